@@ -1,0 +1,37 @@
+import { DEFAULTS } from './args.js';
+
+/** The text of `fish --help`. */
+export const HELP = `fish: a fish swims and bobs across your terminal until Ctrl+C
+
+Usage: fish [options]
+
+Art
+  -a, --art NAME|FILE     a built-in creature (see --list) or your own art file
+  -l, --list              show every built-in creature, both ways round
+  -c, --check             validate --art and print its name, size and frames
+
+Motion
+  -s, --speed N           cells per second (default ${DEFAULTS.speed})
+  -f, --fps N             frames per second (default ${DEFAULTS.fps})
+  -b, --bob ROWS          bobbing amplitude in rows, 0 swims flat (default ${DEFAULTS.bob})
+      --sync time|step    advance by wall time (default) or exactly 1/fps per frame
+      --seed N            make any random choice reproducible
+
+Ending
+  -n, --frames N          stop after N frames
+  -d, --duration SECONDS  stop after this long
+  -p, --persist           keep the last frame on screen when it ends
+
+Output
+      --redraw diff|full  cell-level diffs (default) or whole-line redraws (log-update)
+      --color auto|always|never
+                          colour from the art's masks (auto honours NO_COLOR, FORCE_COLOR)
+  -r, --record FILE.cast  also write an asciicast v2 recording
+      --size COLSxROWS    record at this size without drawing on the terminal (with --record)
+
+  -h, --help              this help
+  -v, --version           the version
+
+Without a terminal on stdout nothing is animated; --record still records (80x24 by default).
+Exit status: 0 done, 2 bad usage or bad art, 130 Ctrl+C, 143 SIGTERM.
+`;

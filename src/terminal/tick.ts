@@ -1,0 +1,77 @@
+/**
+ * The fixed tick: frames scheduled on absolute time, `start + k × interval`, so that the
+ * animation never drifts however long it runs. A frame that is late is skipped (the next one
+ * due is drawn instead), never queued behind. The first frame is drawn at once.
+ */
+
+/** What a tick callback is told. */
+export interface Tick {
+  /** Index of this frame on the schedule: 0, 1, 2… (skipped frames leave gaps). */
+  readonly index: number;
+  /** When this frame was due, in ms on the `performance.now()` clock. */
+  readonly scheduledAt: number;
+  /** Seconds since start on the schedule: `index / fps`. */
+  readonly time: number;
+}
+
+/** Options of {@link startTicker}. */
+export interface TickerOptions {
+  /** Frames per second (> 0). */
+  readonly fps: number;
+  /** Called once per frame drawn. Return `false` to stop the ticker. */
+  readonly onTick: (tick: Tick) => boolean | void;
+  /** Let the process exit while the ticker runs (the embedding API's choice). Default false. */
+  readonly unref?: boolean;
+}
+
+/** A running ticker. */
+export interface Ticker {
+  /** Stop scheduling frames; idempotent. */
+  stop(): void;
+  /** True until stopped. */
+  readonly running: boolean;
+}
+
+/**
+ * Start a ticker that calls `onTick` now and then at `start + k / fps` seconds.
+ *
+ * @param options - frame rate, callback, unref
+ * @returns the ticker, to stop it
+ */
+export function startTicker(options: TickerOptions): Ticker {
+  const interval = 1000 / options.fps;
+  const start = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  let running = true;
+  let next = 0;
+
+  const fire = (): void => {
+    timer = undefined;
+    if (!running) return;
+    const now = performance.now();
+    // Skip frames whose slot has wholly passed: draw the latest one that is due.
+    const due = Math.max(next, Math.floor((now - start) / interval));
+    const keepGoing = options.onTick({ index: due, scheduledAt: start + due * interval, time: due / options.fps });
+    if (keepGoing === false || !running) {
+      running = false;
+      return;
+    }
+    next = due + 1;
+    // setTimeout only promises "not before"; aim at the absolute slot, never at now + interval.
+    const delay = Math.max(0, start + next * interval - performance.now());
+    timer = setTimeout(fire, delay);
+    if (options.unref) timer.unref();
+  };
+
+  fire();
+  return {
+    stop(): void {
+      running = false;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+    get running(): boolean {
+      return running;
+    },
+  };
+}
