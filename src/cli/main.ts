@@ -29,6 +29,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (error instanceof UsageError) {
       process.stderr.write(`fish: ${error.message}\nTry 'fish --help' for more information.\n`);
       process.exitCode = 2;
+    } else if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') {
+      // The reader of our output went away (`fish … | head`): nothing is wrong, stop quietly.
+      process.exitCode = 0;
     } else if (error instanceof ArtError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;

@@ -1,12 +1,10 @@
 import { createGrid, type Grid } from '../render/grid.js';
 import { encodeDiff, type Cursor } from '../render/encode.js';
+import { CSI, cud as down, cuu as up } from '../render/escapes.js';
 import type { DrawResult, Surface } from './surface.js';
 
-const ESC = '\u001B[';
-const up = (n: number): string => (n <= 0 ? '' : n === 1 ? `${ESC}A` : `${ESC}${n}A`);
-const down = (n: number): string => (n <= 0 ? '' : n === 1 ? `${ESC}B` : `${ESC}${n}B`);
 /** Erase from the cursor to the end of the screen. */
-const ERASE_DOWN = `${ESC}J`;
+const ERASE_DOWN = `${CSI}J`;
 
 /** Options of {@link InlineRegion}. */
 export interface InlineRegionOptions {
@@ -22,9 +20,9 @@ export interface InlineRegionOptions {
  * program's output, never scrolling after it has made room once.
  *
  * On resize it assumes a reflowing terminal (xterm.js, VTE, iTerm2, kitty, Windows Terminal,
- * tmux): a row whose written cells reach past the new width is re-wrapped onto several rows,
- * and the cursor moves with its text. The region knows how far right it has written in each
- * row, so it can find its top again and erase everything from there down.
+ * tmux): a row whose written cells reach past the new width is re-wrapped onto several rows.
+ * The region knows how far right it has written in each row, so it can find its top again
+ * and erase everything from there down.
  */
 export class InlineRegion implements Surface {
   cols: number;
@@ -93,17 +91,19 @@ export class InlineRegion implements Surface {
     }
   }
 
-  /** How many screen rows lie between the cursor's row and the region's top after reflow. */
+  /**
+   * How many screen rows lie between the cursor's row and the region's top after reflow.
+   * Rows above the cursor re-wrap by what was written in them (spaces count: the terminal
+   * holds them as content). The cursor's own row is left alone: xterm.js does not reflow it,
+   * and where a terminal does, undershooting leaves a stray row, while overshooting would
+   * erase the host's output above the region.
+   */
   private rowsAboveCursorAfterReflow(newCols: number): number {
     const width = Math.max(1, newCols);
     let rows = 0;
     for (let row = 0; row < this.cursor.row; row++) {
       rows += Math.max(1, Math.ceil(this.extents[row] / width));
     }
-    // The cursor's own row: a pending wrap (col -1) sits past the last column.
-    const col = this.cursor.col < 0 ? this.cols : this.cursor.col;
-    const extent = this.extents[this.cursor.row] ?? 0;
-    if (extent > width) rows += Math.floor(Math.min(col, extent - 1) / width);
     return rows;
   }
 }

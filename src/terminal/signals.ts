@@ -8,7 +8,7 @@ const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 type ExitSignal = keyof typeof SIGNALS;
 
 /** Our own signal handlers, so that two animations do not each wait for the other to exit. */
-const ours = new Set<(...args: unknown[]) => void>();
+const ours = new Set<NodeJS.SignalsListener>();
 
 /**
  * Run `cleanup` (synchronously, once) on every exit path: SIGINT, SIGTERM and SIGHUP, an
@@ -27,7 +27,7 @@ export function onExitPaths(cleanup: () => void): () => void {
   for (const signal of Object.keys(SIGNALS) as ExitSignal[]) {
     const handler = (): void => {
       cleanup();
-      const hostListens = process.listeners(signal).some((listener) => !ours.has(listener));
+      const hostListens = process.listeners(signal).some((listener) => !ours.has(listener as NodeJS.SignalsListener));
       if (!hostListens) process.exit(128 + SIGNALS[signal]);
     };
     handlers.set(signal, handler);

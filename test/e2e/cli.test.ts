@@ -1,0 +1,163 @@
+/**
+ * `fish` end to end: the real command in a pseudo-terminal, its screen read back by a real
+ * terminal emulator.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FISH_BIN, runInPty } from '../helpers/pty.js';
+import { readCast, replayCast } from '../helpers/cast.js';
+
+const PROMPT = '$ fish\r\n';
+const BASS = /(>\)\)'>|<'\(\(<)/;
+const tmp = mkdtempSync(join(tmpdir(), 'fish-e2e-'));
+
+/** Lines that hold anything but the prompt. */
+const debris = (lines: string[]): string[] => lines.filter((line, y) => line.trim() !== '' && !(y === 0 && line === '$ fish'));
+
+describe('fish in a terminal', () => {
+  it('swims until Ctrl+C, then clears its rows, shows the cursor and exits 130', async () => {
+    const run = runInPty([FISH_BIN], { cols: 60, rows: 10, before: PROMPT });
+    await run.waitFor((lines) => lines.some((line) => BASS.test(line)));
+    expect(run.cursorVisible()).toBe(false);
+    expect(run.screen()[0]).toBe('$ fish');
+    run.type('\x03');
+    expect(await run.exited).toBe(130);
+    await run.flush();
+    expect(run.cursorVisible()).toBe(true);
+    expect(debris(run.screen())).toEqual([]);
+    expect(run.term.buffer.active.cursorY).toBe(1);
+    expect(run.term.buffer.active.cursorX).toBe(0);
+  });
+
+  it('exits 143 on SIGTERM with the terminal clean', async () => {
+    const run = runInPty([FISH_BIN], { cols: 60, rows: 10, before: PROMPT });
+    await run.waitFor((lines) => lines.some((line) => BASS.test(line)));
+    run.kill('SIGTERM');
+    expect(await run.exited).toBe(143);
+    await run.flush();
+    expect(run.cursorVisible()).toBe(true);
+    expect(debris(run.screen())).toEqual([]);
+  });
+
+  it('stops by itself after --frames, and --persist keeps the last frame above the cursor', async () => {
+    const run = runInPty([FISH_BIN, '--frames', '5', '--fps', '50', '--persist', '--bob', '0'], { cols: 40, rows: 6, before: PROMPT });
+    expect(await run.exited).toBe(0);
+    await run.flush();
+    const lines = run.screen();
+    expect(lines[0]).toBe('$ fish');
+    expect(lines[1]).toMatch(BASS);
+    expect(run.term.buffer.active.cursorY).toBe(2);
+    expect(run.term.buffer.active.cursorX).toBe(0);
+    expect(run.cursorVisible()).toBe(true);
+  });
+
+  it('is whole in every frame, turning at both edges, with no debris', async () => {
+    const cast = join(tmp, 'turns.cast');
+    const cols = 30;
+    const run = runInPty(
+      [FISH_BIN, '--sync', 'step', '--speed', '50', '--fps', '50', '--frames', '120', '--record', cast],
+      { cols, rows: 8 },
+    );
+    expect(await run.exited).toBe(0);
+    const recording = readCast(cast);
+    expect(recording.header).toMatchObject({ version: 2, width: cols, height: 8 });
+    expect(recording.events.length).toBeGreaterThan(100);
+    const facings = new Set<string>();
+    await replayCast(recording, (index, lines) => {
+      const inked = lines.filter((line) => line.trim() !== '');
+      expect(inked, `frame ${index}`).toHaveLength(1);
+      const match = BASS.exec(inked[0]);
+      expect(match, `frame ${index}: ${inked[0]}`).not.toBeNull();
+      expect(inked[0].trim(), `frame ${index}`).toBe(match?.[0]);
+      expect(inked[0].length).toBeLessThanOrEqual(cols);
+      facings.add(match?.[0] ?? '');
+    });
+    expect(facings).toEqual(new Set([">))'>", "<'((<"]));
+    // The pty saw the same: at the end the region is cleared and the cursor shown.
+    await run.flush();
+    expect(run.screen().every((line) => line.trim() === '')).toBe(true);
+    expect(run.cursorVisible()).toBe(true);
+  });
+
+  it('redraws with no debris when the terminal is resized narrower and wider', async () => {
+    const run = runInPty([FISH_BIN, '--speed', '40', '--fps', '25'], { cols: 80, rows: 10, before: PROMPT });
+    await run.waitFor((lines) => lines.some((line) => /^ {30,}\S/.test(line)), 8000);
+    run.resize(30, 10);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await run.waitFor((lines) => debris(lines).length === 1 && BASS.test(debris(lines)[0]));
+    expect(run.screen()[0]).toBe('$ fish');
+    run.resize(100, 12);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await run.waitFor((lines) => debris(lines).length === 1 && BASS.test(debris(lines)[0]));
+    expect(run.screen()[0]).toBe('$ fish');
+    run.type('\x03');
+    expect(await run.exited).toBe(130);
+    await run.flush();
+    expect(debris(run.screen())).toEqual([]);
+  });
+
+  it('clips in a terminal narrower than the art and lower than the region', async () => {
+    const run = runInPty([FISH_BIN, '--art', 'whale'], { cols: 2, rows: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await run.flush();
+    expect(run.screen().every((line) => line.length <= 2)).toBe(true);
+    run.type('\x03');
+    expect(await run.exited).toBe(130);
+    await run.flush();
+    expect(run.cursorVisible()).toBe(true);
+    expect(run.screen().every((line) => line.trim() === '')).toBe(true);
+  });
+});
+
+describe('fish without a terminal', () => {
+  it('writes not one escape byte to a pipe and exits 0', () => {
+    const result = spawnSync(process.execPath, [FISH_BIN], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toContain('\u001B');
+    expect(result.stderr).toMatch(/not a terminal/);
+  });
+
+  it('records into a file alone at --size, timed on the frame schedule', async () => {
+    const path = join(tmp, 'alone.cast');
+    const result = spawnSync(process.execPath, [FISH_BIN, '--record', path, '--size', '40x5', '--frames', '20', '--fps', '10', '--persist'], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    const cast = readCast(path);
+    expect(cast.header).toMatchObject({ version: 2, width: 40, height: 5 });
+    // One event per frame that wrote something (a fish at 8 cells/s does not move every
+    // frame at 10 fps), at the frame's scheduled time, then the clearing.
+    expect(cast.events.length).toBeGreaterThan(10);
+    expect(cast.events.length).toBeLessThanOrEqual(21);
+    for (const [time] of cast.events) expect(Math.abs(time * 10 - Math.round(time * 10))).toBeLessThan(1e-6);
+    const term = await replayCast(cast, () => {});
+    expect(term.buffer.active.getLine(1)?.translateToString(true)).toMatch(BASS);
+  });
+
+  it('records at 80x24 when stdout is not a terminal and --size is not given', () => {
+    const path = join(tmp, 'default.cast');
+    const result = spawnSync(process.execPath, [FISH_BIN, '--record', path, '--frames', '3'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(readCast(path).header).toMatchObject({ width: 80, height: 24 });
+  });
+
+  it('ends quietly with status 0 when the reader of a pipe goes away', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${FISH_BIN}" --record /dev/stdout --size 80x24 --frames 100000 | head -c 100 > /dev/null`], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
+  it('rejects a broken art file with one line and status 2', () => {
+    const path = join(tmp, 'evil.art');
+    writeFileSync(path, ">))'>\n\u001B]0;pwned\u0007\n");
+    const result = spawnSync(process.execPath, [FISH_BIN, '--art', path], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^fish: .*evil\.art:2: /);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * End-to-end harness: run the real `fish` command in a pseudo-terminal (@lydell/node-pty) and
+ * feed everything it writes to a real terminal emulator (@xterm/headless with Unicode 11
+ * widths), so tests read the screen back cell by cell, as a user would see it.
+ */
+import { spawn, type IPty } from '@lydell/node-pty';
+import { fileURLToPath } from 'node:url';
+import { createTerminal, type Terminal } from './xterm.js';
+
+/** The launcher users run. */
+export const FISH_BIN = fileURLToPath(new URL('../../bin/fish.js', import.meta.url));
+
+/** A command running in a pseudo-terminal, mirrored into a headless xterm. */
+export interface PtyRun {
+  /** The emulator showing what the program wrote. */
+  readonly term: Terminal;
+  /** Every byte the program wrote so far. */
+  readonly output: () => string;
+  /** Resolves with the exit status (128 + n when killed by signal n). */
+  readonly exited: Promise<number>;
+  /** Whether the cursor is visible (DECTCEM, as last set). */
+  readonly cursorVisible: () => boolean;
+  /** Wait until the emulator has processed everything written so far. */
+  flush(): Promise<void>;
+  /** The screen as lines of text (trailing blanks trimmed). */
+  screen(): string[];
+  /** Wait (polling) until `test(screen lines)` holds; rejects after `timeout` ms. */
+  waitFor(test: (lines: string[]) => boolean, timeout?: number): Promise<void>;
+  /** Resize both the pty and the emulator, as a terminal window does. */
+  resize(cols: number, rows: number): void;
+  /** Send bytes as if typed (`\x03` is Ctrl+C). */
+  type(data: string): void;
+  /** Send a signal to the program. */
+  kill(signal: NodeJS.Signals): void;
+  /** The underlying pty. */
+  readonly pty: IPty;
+}
+
+/** Options of {@link runInPty}. */
+export interface PtyOptions {
+  readonly cols?: number;
+  readonly rows?: number;
+  /** Extra environment; CI variables are removed so the program sees an interactive terminal. */
+  readonly env?: Record<string, string>;
+  /** Text the emulator shows before the program starts (e.g. a prompt), to check it survives. */
+  readonly before?: string;
+}
+
+/**
+ * Run a command (by default `node bin/fish.js`) in a pseudo-terminal.
+ *
+ * @param args - arguments after `node`
+ * @param options - size, environment
+ */
+export function runInPty(args: readonly string[], options: PtyOptions = {}): PtyRun {
+  const cols = options.cols ?? 80;
+  const rows = options.rows ?? 24;
+  const term = createTerminal(cols, rows, { scrollback: 1000 });
+  let cursorVisible = true;
+  term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
+    if (params.includes(25)) cursorVisible = true;
+    return false;
+  });
+  term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
+    if (params.includes(25)) cursorVisible = false;
+    return false;
+  });
+  if (options.before) term.write(options.before);
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR)$/.test(key)) env[key] = value;
+  }
+  Object.assign(env, { TERM: 'xterm-256color' }, options.env);
+  const child = spawn(process.execPath, [...args], { name: 'xterm-256color', cols, rows, cwd: process.cwd(), env });
+  let output = '';
+  let pendingWrites = Promise.resolve();
+  child.onData((data) => {
+    output += data;
+    pendingWrites = pendingWrites.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
+  });
+  const exited = new Promise<number>((resolve) => {
+    child.onExit(({ exitCode, signal }) => resolve(signal ? 128 + signal : exitCode));
+  });
+  const flush = async (): Promise<void> => {
+    // Two rounds: data that arrived while the first round was written.
+    await pendingWrites;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await pendingWrites;
+  };
+  const screen = (): string[] => {
+    const lines: string[] = [];
+    const buffer = term.buffer.active;
+    for (let y = 0; y < term.rows; y++) {
+      lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    }
+    return lines;
+  };
+  return {
+    term,
+    output: () => output,
+    exited,
+    cursorVisible: () => cursorVisible,
+    flush,
+    screen,
+    async waitFor(test, timeout = 5000) {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        await flush();
+        if (test(screen())) return;
+        if (Date.now() > deadline) throw new Error(`timed out waiting; screen was:\n${screen().join('\n')}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    resize(newCols, newRows) {
+      // In order with the data already received, as a terminal window resizes between reads.
+      pendingWrites = pendingWrites.then(() => term.resize(newCols, newRows));
+      child.resize(newCols, newRows);
+    },
+    type: (data) => child.write(data),
+    kill: (signal) => child.kill(signal),
+    pty: child,
+  };
+}
