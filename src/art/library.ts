@@ -1,0 +1,92 @@
+/**
+ * The built-in art: the files in the package's top-level `art/` folder, by name.
+ */
+import { readdirSync } from 'node:fs';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ArtError } from './errors.js';
+import { loadArtFile } from './load.js';
+import type { Art } from './types.js';
+
+/** The art shown when none is asked for: the ancestor's bass, `>))'>`. */
+export const DEFAULT_ART = 'bass';
+
+/** The extension of art files in the built-in folder. */
+export const ART_EXTENSION = '.art';
+
+/** A built-in art file. */
+export interface ArtInfo {
+  /** Its name: the file name without {@link ART_EXTENSION}. */
+  readonly name: string;
+  /** The file's absolute path. */
+  readonly path: string;
+}
+
+/**
+ * The built-in art folder. Relative to this module, which is `src/art/library.ts` under
+ * the tests and `dist/art/library.js` in the package: both are two folders below the root.
+ */
+const ART_FOLDER = new URL('../../art/', import.meta.url);
+
+/**
+ * The built-in art, sorted by name with {@link DEFAULT_ART} first.
+ *
+ * @returns one entry per file in the built-in folder; none if the folder is missing
+ */
+export function listArt(): ArtInfo[] {
+  let files: string[];
+  try {
+    files = readdirSync(ART_FOLDER);
+  } catch {
+    // A package without its art folder still runs with art files given by path.
+    return [];
+  }
+  return files
+    .filter((file) => extname(file) === ART_EXTENSION)
+    .map((file) => ({
+      name: file.slice(0, -ART_EXTENSION.length),
+      path: fileURLToPath(new URL(file, ART_FOLDER)),
+    }))
+    .sort((a, b) => rank(a.name) - rank(b.name) || compare(a.name, b.name));
+}
+
+/**
+ * Built-in art by name (any case), or else an art file by path. A built-in name wins over a
+ * file of the same name in the current folder; `./bass` names the file.
+ *
+ * @param nameOrPath - a built-in name such as `salmon`, or a path
+ * @returns the art; built-in art has the source `built-in:NAME`
+ * @throws ArtError for an unknown name that is not a file (hinting at `fish --list`), or
+ *   anything {@link loadArt} refuses
+ */
+export function resolveArt(nameOrPath: string): Art {
+  const wanted = nameOrPath.toLowerCase();
+  const builtIn = listArt().find((info) => info.name.toLowerCase() === wanted);
+  if (builtIn !== undefined) {
+    return loadArtFile(builtIn.path, { name: builtIn.name, source: `built-in:${builtIn.name}` });
+  }
+  try {
+    return loadArtFile(nameOrPath, {});
+  } catch (error) {
+    // A bare word that is no file was most likely meant as a built-in name.
+    const bareWord = !/[/\\.]/.test(nameOrPath);
+    if (bareWord && error instanceof ArtError && error.reason === 'no such file') {
+      throw new ArtError(
+        error.file,
+        0,
+        'no built-in art by that name and no such file (run fish --list for the built-in art)',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Sorts the default art before all others. */
+function rank(name: string): number {
+  return name === DEFAULT_ART ? 0 : 1;
+}
+
+/** Code unit order: the same on every machine, whatever its locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,167 @@
+/**
+ * Drawing one frame's lines (and its mask) into cells: widths, transparency, colours, and
+ * the padding that gives every frame of an art the same size.
+ */
+import { ArtError } from './errors.js';
+import { maskStyle, spaced, type Header } from './header.js';
+import { MASK_LETTERS, STYLE_DEFAULT, type Sprite, type SpriteCell, type Style } from './types.js';
+import { cellsOf, widthOf, type Glyph } from './width.js';
+
+/** A line of the file with its 1-based line number. */
+export interface SourceLine {
+  /** The line, without its line ending. */
+  readonly text: string;
+  /** 1-based line number in the file. */
+  readonly line: number;
+}
+
+/** The lines of one frame as found in the file. */
+export interface FrameSource {
+  /** The art lines. */
+  readonly art: SourceLine[];
+  /** The mask lines, if the frame has a `@mask`. */
+  mask: SourceLine[] | undefined;
+}
+
+/** A frame drawn into rows of cells, before padding. */
+export interface DrawnFrame {
+  /** One array of cells per row, each as long as its line. */
+  readonly rows: ReadonlyArray<ReadonlyArray<SpriteCell | null>>;
+  /** Width in cells: the widest row, up to its last character that is not a space. */
+  readonly width: number;
+  /** True when any cell paints a visible character. */
+  readonly visible: boolean;
+}
+
+/** A mask row: the style of each column, undefined where the mask has a space. */
+type MaskRow = ReadonlyArray<Style | undefined>;
+
+/**
+ * Draws one frame: each line split into glyphs, whitespace outside the line's outline and
+ * the transparent character made transparent, and the mask's colours applied.
+ *
+ * @param frame - the frame's lines
+ * @param header - the art's header (transparent character, default colour)
+ * @param file - the file name for error messages
+ * @throws ArtError for a bad glyph, or a mask that is bigger than the frame or has an
+ *   unknown letter
+ */
+export function drawFrame(frame: FrameSource, header: Header, file: string): DrawnFrame {
+  const art = withoutTrailingBlankLines(frame.art);
+  const lines = art.map(({ text, line }) => cellsOf(text, { file, line }));
+  const width = lines.reduce((widest, glyphs) => Math.max(widest, trimmedWidth(glyphs)), 0);
+  const mask =
+    frame.mask === undefined
+      ? []
+      : readMask(withoutTrailingBlankLines(frame.mask), lines.length, width, file);
+  let visible = false;
+  const rows = lines.map((glyphs, y) => {
+    const row = drawRow(glyphs, mask[y], header);
+    visible ||= row.some((cell) => cell !== null);
+    return row;
+  });
+  return { rows, width, visible };
+}
+
+/**
+ * Pads a drawn frame to `width` x `height` with transparent cells, rows at the top and
+ * cells at the left kept where they are.
+ *
+ * @param frame - the frame
+ * @param width - the art's width
+ * @param height - the art's height
+ */
+export function padFrame(frame: DrawnFrame, width: number, height: number): Sprite {
+  const cells: Array<SpriteCell | null> = new Array<SpriteCell | null>(width * height).fill(null);
+  frame.rows.forEach((row, y) => {
+    // A row may run past the width only with transparent cells: `width` counts up to each
+    // row's last character that is not a space.
+    for (let x = 0; x < Math.min(row.length, width); x++) cells[y * width + x] = row[x];
+  });
+  return { width, height, cells };
+}
+
+/** Draws one row: see {@link drawFrame}. */
+function drawRow(
+  glyphs: readonly Glyph[],
+  mask: MaskRow | undefined,
+  header: Header,
+): Array<SpriteCell | null> {
+  const isVisible = (g: Glyph): boolean => g.glyph !== ' ' && g.glyph !== header.transparent;
+  const first = glyphs.findIndex(isVisible);
+  const last = findLastIndex(glyphs, isVisible);
+  const row: Array<SpriteCell | null> = [];
+  glyphs.forEach((g, i) => {
+    if (i < first || i > last || g.glyph === header.transparent) {
+      for (let k = 0; k < g.width; k++) row.push(null);
+      return;
+    }
+    // A colour on a space shows nothing, and a default style writes no escape sequence.
+    const style = g.glyph === ' ' ? STYLE_DEFAULT : (mask?.[row.length] ?? header.color);
+    row.push({ glyph: g.glyph, width: g.width, style });
+    if (g.width === 2) row.push({ glyph: '', width: 0, style });
+  });
+  return row;
+}
+
+/**
+ * Reads a frame's mask: one letter per cell, a space for the default colour. The letter
+ * under the second cell of a wide glyph is ignored.
+ */
+function readMask(
+  lines: readonly SourceLine[],
+  height: number,
+  width: number,
+  file: string,
+): MaskRow[] {
+  return lines.map(({ text, line }, y) => {
+    if (y >= height) {
+      throw new ArtError(
+        file,
+        line,
+        `mask is taller than the art (${lines.length} rows; the frame has ${height})`,
+      );
+    }
+    const glyphs = cellsOf(text, { file, line });
+    const row = glyphs.map(({ glyph }) => {
+      if (glyph === ' ') return undefined;
+      const style = maskStyle(glyph);
+      if (style === undefined) {
+        const expected = `${spaced(MASK_LETTERS)}, upper case for bold, or a space`;
+        throw new ArtError(file, line, `unknown mask letter "${glyph}" (expected ${expected})`);
+      }
+      return style;
+    });
+    const maskWidth = trimmedWidth(glyphs);
+    if (maskWidth > width) {
+      throw new ArtError(
+        file,
+        line,
+        `mask is wider than the art (${maskWidth} columns; the frame is ${width})`,
+      );
+    }
+    return row;
+  });
+}
+
+/** Spaces and tabs only: other space characters are glyphs that paint a blank cell. */
+const BLANK = /^[ \t]*$/;
+
+/** The lines without the blank lines at their end. */
+function withoutTrailingBlankLines(lines: readonly SourceLine[]): SourceLine[] {
+  let end = lines.length;
+  while (end > 0 && BLANK.test(lines[end - 1].text)) end--;
+  return lines.slice(0, end);
+}
+
+/** The width in cells of a line up to its last glyph that is not a space. */
+function trimmedWidth(glyphs: readonly Glyph[]): number {
+  const last = findLastIndex(glyphs, (g) => g.glyph !== ' ');
+  return widthOf(glyphs.slice(0, last + 1));
+}
+
+/** `Array.prototype.findLastIndex`, which the ES2022 library typings lack. */
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}

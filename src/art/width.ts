@@ -1,0 +1,207 @@
+/**
+ * Display widths: how many terminal cells each grapheme of a line takes.
+ *
+ * The widths must be the ones the terminal uses, or everything after a wide glyph is drawn
+ * one cell off. Terminals compute widths per code point, wcwidth-style (xterm.js with its
+ * Unicode 11 addon is the reference): combining marks 0, East Asian wide and fullwidth
+ * characters and emoji with emoji presentation 2, the rest 1. Where terminals disagree
+ * (emoji sequences, flags, variation selectors that change a character's width, code points
+ * whose width changed after Unicode 11), the art is refused instead of guessed at.
+ */
+import { eastAsianWidth } from 'get-east-asian-width';
+import { ArtError } from './errors.js';
+import { assertPrintable, codePointName, type Where } from './text.js';
+import { DISPUTED_WIDTH_RANGES } from './width-data.js';
+
+/** One grapheme of a line and the number of terminal cells it takes. */
+export interface Glyph {
+  /** The grapheme: one character, possibly with combining marks. */
+  readonly glyph: string;
+  /** Terminal cells: 1, or 2 for a wide glyph. */
+  readonly width: 1 | 2;
+}
+
+/** Tabs advance to the next multiple of this many columns, as terminals do by default. */
+export const TAB_STOP = 8;
+
+const FIRST_PRINTABLE = 0x20;
+const TAB = 0x09;
+
+/** One shared glyph per printable ASCII character: ASCII lines allocate no glyph objects. */
+const ASCII_GLYPHS: readonly Glyph[] = Array.from({ length: 0x7f - FIRST_PRINTABLE }, (_, i) => ({
+  glyph: String.fromCharCode(FIRST_PRINTABLE + i),
+  width: 1,
+}));
+const SPACE = ASCII_GLYPHS[0];
+
+const TEXT: Where = { file: '<text>', line: 0 };
+
+/** Combining marks: drawn over the character before them, in no cell of their own. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}]$/u;
+/** The first code point of a combining mark: below it, a regex test is never needed. */
+const FIRST_COMBINING = 0x300;
+
+const ZERO_WIDTH_JOINER = 0x200d;
+const TEXT_PRESENTATION = 0xfe0e;
+const EMOJI_PRESENTATION = 0xfe0f;
+const FIRST_REGIONAL_INDICATOR = 0x1f1e6;
+const LAST_REGIONAL_INDICATOR = 0x1f1ff;
+
+/** Created on first use: ASCII art never needs it. */
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Splits a line into graphemes with their display widths, refusing anything unsafe or of
+ * uncertain width. Tabs become spaces up to the next multiple of {@link TAB_STOP} columns.
+ *
+ * Printable ASCII takes a fast path without `Intl.Segmenter`: one glyph per character, each
+ * one cell wide.
+ *
+ * @param line - one line of text, without its line ending
+ * @param where - the file and line for error messages (default `<text>`)
+ * @returns the glyphs in order; their widths add up to the line's width in cells
+ * @throws ArtError for a control character, a combining mark with nothing to combine with,
+ *   or a grapheme that terminals draw at different widths
+ */
+export function cellsOf(line: string, where: Where = TEXT): Glyph[] {
+  assertPrintable(line, where);
+  const glyphs: Glyph[] = [];
+  let column = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === TAB) {
+      column = pushTab(glyphs, column);
+    } else if (c < 0x80) {
+      glyphs.push(ASCII_GLYPHS[c - FIRST_PRINTABLE]);
+      column++;
+    } else {
+      // Start over with the segmenter: a combining mark may belong to the character before.
+      return segmentedGlyphs(line, where);
+    }
+  }
+  return glyphs;
+}
+
+/**
+ * The width in cells of a list of glyphs.
+ *
+ * @param glyphs - glyphs from {@link cellsOf}
+ */
+export function widthOf(glyphs: readonly Glyph[]): number {
+  let width = 0;
+  for (const g of glyphs) width += g.width;
+  return width;
+}
+
+/**
+ * Appends the spaces a tab at `column` expands to.
+ *
+ * @returns the column after the tab
+ */
+function pushTab(glyphs: Glyph[], column: number): number {
+  let next = column;
+  do {
+    glyphs.push(SPACE);
+    next++;
+  } while (next % TAB_STOP !== 0);
+  return next;
+}
+
+/** The slow path of {@link cellsOf}, for lines with any non-ASCII character. */
+function segmentedGlyphs(line: string, where: Where): Glyph[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const glyphs: Glyph[] = [];
+  let column = 0;
+  for (const { segment } of segmenter.segment(line)) {
+    const code = segment.charCodeAt(0);
+    if (segment === '\t') {
+      column = pushTab(glyphs, column);
+    } else if (segment.length === 1 && code < 0x80) {
+      glyphs.push(ASCII_GLYPHS[code - FIRST_PRINTABLE]);
+      column++;
+    } else {
+      const glyph: Glyph = { glyph: segment, width: clusterWidth(segment, where) };
+      glyphs.push(glyph);
+      column += glyph.width;
+    }
+  }
+  return glyphs;
+}
+
+/**
+ * The width of one grapheme cluster as a terminal draws it: the width of its first code
+ * point, the others being combining marks. Throws where terminals would disagree.
+ */
+function clusterWidth(cluster: string, where: Where): 1 | 2 {
+  let width: 0 | 1 | 2 = 0;
+  let first = true;
+  for (const char of cluster) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (isDisputed(codePoint)) {
+      throw disputed(cluster, where, 'use another character');
+    }
+    const w = codePointWidth(codePoint);
+    if (first) {
+      if (w === 0) {
+        throw new ArtError(
+          where.file,
+          where.line,
+          `combining mark ${codePointName(codePoint)} has no character before it to combine with`,
+        );
+      }
+      width = w;
+      first = false;
+    } else if (
+      // Terminals give each code point that is not a combining mark its own cells, but
+      // newer ones draw emoji sequences, flags and skin tones as one glyph.
+      w !== 0 ||
+      codePoint === ZERO_WIDTH_JOINER ||
+      // U+FE0F makes a narrow character an emoji, two cells wide in some terminals and one
+      // in others; U+FE0E does the reverse to a wide emoji.
+      (codePoint === EMOJI_PRESENTATION && width === 1) ||
+      (codePoint === TEXT_PRESENTATION && width === 2)
+    ) {
+      throw disputed(cluster, where, 'use a single-code-point emoji');
+    }
+  }
+  return width === 2 ? 2 : 1;
+}
+
+/**
+ * The width of one code point, as xterm.js's Unicode 11 provider computes it for every code
+ * point that is not {@link isDisputed}.
+ */
+function codePointWidth(codePoint: number): 0 | 1 | 2 {
+  if (codePoint >= FIRST_COMBINING && ZERO_WIDTH.test(String.fromCodePoint(codePoint))) return 0;
+  // Ambiguous-width characters are narrow: that is what terminals do outside CJK locales.
+  return eastAsianWidth(codePoint);
+}
+
+/**
+ * True for a code point whose width terminals disagree on: see `DISPUTED_WIDTH_RANGES`.
+ * Regional indicators are disputed too: a pair is a flag, drawn as one wide glyph or as two
+ * letters depending on the terminal.
+ */
+function isDisputed(codePoint: number): boolean {
+  if (codePoint >= FIRST_REGIONAL_INDICATOR && codePoint <= LAST_REGIONAL_INDICATOR) return true;
+  const ranges = DISPUTED_WIDTH_RANGES;
+  let low = 0;
+  let high = ranges.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (codePoint < ranges[2 * mid]) high = mid - 1;
+    else if (codePoint > ranges[2 * mid + 1]) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** The error for a grapheme of disputed width, naming its code points. */
+function disputed(cluster: string, where: Where, advice: string): ArtError {
+  const codePoints = Array.from(cluster, (c) => codePointName(c.codePointAt(0) ?? 0)).join(' ');
+  return new ArtError(
+    where.file,
+    where.line,
+    `"${cluster}" (${codePoints}) is drawn at different widths by different terminals; ${advice}`,
+  );
+}

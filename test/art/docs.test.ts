@@ -1,0 +1,41 @@
+/**
+ * docs/art-format.md stays true: its examples parse, and its mirror table is the code's.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MIRROR_PAIRS, listArt, parseArt } from '../../src/art/index.js';
+import { picture } from './helpers.js';
+
+const doc = readFileSync(new URL('../../docs/art-format.md', import.meta.url), 'utf8');
+
+/** The contents of the doc's ```text blocks. */
+const examples = [...doc.matchAll(/```text\n([\s\S]*?)```/g)].map((match) => match[1]);
+
+describe('docs/art-format.md', () => {
+  it('has examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(examples.map((example, i) => [i + 1, example]))('example %i parses', (_, example) => {
+    expect(() => parseArt(example)).not.toThrow();
+  });
+
+  it('shows the bass mirrored as the parser does', () => {
+    const bass = examples.find((example) => example.includes('name: bass'));
+    expect(bass).toBeDefined();
+    expect(picture(parseArt(bass ?? '').frames.left[0])).toEqual(["<'((<"]);
+  });
+
+  it('documents every default mirror pair', () => {
+    const table = doc.slice(doc.indexOf('The default mirror table'), doc.indexOf('So `><{{{*>`'));
+    for (const [a, b] of MIRROR_PAIRS) {
+      const quote = (c: string): string => (c === '`' ? '`` ` ``' : `\`${c}\``);
+      expect(table).toContain(`${quote(a)} ${quote(b)}`);
+    }
+    expect(table.match(/ · /g)?.length).toBe(MIRROR_PAIRS.length - 5);
+  });
+
+  it('lists every built-in art', () => {
+    for (const { name } of listArt()) expect(doc).toContain(`| \`${name}\` |`);
+  });
+});
