@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import('../dist/cli/main.js').then((cli) => cli.main(process.argv.slice(2)));
+import('../dist/bundle/cli.js').then((cli) => cli.main(process.argv.slice(2)));

@@ -1,6 +1,11 @@
-import cliCursor from 'cli-cursor';
 import { createPlayer, type Player, type PlayerOptions, type TerminalStream } from './player.js';
 import { onExitPaths } from './signals.js';
+
+/** The part of cli-cursor this module uses. */
+interface CliCursor {
+  show(stream?: NodeJS.WritableStream): void;
+  hide(stream?: NodeJS.WritableStream): void;
+}
 
 /** How an animation in a terminal ended. */
 export type EndReason = 'done' | 'closed' | 'stopped';
@@ -37,20 +42,26 @@ export async function startSession(options: SessionOptions): Promise<TerminalSes
   let player: Player | undefined;
   let done = false;
 
+  let cursor: CliCursor | undefined;
+
   const finish = (reason: EndReason, keep = persist): void => {
     if (done) return;
     done = true;
     removeExitPaths();
     if (reason !== 'closed') {
       player?.stop(keep);
-      cliCursor.show(stream);
+      cursor?.show(stream);
     }
     settle(reason);
   };
   const removeExitPaths = onExitPaths(() => finish('stopped'));
 
-  cliCursor.hide(stream);
+  // cli-cursor (with signal-exit) takes longer to import than the rest of the start-up path:
+  // fetch it while the first frame is drawn, and hide the cursor as soon as it is here.
+  const loading = import('cli-cursor');
   player = await createPlayer({ ...options, onEnd: (reason) => finish(reason) });
+  cursor = (await loading).default;
+  if (!done) cursor.hide(stream);
   return {
     player,
     ended,

@@ -11,6 +11,19 @@ type ExitSignal = keyof typeof SIGNALS;
 const ours = new Set<NodeJS.SignalsListener>();
 
 /**
+ * Listeners for `signal` that are neither ours nor signal-exit's. signal-exit (which
+ * cli-cursor uses to restore the cursor) also steps aside when others listen, so each would
+ * wait for the other and Ctrl+C would do nothing; it counts its own listeners on a global
+ * emitter, as it does itself to cooperate across its versions.
+ */
+function hostListeners(signal: ExitSignal): number {
+  const signalExit = (globalThis as Record<symbol, { count?: unknown } | undefined>)[Symbol.for('signal-exit emitter')];
+  const theirs = typeof signalExit?.count === 'number' ? signalExit.count : 0;
+  const others = process.listeners(signal).filter((listener) => !ours.has(listener as NodeJS.SignalsListener));
+  return others.length - theirs;
+}
+
+/**
  * Run `cleanup` (synchronously, once) on every exit path: SIGINT, SIGTERM and SIGHUP, an
  * uncaught exception (before Node prints it, so the message lands below a clean terminal)
  * and a normal `exit`.
@@ -27,8 +40,7 @@ export function onExitPaths(cleanup: () => void): () => void {
   for (const signal of Object.keys(SIGNALS) as ExitSignal[]) {
     const handler = (): void => {
       cleanup();
-      const hostListens = process.listeners(signal).some((listener) => !ours.has(listener as NodeJS.SignalsListener));
-      if (!hostListens) process.exit(128 + SIGNALS[signal]);
+      if (hostListeners(signal) === 0) process.exit(128 + SIGNALS[signal]);
     };
     handlers.set(signal, handler);
     ours.add(handler);

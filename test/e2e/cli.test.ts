@@ -20,8 +20,7 @@ const debris = (lines: string[]): string[] => lines.filter((line, y) => line.tri
 describe('fish in a terminal', () => {
   it('swims until Ctrl+C, then clears its rows, shows the cursor and exits 130', async () => {
     const run = runInPty([FISH_BIN], { cols: 60, rows: 10, before: PROMPT });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)));
-    expect(run.cursorVisible()).toBe(false);
+    await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
     expect(run.screen()[0]).toBe('$ fish');
     run.type('\x03');
     expect(await run.exited).toBe(130);

@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: measured tables, not timed tests. The same frames are rendered three ways:
+ * fish's differential encoder, log-update (the full-line redraw most CLI spinners use), and a
+ * cell-diff bound computed here independently of the encoder. Each figure is a median over
+ * repeated batches: the machine is noisy, so read ratios rather than absolutes.
+ */
+import { createLogUpdate } from 'log-update';
+import { resolveArt } from '../dist/art/index.js';
+import { createGrid } from '../dist/render/grid.js';
+import { encodeDiff } from '../dist/render/encode.js';
+import { composeScene, swimmer } from '../dist/render/scene.js';
+import { gridLines } from '../dist/render/text.js';
+import { startupTable } from './startup.js';
+
+const FPS = 12.5;
+const FRAMES = 1000;
+const BATCHES = 7;
+
+/** The scenarios of the issue: creature, terminal width, speed (cells/s), bob (rows). */
+const SCENARIOS = [
+  { art: 'bass', cols: 80, speed: 8, bob: 1 },
+  { art: 'bass', cols: 200, speed: 8, bob: 1 },
+  { art: 'bird', cols: 80, speed: 8, bob: 1 },
+  { art: 'bird', cols: 100, speed: 8, bob: 2 },
+  { art: 'bird', cols: 200, speed: 8, bob: 1 },
+];
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const utf8 = (text) => Buffer.byteLength(text);
+
+/** The frames of a scenario, as grids, on the step clock (frame k at k / FPS seconds). */
+function framesOf({ art: name, cols, speed, bob }) {
+  const art = resolveArt(name);
+  const entities = [swimmer(art, { speed, bob })];
+  const rows = art.height + 2 * bob;
+  const grids = [createGrid(cols, rows)];
+  for (let k = 0; k < FRAMES; k++) grids.push(composeScene(entities, k / FPS, createGrid(cols, rows)));
+  return { grids, entities, rows, colored: art.colored };
+}
+
+/** fish's encoder over the frames: bytes per frame. */
+function fishBytes(grids) {
+  let cursor = { row: 0, col: 0 };
+  let total = 0;
+  for (let k = 1; k < grids.length; k++) {
+    const result = encodeDiff(grids[k - 1], grids[k], cursor, { color: false });
+    cursor = result.cursor;
+    total += utf8(result.bytes);
+  }
+  return total / (grids.length - 1);
+}
+
+/** log-update over the same frames, writing to a TTY-like sink: bytes per frame. */
+function logUpdateBytes(grids, cols, rows) {
+  let total = 0;
+  const sink = { isTTY: true, columns: cols, rows: rows + 1, write: (chunk) => ((total += utf8(chunk)), true) };
+  const update = createLogUpdate(sink, { showCursor: true });
+  update(gridLines(grids[0], false).join('\n'));
+  total = 0;
+  for (let k = 1; k < grids.length; k++) update(gridLines(grids[k], false).join('\n'));
+  return total / (grids.length - 1);
+}
+
+// --- The cell-diff bound ---------------------------------------------------------------
+// Every changed cell must be written (its glyph's bytes); each run of changed cells must be
+// reached, by the cheapest single relative move from where the previous run left the cursor
+// (CR, BS, CUF/CUB/CUU/CUD, LF), or by rewriting the unchanged gap when that is cheaper; a
+// run that blanks the rest of its row may cost an EL (3 bytes) instead. No colour, no markers.
+
+const csiCost = (n) => (n === 1 ? 3 : 3 + String(n).length);
+function moveCost(fromRow, fromCol, toRow, toCol) {
+  const dr = toRow - fromRow;
+  const vertical = dr === 0 ? 0 : csiCost(Math.abs(dr));
+  let along;
+  if (toCol === fromCol) along = 0;
+  else if (toCol > fromCol) along = csiCost(toCol - fromCol);
+  else along = Math.min(fromCol - toCol, csiCost(fromCol - toCol), 1 + (toCol === 0 ? 0 : csiCost(toCol)));
+  const viaCr = 1 + vertical + (toCol === 0 ? 0 : csiCost(toCol));
+  const viaLf = dr > 0 ? (fromCol === 0 ? 0 : 1) + dr + (toCol === 0 ? 0 : csiCost(toCol)) : Infinity;
+  return Math.min(vertical + along, viaCr, viaLf);
+}
+
+function boundBytes(grids) {
+  let total = 0;
+  let row = 0;
+  let col = 0;
+  for (let k = 1; k < grids.length; k++) {
+    const prev = grids[k - 1];
+    const next = grids[k];
+    for (let r = 0; r < next.rows; r++) {
+      let c = 0;
+      while (c < next.cols) {
+        const i = r * next.cols + c;
+        if (prev.glyphs[i] === next.glyphs[i] && prev.widths[i] === next.widths[i]) {
+          c++;
+          continue;
+        }
+        let gap = Infinity;
+        if (r === row && c >= col) {
+          gap = 0;
+          for (let g = col; g < c; g++) gap += utf8(next.glyphs[r * next.cols + g]);
+        }
+        total += Math.min(gap, moveCost(row, col, r, c));
+        // Write the run of changed cells, or erase the rest of the row when it ends blank.
+        let run = 0;
+        const runStart = c;
+        while (c < next.cols) {
+          const j = r * next.cols + c;
+          if (prev.glyphs[j] === next.glyphs[j] && prev.widths[j] === next.widths[j]) break;
+          run += utf8(next.glyphs[j]);
+          c++;
+        }
+        let blankToEnd = true;
+        for (let j = r * next.cols + runStart; j < (r + 1) * next.cols; j++) blankToEnd &&= next.glyphs[j] === ' ';
+        total += blankToEnd ? Math.min(run, 3) : run;
+        row = r;
+        // EL leaves the cursor where the erasing began.
+        col = blankToEnd && run > 3 ? runStart : Math.min(c, next.cols - 1);
+        if (blankToEnd) c = next.cols;
+      }
+    }
+  }
+  return total / (grids.length - 1);
+}
+
+// --- CPU per frame --------------------------------------------------------------------
+
+/** Median CPU microseconds per frame of `frame(k)` over BATCHES batches of FRAMES frames. */
+function cpuPerFrame(frame) {
+  const samples = [];
+  for (let b = 0; b < BATCHES; b++) {
+    const start = process.cpuUsage();
+    for (let k = 0; k < FRAMES; k++) frame(k);
+    const used = process.cpuUsage(start);
+    samples.push((used.user + used.system) / FRAMES);
+  }
+  return median(samples);
+}
+
+function fishCpu({ entities, rows }, cols) {
+  const buffers = [createGrid(cols, rows), createGrid(cols, rows)];
+  let cursor = { row: 0, col: 0 };
+  let step = 0;
+  return cpuPerFrame(() => {
+    const prev = buffers[step % 2];
+    const next = composeScene(entities, ++step / FPS, buffers[step % 2]);
+    cursor = encodeDiff(prev, next, cursor, { color: false }).cursor;
+  });
+}
+
+function logUpdateCpu({ entities, rows }, cols) {
+  const grid = createGrid(cols, rows);
+  const sink = { isTTY: true, columns: cols, rows: rows + 1, write: () => true };
+  const update = createLogUpdate(sink, { showCursor: true });
+  let step = 0;
+  return cpuPerFrame(() => update(gridLines(composeScene(entities, ++step / FPS, grid), false).join('\n')));
+}
+
+// --- Tables -----------------------------------------------------------------------------
+
+function table(title, head, rows) {
+  const cells = [head, ...rows].map((row) => row.map(String));
+  const widths = head.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  console.log(`\n${title}\n`);
+  console.log(line(cells[0]));
+  console.log(`|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of cells.slice(1)) console.log(line(row));
+}
+
+const bytesRows = [];
+const cpuRows = [];
+for (const scenario of SCENARIOS) {
+  const frames = framesOf(scenario);
+  const name = `${scenario.art}, ${scenario.cols} cols, bob ${scenario.bob}`;
+  const fish = fishBytes(frames.grids);
+  const log = logUpdateBytes(frames.grids, scenario.cols, frames.rows);
+  const bound = boundBytes(frames.grids);
+  bytesRows.push([name, fish.toFixed(2), log.toFixed(2), bound.toFixed(2), `${(fish / bound).toFixed(3)}x`, `${(log / fish).toFixed(1)}x`]);
+  const fishUs = fishCpu(frames, scenario.cols);
+  const logUs = logUpdateCpu(frames, scenario.cols);
+  cpuRows.push([name, fishUs.toFixed(2), logUs.toFixed(2), `${(logUs / fishUs).toFixed(1)}x`]);
+}
+
+console.log(`fish benchmarks: ${FRAMES} frames at ${FPS} fps, speed 8 cells/s, median of ${BATCHES} batches; node ${process.version}`);
+table('Bytes per frame (same frames)', ['scenario', 'fish', 'log-update', 'cell-diff bound', 'fish / bound', 'log-update / fish'], bytesRows);
+table('CPU per frame, compose + encode (µs)', ['scenario', 'fish', 'log-update', 'log-update / fish'], cpuRows);
+await startupTable(table, median);
