@@ -60,9 +60,8 @@ export function bobOffset(t: number, o: BobOptions): number {
     o.period !== undefined && o.period > 0 && Number.isFinite(o.period)
       ? o.period
       : defaultBobPeriod(amplitude);
-  const y = amplitude + Math.round(amplitude * Math.sin((2 * Math.PI * t) / period));
-  // Math.round(-a - 0.5) style edge cases cannot leave the range, but clamp for certainty.
-  return Math.min(2 * amplitude, Math.max(0, y));
+  // amplitude is whole, so rounding amplitude * sin(…) stays within [-amplitude, amplitude].
+  return amplitude + Math.round(amplitude * Math.sin((2 * Math.PI * t) / period));
 }
 
 /**

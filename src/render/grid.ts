@@ -37,3 +37,17 @@ export function createGrid(cols: number, rows: number): Grid {
     styles: new Uint8Array(size),
   };
 }
+
+/**
+ * Blank every cell of `grid` in place (a default-style space), so that a frame can be
+ * composed into last frame's grid without allocating a new one.
+ *
+ * @param grid - the grid to clear
+ * @returns the same grid
+ */
+export function clearGrid(grid: Grid): Grid {
+  grid.glyphs.fill(' ');
+  grid.widths.fill(1);
+  grid.styles.fill(0);
+  return grid;
+}

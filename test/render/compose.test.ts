@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { STYLE_BOLD } from '../../src/art/types.js';
+import { composeFrame, createGrid, drawSprite, drawText } from '../../src/render/index.js';
+import { gridOf, spriteOf, testWidth, textOf, wideGlyphsWhole, WIDE_GLYPHS } from './fixtures.js';
+
+describe('composeFrame', () => {
+  it('draws a sprite at its place on a blank grid', () => {
+    const grid = composeFrame(8, 3, [{ sprite: spriteOf(['><>']), x: 2, y: 1, depth: 0 }]);
+    expect(textOf(grid)).toEqual(['        ', '  ><>   ', '        ']);
+  });
+
+  it('draws lower depth on top', () => {
+    const front = { sprite: spriteOf(['AAA']), x: 0, y: 0, depth: 1 };
+    const back = { sprite: spriteOf(['BBBBB']), x: 1, y: 0, depth: 5 };
+    expect(textOf(composeFrame(6, 1, [front, back]))).toEqual(['AAABBB']);
+    expect(textOf(composeFrame(6, 1, [back, front]))).toEqual(['AAABBB']);
+  });
+
+  it('draws later placements on top at equal depth', () => {
+    const a = { sprite: spriteOf(['aaa']), x: 0, y: 0, depth: 2 };
+    const b = { sprite: spriteOf(['bbb']), x: 1, y: 0, depth: 2 };
+    const c = { sprite: spriteOf(['c']), x: 5, y: 0, depth: 9 };
+    expect(textOf(composeFrame(6, 1, [a, b]))).toEqual(['abbb  ']);
+    expect(textOf(composeFrame(6, 1, [b, a]))).toEqual(['aaab  ']);
+    // Out of depth order (forcing a sort): ties still keep array order.
+    expect(textOf(composeFrame(6, 1, [a, b, c]))).toEqual(['abbb c']);
+    expect(textOf(composeFrame(6, 1, [b, c, a]))).toEqual(['aaab c']);
+  });
+
+  it('leaves transparent cells alone and paints opaque spaces', () => {
+    const back = { sprite: spriteOf(['#####']), x: 0, y: 0, depth: 1 };
+    const holey = { sprite: spriteOf(['a.b c'], { transparent: '.' }), x: 0, y: 0, depth: 0 };
+    expect(textOf(composeFrame(5, 1, [back, holey]))).toEqual(['a#b c']);
+  });
+
+  it('clips on all four sides', () => {
+    const sprite = spriteOf(['abc', 'def', 'ghi']);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: -1, y: -1, depth: 0 }]))).toEqual(['ef  ', 'hi  ']);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: 2, y: 1, depth: 0 }]))).toEqual(['    ', '  ab']);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: -3, y: 0, depth: 0 }]))).toEqual(['    ', '    ']);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: 4, y: 0, depth: 0 }]))).toEqual(['    ', '    ']);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: 0, y: -3, depth: 0 }]))).toEqual(['    ', '    ']);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: 0, y: 2, depth: 0 }]))).toEqual(['    ', '    ']);
+  });
+
+  it('clips a wide glyph whole at the left edge', () => {
+    const grid = composeFrame(4, 1, [{ sprite: spriteOf(['あb']), x: -1, y: 0, depth: 0 }]);
+    expect(textOf(grid)).toEqual([' b  ']);
+    expect(Array.from(grid.widths)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('clips a wide glyph whole at the right edge', () => {
+    const grid = composeFrame(4, 1, [{ sprite: spriteOf(['abあ']), x: 1, y: 0, depth: 0 }]);
+    expect(textOf(grid)).toEqual([' ab ']);
+    expect(Array.from(grid.widths)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('draws a wide glyph that fits as a lead and a continuation', () => {
+    const grid = composeFrame(4, 1, [{ sprite: spriteOf(['🐟']), x: 2, y: 0, depth: 0 }]);
+    expect(grid.glyphs).toEqual([' ', ' ', '🐟', '']);
+    expect(Array.from(grid.widths)).toEqual([1, 1, 2, 0]);
+  });
+
+  it('blanks the other half of a wide glyph painted over', () => {
+    const wide = { sprite: spriteOf(['ああ']), x: 0, y: 0, depth: 1 };
+    // Over the continuation of the first and the lead of the second.
+    const over = { sprite: spriteOf(['x']), x: 1, y: 0, depth: 0 };
+    let grid = composeFrame(5, 1, [wide, over]);
+    expect(textOf(grid)).toEqual([' xあ ']);
+    grid = composeFrame(5, 1, [wide, { ...over, x: 2 }]);
+    expect(textOf(grid)).toEqual(['あx  ']);
+    // A wide glyph straddling two others blanks both outer halves.
+    grid = composeFrame(5, 1, [wide, { sprite: spriteOf(['漢']), x: 1, y: 0, depth: 0 }]);
+    expect(textOf(grid)).toEqual([' 漢  ']);
+    expect(wideGlyphsWhole(grid)).toBe(true);
+  });
+
+  it('carries styles', () => {
+    const grid = composeFrame(3, 1, [{ sprite: spriteOf(['ab'], { style: 3 | STYLE_BOLD }), x: 1, y: 0, depth: 0 }]);
+    expect(Array.from(grid.styles)).toEqual([0, 3 | STYLE_BOLD, 3 | STYLE_BOLD]);
+  });
+
+  it('reuses a grid of the right size, reset to blank', () => {
+    const into = gridOf(4, 1, ['zzzz']);
+    const grid = composeFrame(4, 1, [{ sprite: spriteOf(['a']), x: 1, y: 0, depth: 0 }], into);
+    expect(grid).toBe(into);
+    expect(textOf(grid)).toEqual([' a  ']);
+    const other = composeFrame(5, 1, [], into);
+    expect(other).not.toBe(into);
+    expect(textOf(other)).toEqual(['     ']);
+  });
+
+  it('never leaves half a wide glyph, whatever is drawn where', () => {
+    const glyph = fc.constantFrom('a', 'b', ' ', '.', ...WIDE_GLYPHS);
+    const placement = fc.record({
+      line: fc.array(glyph, { minLength: 1, maxLength: 6 }).map((g) => g.join('')),
+      x: fc.integer({ min: -8, max: 12 }),
+      y: fc.integer({ min: -2, max: 4 }),
+      depth: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 3 }), fc.array(placement, { maxLength: 6 }), (cols, rows, list) => {
+        const grid = composeFrame(
+          cols,
+          rows,
+          list.map(({ line, x, y, depth }) => ({ sprite: spriteOf([line], { transparent: '.' }), x, y, depth })),
+        );
+        expect(wideGlyphsWhole(grid)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('drawSprite', () => {
+  it('floors fractional positions', () => {
+    const grid = createGrid(4, 1);
+    drawSprite(grid, spriteOf(['a']), 1.7, 0.2);
+    expect(textOf(grid)).toEqual([' a  ']);
+  });
+});
+
+describe('drawText', () => {
+  it('draws a label and returns the column after it', () => {
+    const grid = createGrid(10, 2);
+    expect(drawText(grid, 2, 1, 'hi there')).toBe(10);
+    expect(textOf(grid)).toEqual(['          ', '  hi there']);
+  });
+
+  it('clips at both edges and off the grid', () => {
+    const grid = createGrid(4, 1);
+    drawText(grid, -2, 0, 'abcdefg');
+    expect(textOf(grid)).toEqual(['cdef']);
+    drawText(grid, 0, 1, 'zz');
+    drawText(grid, 0, -1, 'zz');
+    expect(textOf(grid)).toEqual(['cdef']);
+  });
+
+  it('draws wide characters with a width function, clipped whole', () => {
+    const grid = createGrid(5, 1);
+    expect(drawText(grid, 0, 0, 'aあbあ', 0, testWidth)).toBe(6);
+    expect(textOf(grid)).toEqual(['aあb ']);
+    expect(wideGlyphsWhole(grid)).toBe(true);
+  });
+
+  it('skips zero-width characters and draws control characters as spaces', () => {
+    const grid = createGrid(4, 1);
+    drawText(grid, 0, 0, 'a\u0301\tb', 0, (c) => (c === '\u0301' ? 0 : 1));
+    expect(textOf(grid)).toEqual(['a b ']);
+  });
+
+  it('sets the style', () => {
+    const grid = createGrid(3, 1);
+    drawText(grid, 1, 0, 'ok', 2);
+    expect(Array.from(grid.styles)).toEqual([0, 2, 2]);
+  });
+});
