@@ -37,6 +37,13 @@ export interface EncodeOptions {
   readonly color?: boolean;
   /** Allow synchronized-output markers around large frames (default true). */
   readonly synchronized?: boolean;
+  /**
+   * Per cell (`cols × rows`, row-major), 1 where the terminal holds written content: a written
+   * space counts, a never-written cell or one erased with EL does not. The encoder keeps it as
+   * it writes and erases, so that the terminal layer knows how far each row reaches, which is
+   * what a reflowing terminal re-wraps on resize. Optional.
+   */
+  readonly written?: Uint8Array;
 }
 
 /** What {@link encodeDiff} produced for one frame. */
@@ -305,6 +312,7 @@ export function encodeDiff(
     throw new RangeError(`encodeDiff: grids differ in size (${prev.cols}x${prev.rows}, ${cols}x${rows})`);
   }
   const color = options.color === true;
+  const { written } = options;
   let out = '';
   let row = cursor.row;
   let col = cursor.col >= 0 && cursor.col < cols ? cursor.col : -1;
@@ -357,6 +365,10 @@ export function encodeDiff(
       }
       row = r;
       col = end + 1 < cols ? end + 1 : -1;
+      if (written !== undefined) {
+        written.fill(1, base + start, base + end + 1);
+        if (erase) written.fill(0, base + end + 1, base + cols);
+      }
       if (erase) {
         // Some terminals give erased cells the current attributes: reset so they come out default.
         out += sgrTransition(style, 0) + EL;

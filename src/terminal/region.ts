@@ -29,8 +29,8 @@ export class InlineRegion implements Surface {
   rows: number;
   private shown: Grid;
   private cursor: Cursor = { row: 0, col: 0 };
-  /** Per row, one past the rightmost column ever written since the region was (re)made. */
-  private extents: Int32Array;
+  /** Per cell, 1 where the terminal holds content we wrote (kept by the encoder). */
+  private written: Uint8Array;
   private readonly options: InlineRegionOptions;
 
   /**
@@ -43,7 +43,7 @@ export class InlineRegion implements Surface {
     this.rows = rows;
     this.options = options;
     this.shown = createGrid(cols, rows);
-    this.extents = new Int32Array(rows);
+    this.written = new Uint8Array(cols * rows);
   }
 
   open(): string {
@@ -57,8 +57,8 @@ export class InlineRegion implements Surface {
     const result = encodeDiff(this.shown, grid, this.cursor, {
       color: this.options.color,
       synchronized: this.options.synchronized ?? true,
+      written: this.written,
     });
-    if (result.bytes !== '') this.trackExtents(grid);
     this.shown = grid;
     this.cursor = result.cursor;
     return result;
@@ -69,26 +69,13 @@ export class InlineRegion implements Surface {
     this.cols = cols;
     this.rows = rows;
     this.shown = createGrid(cols, rows);
-    this.extents = new Int32Array(rows);
+    this.written = new Uint8Array(cols * rows);
     return clear + this.open();
   }
 
   close(persist: boolean): string {
     if (persist) return `\r${down(this.rows - 1 - this.cursor.row)}\n`;
     return `\r${up(this.cursor.row)}${ERASE_DOWN}`;
-  }
-
-  /**
-   * The grid now shown: every changed cell lies between the old and the new ink of its row,
-   * so the rightmost non-blank cell of either bounds what was written.
-   */
-  private trackExtents(next: Grid): void {
-    const { cols } = next;
-    for (let row = 0; row < next.rows; row++) {
-      if (this.extents[row] >= cols) continue; // already full width: nothing to learn
-      const end = Math.max(lastInk(this.shown, row), lastInk(next, row));
-      if (end > this.extents[row]) this.extents[row] = Math.min(end, cols);
-    }
   }
 
   /**
@@ -102,17 +89,9 @@ export class InlineRegion implements Surface {
     const width = Math.max(1, newCols);
     let rows = 0;
     for (let row = 0; row < this.cursor.row; row++) {
-      rows += Math.max(1, Math.ceil(this.extents[row] / width));
+      const extent = this.written.subarray(row * this.cols, (row + 1) * this.cols).lastIndexOf(1) + 1;
+      rows += Math.max(1, Math.ceil(extent / width));
     }
     return rows;
   }
-}
-
-/** One past the rightmost non-blank cell of a grid row, 0 for an empty row. */
-function lastInk(grid: Grid, row: number): number {
-  const start = row * grid.cols;
-  for (let col = grid.cols - 1; col >= 0; col--) {
-    if (grid.glyphs[start + col] !== ' ' || grid.styles[start + col] !== 0) return col + 1;
-  }
-  return 0;
 }

@@ -95,9 +95,38 @@ function expectScreen(term: Terminal, grid: Grid, color: boolean): void {
   expect(shown).toEqual(wanted);
 }
 
-/** Write one frame's diff and check the screen, the cursor and that nothing scrolled. */
-async function step(term: Terminal, prev: Grid, next: Grid, cursor: Cursor, color: boolean, synchronized: boolean): Promise<Cursor> {
-  const result = encodeDiff(prev, next, cursor, { color, synchronized });
+/**
+ * Per row, one past the rightmost cell the terminal holds content in (a written space counts,
+ * a never-written or erased cell does not): what a reflowing terminal re-wraps on resize.
+ */
+function contentExtents(term: Terminal): number[] {
+  return readCells(term).map((row) => {
+    for (let col = row.length - 1; col >= 0; col--) if (row[col].chars !== '' || row[col].width === 0) return col + 1;
+    return 0;
+  });
+}
+
+/** The same, from the map of written cells the encoder keeps. */
+function writtenExtents(written: Uint8Array, cols: number): number[] {
+  const extents: number[] = [];
+  for (let base = 0; base < written.length; base += cols) extents.push(written.subarray(base, base + cols).lastIndexOf(1) + 1);
+  return extents;
+}
+
+/**
+ * Write one frame's diff and check the screen, the cursor, the content extents the encoder
+ * reports, and that nothing scrolled.
+ */
+async function step(
+  term: Terminal,
+  prev: Grid,
+  next: Grid,
+  cursor: Cursor,
+  color: boolean,
+  synchronized: boolean,
+  written: Uint8Array,
+): Promise<Cursor> {
+  const result = encodeDiff(prev, next, cursor, { color, synchronized, written });
   await writeAsync(term, result.bytes);
   expect(scrolledLines(term)).toBe(0);
   expectScreen(term, next, color);
@@ -106,6 +135,7 @@ async function step(term: Terminal, prev: Grid, next: Grid, cursor: Cursor, colo
   if (result.cursor.col >= 0) expect(at.col).toBe(result.cursor.col);
   else expect(at.col).toBeGreaterThanOrEqual(next.cols - 1);
   if (!color) expect(result.bytes).not.toMatch(/\u001B\[[0-9;]*m/);
+  expect(writtenExtents(written, next.cols)).toEqual(contentExtents(term));
   return result.cursor;
 }
 
@@ -120,9 +150,10 @@ describe('encodeDiff in a real terminal', () => {
         const term = createTerminal(s.cols, s.rows, { convertEol: s.convertEol });
         try {
           let cursor: Cursor = { row: 0, col: 0 };
-          cursor = await step(term, blank, a, cursor, s.color, s.synchronized);
-          cursor = await step(term, a, b, cursor, s.color, s.synchronized);
-          await step(term, b, c, cursor, s.color, s.synchronized);
+          const written = new Uint8Array(s.cols * s.rows);
+          cursor = await step(term, blank, a, cursor, s.color, s.synchronized, written);
+          cursor = await step(term, a, b, cursor, s.color, s.synchronized, written);
+          await step(term, b, c, cursor, s.color, s.synchronized, written);
           // No frame leaves a style set: a glyph written now comes out in the default style.
           await writeAsync(term, '\u001B[HZ');
           expect(readCells(term)[0][0]).toMatchObject({ chars: 'Z', fg: -1, bold: false });
