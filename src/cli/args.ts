@@ -101,10 +101,10 @@ function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `unknown option "${unknown[1]}"`;
-  const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing) return `${missing[1].replace(/^-\w, /, '')} needs a value`;
-  const noValue = /Option '([^']+)' does not take an argument/.exec(message);
-  if (noValue) return `${noValue[1].replace(/^-\w, /, '')} takes no value`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
+  const noValue = /Option '(?:-\w, )?(--[\w-]+)[^']*' does not take an argument/.exec(message);
+  if (noValue) return `${noValue[1]} takes no value`;
   return message.split('\n')[0];
 }
 

@@ -1,0 +1,76 @@
+/**
+ * The fixed tick, on a fake clock: frames land on start + k × interval however long each
+ * takes, a late frame is skipped rather than queued, and the first frame is drawn at once.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startTicker, type Tick } from '../../src/terminal/tick.js';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('startTicker', () => {
+  it('draws the first frame at once, synchronously', () => {
+    const ticks: Tick[] = [];
+    const ticker = startTicker({ fps: 20, onTick: (tick) => void ticks.push(tick) });
+    expect(ticks).toHaveLength(1);
+    expect(ticks[0]).toMatchObject({ index: 0, time: 0 });
+    ticker.stop();
+  });
+
+  it('keeps to the absolute schedule when every frame takes time (no drift)', () => {
+    const start = performance.now();
+    const lateness: number[] = [];
+    const ticker = startTicker({
+      fps: 20,
+      onTick: (tick) => {
+        lateness.push(performance.now() - (start + tick.index * 50));
+        // Each frame costs 7 ms of work (no timer is pending while it runs, so this only moves
+        // the clock): a relative timer (now + interval) would drift 7 ms a frame.
+        vi.advanceTimersByTime(7);
+      },
+    });
+    vi.advanceTimersByTime(5000);
+    ticker.stop();
+    expect(lateness.length).toBeGreaterThanOrEqual(99);
+    expect(Math.max(...lateness.slice(-10))).toBeLessThan(10);
+    expect(Math.max(...lateness.slice(0, 10))).toBeLessThan(10);
+  });
+
+  it('skips frames whose slot has passed instead of queueing them', () => {
+    const indices: number[] = [];
+    const ticker = startTicker({
+      fps: 10,
+      onTick: (tick) => {
+        indices.push(tick.index);
+        // Frame 2 stalls for 350 ms: slots 3, 4 and 5 pass while it runs.
+        if (tick.index === 2) vi.advanceTimersByTime(350);
+      },
+    });
+    vi.advanceTimersByTime(1000);
+    ticker.stop();
+    expect(indices.slice(0, 4)).toEqual([0, 1, 2, 5]);
+    expect(new Set(indices).size).toBe(indices.length);
+  });
+
+  it('stops when the callback returns false, and stop() is idempotent', () => {
+    let count = 0;
+    const ticker = startTicker({ fps: 50, onTick: () => ++count < 3 });
+    vi.advanceTimersByTime(1000);
+    expect(count).toBe(3);
+    expect(ticker.running).toBe(false);
+    ticker.stop();
+    ticker.stop();
+  });
+
+  it('times each frame on the schedule: time = index / fps', () => {
+    const times: number[] = [];
+    const ticker = startTicker({ fps: 12.5, onTick: (tick) => void times.push(tick.time) });
+    vi.advanceTimersByTime(400);
+    ticker.stop();
+    expect(times).toEqual([0, 0.08, 0.16, 0.24, 0.32, 0.4]);
+  });
+});
