@@ -11,6 +11,8 @@ import { createGrid } from '../dist/render/grid.js';
 import { encodeDiff } from '../dist/render/encode.js';
 import { composeScene, swimmer } from '../dist/render/scene.js';
 import { gridLines } from '../dist/render/text.js';
+import { measureDrift } from './drift.js';
+import { memoryRows } from './memory.js';
 import { startupTable } from './startup.js';
 
 const FPS = 12.5;
@@ -157,6 +159,34 @@ function logUpdateCpu({ entities, rows }, cols) {
   return cpuPerFrame(() => update(gridLines(composeScene(entities, ++step / FPS, grid), false).join('\n')));
 }
 
+// --- A full scene ---------------------------------------------------------------------------
+
+/** Several creatures swimming at different depths, speeds and rows of a 200x50 screen. */
+function sceneRows() {
+  const cols = 200;
+  const rows = 50;
+  const names = ['whale', 'shark', 'submarine', 'tropical', 'duck', 'jellyfish', 'bird', 'salmon', 'bass', 'flapper'];
+  const entities = names.map((name, i) => {
+    const art = resolveArt(name);
+    const swim = swimmer(art, { speed: 4 + 3 * i, bob: 1 + (i % 3), depth: i });
+    const top = Math.round((i * (rows - 8)) / names.length);
+    return { ...swim, pose: (t, stage) => ({ ...swim.pose(t + i * 1.7, stage), y: top + swim.pose(t, stage).y }) };
+  });
+  const buffers = [createGrid(cols, rows), createGrid(cols, rows)];
+  let cursor = { row: 0, col: 0 };
+  let step = 0;
+  let bytes = 0;
+  const frame = () => {
+    const prev = buffers[step % 2];
+    const next = composeScene(entities, ++step / FPS, buffers[step % 2]);
+    const result = encodeDiff(prev, next, cursor, { color: true });
+    cursor = result.cursor;
+    bytes += utf8(result.bytes);
+  };
+  const us = cpuPerFrame(frame);
+  return [[`${names.length} creatures, colour on`, us.toFixed(1), (bytes / step).toFixed(1)]];
+}
+
 // --- Tables -----------------------------------------------------------------------------
 
 function table(title, head, rows) {
@@ -168,6 +198,9 @@ function table(title, head, rows) {
   console.log(`|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const row of cells.slice(1)) console.log(line(row));
 }
+
+// The drift needs 48 s of wall time: let it run beside the rest.
+const drift = measureDrift();
 
 const bytesRows = [];
 const cpuRows = [];
@@ -186,4 +219,10 @@ for (const scenario of SCENARIOS) {
 console.log(`fish benchmarks: ${FRAMES} frames at ${FPS} fps, speed 8 cells/s, median of ${BATCHES} batches; node ${process.version}`);
 table('Bytes per frame (same frames)', ['scenario', 'fish', 'log-update', 'cell-diff bound', 'fish / bound', 'log-update / fish'], bytesRows);
 table('CPU per frame, compose + encode (µs)', ['scenario', 'fish', 'log-update', 'log-update / fish'], cpuRows);
+const scene = sceneRows();
+table('A full scene: 200x50, several creatures, compose + encode per frame', ['scene', 'µs per frame', 'bytes per frame'], scene);
 await startupTable(table, median);
+table('Memory: peak RSS (MiB)', ['process', 'MiB'], memoryRows());
+const { rows: driftRows, verdict } = await drift;
+table('Tick drift: 600 frames at 12.5 fps, lateness against the absolute schedule (ms, max)', ['frames', 'ms late'], driftRows);
+console.log(`\n${verdict}`);
