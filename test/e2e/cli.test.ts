@@ -160,3 +160,60 @@ describe('fish without a terminal', () => {
     expect(result.stderr).toMatch(/^fish: .*evil\.art:2: /);
   });
 });
+
+describe('fish in colour', () => {
+  /** Foreground palette indices of every inked cell on screen. */
+  const inkColours = (run: ReturnType<typeof runInPty>): Set<number> => {
+    const colours = new Set<number>();
+    const buffer = run.term.buffer.active;
+    for (let y = 0; y < run.term.rows; y++) {
+      const line = buffer.getLine(buffer.viewportY + y);
+      for (let x = 0; line && x < run.term.cols; x++) {
+        const cell = line.getCell(x);
+        if (cell && cell.getChars().trim() !== '') colours.add(cell.isFgDefault() ? -1 : cell.getFgColor());
+      }
+    }
+    return colours;
+  };
+
+  it('draws the mask colours of coloured art, and none with NO_COLOR or for plain art', async () => {
+    const coloured = runInPty([FISH_BIN, '--art', 'tropical', '--frames', '3', '--persist', '--bob', '0'], { cols: 40, rows: 8 });
+    expect(await coloured.exited).toBe(0);
+    await coloured.flush();
+    expect([...inkColours(coloured)].filter((c) => c >= 0).length).toBeGreaterThan(1);
+
+    const plain = runInPty([FISH_BIN, '--art', 'tropical', '--frames', '3', '--persist', '--bob', '0'], { cols: 40, rows: 8, env: { NO_COLOR: '1' } });
+    expect(await plain.exited).toBe(0);
+    await plain.flush();
+    expect(inkColours(plain)).toEqual(new Set([-1]));
+    expect(plain.output()).not.toMatch(/\u001B\[[0-9;]*m/);
+
+    const bass = runInPty([FISH_BIN, '--frames', '3', '--color', 'always'], { cols: 40, rows: 8 });
+    expect(await bass.exited).toBe(0);
+    expect(bass.output()).not.toMatch(/\u001B\[[0-9;]*m/);
+  });
+});
+
+describe('fish options that change the drawing', () => {
+  it('--redraw full draws through log-update and still leaves a clean terminal', async () => {
+    const run = runInPty([FISH_BIN, '--redraw', 'full', '--speed', '30'], { cols: 50, rows: 8, before: PROMPT });
+    await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
+    run.type('\x03');
+    expect(await run.exited).toBe(130);
+    await run.flush();
+    expect(run.cursorVisible()).toBe(true);
+    expect(debris(run.screen())).toEqual([]);
+  });
+
+  it('--speed 60 --fps 60 --sync step moves exactly one cell per frame', async () => {
+    const path = join(tmp, 'step.cast');
+    const result = spawnSync(process.execPath, [FISH_BIN, '--record', path, '--size', '40x3', '--speed', '60', '--fps', '60', '--sync', 'step', '--bob', '0', '--frames', '30'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const columns: number[] = [];
+    await replayCast(readCast(path), (_, lines) => {
+      const column = lines[0].indexOf('>');
+      if (column >= 0) columns.push(column);
+    });
+    expect(columns.slice(0, 30)).toEqual(Array.from({ length: 30 }, (_, k) => k));
+  });
+});
