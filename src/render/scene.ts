@@ -1,5 +1,5 @@
 import type { Art, Facing } from '../art/types.js';
-import { bobOffset, frameIndex, swimPath } from '../motion/index.js';
+import { bobOffset, frameIndex, progressPath, swimPath } from '../motion/index.js';
 import { composeFrame, type Placement } from './compose.js';
 import type { Grid } from './grid.js';
 
@@ -22,57 +22,137 @@ export interface Pose {
 }
 
 /**
+ * How long an entity stays in a {@link Scene}:
+ *
+ * - `'offstage'` (the default): until its pose is null, which is how a path says the entity
+ *   has left the stage;
+ * - `'forever'`: never removed; a null pose only hides it at that moment;
+ * - `{ seconds }`: for that long after it joined, or until its pose is null if sooner.
+ */
+export type Lifetime = 'offstage' | 'forever' | { readonly seconds: number };
+
+/** What a scene tells an entity's callbacks. */
+export interface SceneContext {
+  /** The scene, to add entities to (a fish's bubbles, a replacement for one that left). */
+  readonly scene: Scene;
+  /** The scene's clock, in seconds. */
+  readonly time: number;
+  /** Seconds since this entity joined the scene. */
+  readonly age: number;
+  /** The stage it is drawn on. */
+  readonly stage: Stage;
+}
+
+/**
  * An entity, after Term::Animation: a shape (art, with its colour masks and frames), a depth,
- * and a callback that says where it is at each moment.
+ * a path (a function of time to where it is), a lifetime, and callbacks.
  */
 export interface Entity {
   /** What it looks like. */
   readonly art: Art;
   /** Lower depth is drawn on top. */
   readonly depth: number;
-  /** Where it is at `t` seconds on `stage`, or null once it has left the scene. */
+  /**
+   * Where it is `t` seconds after it joined the scene (for {@link composeScene}, at `t` on
+   * the clock), on `stage`; null when it is not on the stage (see {@link Lifetime}).
+   */
   pose(t: number, stage: Stage): Pose | null;
+  /** How long it stays in a {@link Scene} (default `'offstage'`). */
+  readonly lifetime?: Lifetime;
+  /** Called at each scene update while it is on the stage, with its pose (e.g. to let out a bubble). */
+  onUpdate?(pose: Pose, context: SceneContext): void;
+  /** Called once when it leaves a scene by its lifetime (not by `remove`), e.g. to add a replacement. */
+  onLeave?(context: SceneContext): void;
 }
 
-/** Options of {@link swimmer}. */
-export interface SwimmerOptions {
-  /** Cells per second. */
-  readonly speed: number;
+/** Where a creature moves along a line: the options {@link swimmer} and {@link progressEntity} share. */
+export interface TrackOptions {
   /** Bob amplitude in rows (0 for a flat path). */
   readonly bob: number;
   /** Depth in the scene (default 0). */
   readonly depth?: number;
-  /** Columns the swimmer may use (default: the stage's width). */
+  /** Columns the creature may use (default: the stage's width less `trackStart`). */
   readonly trackWidth?: (stage: Stage) => number;
   /** Column where its track begins (default 0). */
   readonly trackStart?: number;
 }
 
+/** Options of {@link swimmer}. */
+export interface SwimmerOptions extends TrackOptions {
+  /** Cells per second. */
+  readonly speed: number;
+}
+
+/** Options of {@link progressEntity}. */
+export interface ProgressEntityOptions extends TrackOptions {
+  /** How far along the track, from 0 to 1, read at each frame. */
+  readonly fraction: () => number;
+}
+
+/** The columns a creature's track spans on `stage`. */
+function trackWidthOf(options: TrackOptions, stage: Stage): number {
+  return options.trackWidth?.(stage) ?? stage.cols - (options.trackStart ?? 0);
+}
+
 /**
- * The default creature: swims across the stage, turning at each edge, and bobs. Its stage is
- * `art.height + 2 × bob` rows high.
+ * The default creature: swims across the stage, turning at each edge, and bobs, for ever. Its
+ * stage is `art.height + 2 × bob` rows high.
  *
  * @param art - what swims
- * @param options - speed, bob, depth
+ * @param options - speed, bob, depth, track
  */
 export function swimmer(art: Art, options: SwimmerOptions): Entity {
   const start = options.trackStart ?? 0;
   return {
     art,
     depth: options.depth ?? 0,
+    lifetime: 'forever',
     pose(t, stage) {
-      const trackWidth = options.trackWidth?.(stage) ?? stage.cols - start;
+      const trackWidth = trackWidthOf(options, stage);
       const { x, facing } = swimPath(t, { trackWidth, artWidth: art.width, speed: options.speed });
       return { x: start + x, y: bobOffset(t, { amplitude: options.bob }), facing };
     },
   };
 }
 
+/**
+ * A creature for a progress bar: placed `fraction()` of the way along its track, facing
+ * right, bobbing on the clock, for ever.
+ *
+ * @param art - what moves
+ * @param options - the progress, bob, depth, track
+ */
+export function progressEntity(art: Art, options: ProgressEntityOptions): Entity {
+  const start = options.trackStart ?? 0;
+  return {
+    art,
+    depth: options.depth ?? 0,
+    lifetime: 'forever',
+    pose(t, stage) {
+      const trackWidth = trackWidthOf(options, stage);
+      const { x, facing } = progressPath(options.fraction(), { trackWidth, artWidth: art.width });
+      return { x: start + x, y: bobOffset(t, { amplitude: options.bob }), facing };
+    },
+  };
+}
+
+/**
+ * What to draw for an entity in `pose`, `t` seconds into its own animation: the pose's frame,
+ * else the art's frame for the time.
+ */
+function placementOf(entity: Entity, pose: Pose, t: number): Placement {
+  const frames = entity.art.frames[pose.facing];
+  const frame = pose.frame ?? frameIndex(t, entity.art.frameDuration, frames.length);
+  return { sprite: frames[frame % frames.length], x: pose.x, y: pose.y, depth: entity.depth };
+}
+
 /** One placement per entity still in the scene, reused between frames. */
 const placements: Placement[] = [];
 
 /**
- * Compose a scene of entities at time `t` into a grid of the stage's size.
+ * Compose entities at time `t` into a grid of the stage's size, statelessly: every entity is
+ * posed at `t` on the clock, and one whose pose is null is not drawn. For a scene whose
+ * entities join and leave, see {@link createScene}.
  *
  * @param entities - what is in the scene
  * @param t - seconds on the animation's clock
@@ -83,10 +163,156 @@ export function composeScene(entities: readonly Entity[], t: number, into: Grid)
   placements.length = 0;
   for (const entity of entities) {
     const pose = entity.pose(t, stage);
-    if (pose === null) continue;
-    const frames = entity.art.frames[pose.facing];
-    const frame = pose.frame ?? frameIndex(t, entity.art.frameDuration, frames.length);
-    placements.push({ sprite: frames[frame % frames.length], x: pose.x, y: pose.y, depth: entity.depth });
+    if (pose !== null) placements.push(placementOf(entity, pose, t));
   }
   return composeFrame(into.cols, into.rows, placements, into);
+}
+
+/**
+ * A scene whose entities join, move and leave over time: the model under both the single fish
+ * and the aquarium. It keeps its entities in drawing order (deepest first), so composing never
+ * sorts. Pure: it only changes itself, and given the same calls it draws the same frames.
+ */
+export interface Scene {
+  /** The entities in the scene, in drawing order (deepest first; at equal depth, the last added on top). */
+  readonly entities: readonly Entity[];
+  /** The clock of the last update, in seconds (0 before the first). */
+  readonly time: number;
+  /**
+   * Add an entity, joining at `joinedAt` (default: the scene's time); its pose counts time
+   * from then. An entity added during an update (by a callback) is posed and drawn in the same
+   * update.
+   *
+   * @param entity - the entity
+   * @param joinedAt - the scene time it joins at, e.g. the time of the update about to be made
+   * @returns the entity
+   */
+  add(entity: Entity, joinedAt?: number): Entity;
+  /** Take an entity out at once, without calling its `onLeave`; false if it was not there. */
+  remove(entity: Entity): boolean;
+  /**
+   * Move the scene to time `t` on `stage`: pose every entity, call `onUpdate` for each on the
+   * stage, and take out those whose lifetime is over, calling their `onLeave` (which may add
+   * entities). Calling it again at the same time changes nothing.
+   *
+   * @returns what to draw, in drawing order (valid until the next update)
+   */
+  update(t: number, stage: Stage): readonly Placement[];
+  /** {@link Scene.update} on the grid's size, then compose the frame into it. */
+  compose(t: number, into: Grid): Grid;
+}
+
+/** An entity in a scene: when it joined, and its pose at the last update. */
+interface Member {
+  readonly entity: Entity;
+  readonly joined: number;
+  pose: Pose | null;
+  gone: boolean;
+}
+
+/** A scene entity callbacks may add while the scene updates; more in one update is a runaway loop. */
+const MAX_ADDED_PER_UPDATE = 10_000;
+
+/**
+ * Make a scene.
+ *
+ * @param entities - entities in it from the start (joining at time 0)
+ * @returns the scene
+ */
+export function createScene(entities: readonly Entity[] = []): Scene {
+  let members: Member[] = [];
+  /** Entities added during an update, joined once the update has walked the others. */
+  let arrivals: Member[] = [];
+  let updating = false;
+  /** Whether a callback removed a member during the update (compacted after it). */
+  let removed = false;
+  let time = 0;
+  const drawn: Placement[] = [];
+
+  /** Insert keeping drawing order: after every member at least as deep (ties: later on top). */
+  const insert = (member: Member): void => {
+    let index = members.length;
+    while (index > 0 && members[index - 1].entity.depth < member.entity.depth) index--;
+    members.splice(index, 0, member);
+  };
+
+  /** Pose a member at `t`, call its callbacks; true if it stays. */
+  const visit = (member: Member, t: number, stage: Stage): boolean => {
+    const { entity } = member;
+    const age = t - member.joined;
+    const pose = entity.pose(age, stage);
+    const lifetime = entity.lifetime ?? 'offstage';
+    const expired =
+      (pose === null && lifetime !== 'forever') || (typeof lifetime === 'object' && age >= lifetime.seconds);
+    member.pose = expired ? null : pose;
+    if (expired) {
+      member.gone = true;
+      entity.onLeave?.({ scene, time: t, age, stage });
+      return false;
+    }
+    if (pose !== null && entity.onUpdate !== undefined) entity.onUpdate(pose, { scene, time: t, age, stage });
+    return true;
+  };
+
+  const scene: Scene = {
+    get entities() {
+      return members.map((member) => member.entity);
+    },
+    get time() {
+      return time;
+    },
+    add(entity, joinedAt = time) {
+      const member: Member = { entity, joined: joinedAt, pose: null, gone: false };
+      if (updating) arrivals.push(member);
+      else insert(member);
+      return entity;
+    },
+    remove(entity) {
+      const member = members.find((candidate) => candidate.entity === entity && !candidate.gone);
+      if (member !== undefined) {
+        member.pose = null;
+        member.gone = true;
+        // During an update the list is being walked: it is compacted when the walk is done.
+        if (!updating) members = members.filter((candidate) => !candidate.gone);
+        else removed = true;
+        return true;
+      }
+      const arriving = arrivals.findIndex((candidate) => candidate.entity === entity);
+      if (arriving >= 0) arrivals.splice(arriving, 1);
+      return arriving >= 0;
+    },
+    update(t, stage) {
+      time = t;
+      updating = true;
+      try {
+        let left = false;
+        removed = false;
+        for (const member of members) if (!member.gone && !visit(member, t, stage)) left = true;
+        // Newcomers are posed now too, and may bring others (a replacement's first bubble).
+        for (let added = 0; arrivals.length > 0; ) {
+          const batch = arrivals;
+          arrivals = [];
+          added += batch.length;
+          if (added > MAX_ADDED_PER_UPDATE) throw new RangeError('scene: entities keep adding entities in one update');
+          for (const member of batch) {
+            insert(member);
+            if (!visit(member, t, stage)) left = true;
+          }
+        }
+        if (left || removed) members = members.filter((member) => !member.gone);
+      } finally {
+        updating = false;
+      }
+      drawn.length = 0;
+      for (const member of members) {
+        if (member.pose !== null) drawn.push(placementOf(member.entity, member.pose, t - member.joined));
+      }
+      return drawn;
+    },
+    compose(t, into) {
+      return composeFrame(into.cols, into.rows, scene.update(t, { cols: into.cols, rows: into.rows }), into);
+    },
+  };
+  for (const entity of entities) scene.add(entity);
+  return scene;
 }

@@ -1,6 +1,7 @@
 import { createGrid, type Grid } from '../render/grid.js';
 import type { SyncMode } from '../motion/index.js';
 import { InlineRegion } from './region.js';
+import { AlternateScreen } from './fullscreen.js';
 import { createFullRedrawSurface } from './full-redraw.js';
 import type { Surface } from './surface.js';
 import { startTicker, type Ticker } from './tick.js';
@@ -53,6 +54,12 @@ export interface PlayerOptions {
   readonly sync: Extract<SyncMode, 'time' | 'step'>;
   /** `diff` (cell-level, the default) or `full` (log-update). */
   readonly redraw: 'diff' | 'full';
+  /**
+   * Where frames go: `inline` (default), rows at the cursor below the shell's output; or
+   * `alternate`, the whole terminal in the alternate screen buffer (`height` is then the
+   * terminal's, and `redraw` is always `diff`), left again on every exit path.
+   */
+  readonly screen?: 'inline' | 'alternate';
   /** Emit SGR colour. */
   readonly color: boolean;
   /** Draw on a fixed tick (default). Without it, frames are drawn only by `drawNow()`. */
@@ -82,6 +89,14 @@ export interface Player {
   drawNow(): void;
   /** Redraw the current frame now (after the host changed what `compose` shows). */
   redraw(): void;
+  /**
+   * Take the region off the screen now, leaving the cursor where the region began, so that the
+   * host can write its own output there (the API's interleaving). The next frame makes room
+   * below whatever was written and draws in full. Nothing happens while nothing is shown.
+   */
+  clear(): void;
+  /** Start the fixed tick, for a player made with `tick: false`; nothing if it already ticks. */
+  play(): void;
   /** Stop: clear the region, or keep the last frame with `persist`; idempotent. */
   stop(persist?: boolean): void;
   /** True until stopped or closed. */
@@ -100,19 +115,56 @@ export interface Player {
  * @param options - what to draw, where and how
  */
 export async function createPlayer(options: PlayerOptions): Promise<Player> {
-  const { stream, fps } = options;
-  const size = (): { cols: number; rows: number } => ({
+  return startPlayer(options, await prepareSurface(options));
+}
+
+/**
+ * The surface a redraw mode needs made ahead of the player: log-update's for `full` (imported
+ * only then, to keep it off the start-up path), none for `diff`, which {@link startPlayer}
+ * makes itself, synchronously.
+ *
+ * @param options - the stream, the region's height, the redraw mode and colour
+ */
+export async function prepareSurface(
+  options: Pick<PlayerOptions, 'stream' | 'height' | 'redraw' | 'color' | 'screen'>,
+): Promise<Surface | undefined> {
+  if (options.redraw !== 'full' || options.screen === 'alternate') return undefined;
+  const { cols, rows } = regionSize(options.stream, options.height);
+  return createFullRedrawSurface(cols, rows, options.color);
+}
+
+/** The region's size on a stream: the terminal's width, and `height` rows capped at its height. */
+function regionSize(stream: TerminalStream, height: number): { cols: number; rows: number } {
+  return {
     cols: Math.max(1, stream.columns ?? 80),
-    rows: Math.max(1, Math.min(options.height, stream.rows ?? options.height)),
-  });
+    rows: Math.max(1, Math.min(height, stream.rows ?? height)),
+  };
+}
+
+/**
+ * {@link createPlayer}, synchronously: for the embedding API, whose `start()` and
+ * `animate()` draw at once. The differential surface is made here; pass the one
+ * {@link prepareSurface} made for `redraw: 'full'` (`options.redraw` is not read).
+ *
+ * @param options - what to draw, where and how
+ * @param surface - a surface made ahead, of the region's current size
+ */
+export function startPlayer(options: Omit<PlayerOptions, 'redraw'>, surface?: Surface): Player {
+  const { stream, fps } = options;
+  const fullScreen = options.screen === 'alternate';
+  // The alternate screen is the whole terminal, whatever its height now.
+  const size = (): { cols: number; rows: number } =>
+    regionSize(stream, fullScreen ? (stream.rows ?? options.height) : options.height);
   let { cols, rows } = size();
-  const surface: Surface =
-    options.redraw === 'full'
-      ? await createFullRedrawSurface(cols, rows, options.color)
-      : new InlineRegion(cols, rows, { color: options.color });
+  const region: Surface =
+    surface ??
+    (fullScreen ? new AlternateScreen(cols, rows, { color: options.color }) : new InlineRegion(cols, rows, { color: options.color }));
   // Two grids in turn: the surface keeps the one shown while the next is composed into the other.
   let buffers: [Grid, Grid] = [createGrid(cols, rows), createGrid(cols, rows)];
-  let pending = surface.open();
+  /** Bytes owed to the screen before the next frame: making room for the region. */
+  let pending = region.open();
+  /** Whether the region is on the screen now (drawn since it was last opened). */
+  let shown = false;
   let frameCount = 0;
   let steps = 0;
   let clock = 0;
@@ -123,9 +175,10 @@ export async function createPlayer(options: PlayerOptions): Promise<Player> {
   const draw = (time: number): void => {
     clock = time;
     const grid = options.compose(time, buffers[frameCount % 2]);
-    const result = surface.draw(grid);
+    const result = region.draw(grid);
     const bytes = pending + result.bytes;
     pending = '';
+    shown = true;
     if (bytes !== '') stream.write(bytes);
     options.onFrame?.({
       index: frameCount,
@@ -145,13 +198,31 @@ export async function createPlayer(options: PlayerOptions): Promise<Player> {
     (options.frames !== undefined && frameCount >= options.frames) ||
     (options.duration !== undefined && clock + 1 / fps > options.duration + 1e-9);
 
+  /**
+   * Make the region anew at the terminal's current size (reflow-aware, see the surface's
+   * `resize`): returns the bytes that clear what is shown and make room again.
+   */
+  const remake = (): string => {
+    ({ cols, rows } = size());
+    const bytes = region.resize(cols, rows);
+    if (buffers[0].cols !== cols || buffers[0].rows !== rows) {
+      buffers = [createGrid(cols, rows), createGrid(cols, rows)];
+    }
+    return bytes;
+  };
+
   const onResize = (): void => {
     if (!running) return;
-    ({ cols, rows } = size());
-    if (cols === surface.cols && rows === surface.rows) return;
-    pending = surface.resize(cols, rows);
-    buffers = [createGrid(cols, rows), createGrid(cols, rows)];
-    draw(clock);
+    const next = size();
+    if (next.cols === region.cols && next.rows === region.rows) return;
+    if (shown) {
+      pending = remake();
+      draw(clock);
+    } else {
+      // Nothing on the screen to clear: only make room at the new size before the next frame.
+      remake();
+      pending = region.open();
+    }
   };
 
   const detach = (): void => {
@@ -169,23 +240,27 @@ export async function createPlayer(options: PlayerOptions): Promise<Player> {
     options.onEnd?.('closed');
   }
 
-  stream.on('resize', onResize);
-  stream.on('error', onError);
-
-  if (options.tick !== false) {
+  const play = (): void => {
+    if (!running || ticker?.running === true) return;
+    // A tick started late goes on from the clock the frames drawn on demand reached.
+    const offset = options.sync === 'step' ? 0 : (performance.now() - startedAt) / 1000;
     ticker = startTicker({
       fps,
       unref: options.unref,
       onTick: (tick) => {
         if (!running) return false;
-        draw(nextTime(tick.time));
+        draw(nextTime(offset + tick.time));
         if (!finished()) return true;
         // Let the tick unwind before the caller stops (and perhaps exits).
         setImmediate(() => running && options.onEnd?.('done'));
         return false;
       },
     });
-  }
+  };
+
+  stream.on('resize', onResize);
+  stream.on('error', onError);
+  if (options.tick !== false) play();
 
   return {
     drawNow(): void {
@@ -194,10 +269,19 @@ export async function createPlayer(options: PlayerOptions): Promise<Player> {
     redraw(): void {
       if (running) draw(clock);
     },
+    clear(): void {
+      if (!running || !shown) return;
+      stream.write(pending + remake());
+      // The host writes next, moving the cursor: room is made again from wherever it leaves it.
+      pending = region.open();
+      shown = false;
+    },
+    play,
     stop(persist = false): void {
       if (!running) return;
-      // A region never drawn was never opened on screen: nothing to take back.
-      const bytes = frameCount === 0 ? '' : pending + surface.close(persist);
+      // A region taken off the screen comes back to be kept; one never shown needs nothing.
+      if (persist && !shown && frameCount > 0) draw(clock);
+      const bytes = shown ? pending + region.close(persist) : '';
       detach();
       if (bytes !== '') stream.write(bytes);
     },

@@ -1,10 +1,11 @@
-import { createPlayer, type Player, type PlayerOptions, type TerminalStream } from './player.js';
+import { prepareSurface, startPlayer, type Player, type PlayerOptions, type TerminalStream } from './player.js';
 import { onExitPaths } from './signals.js';
+import type { Surface } from './surface.js';
 
 /** The part of cli-cursor this module uses. */
 interface CliCursor {
-  show(stream?: NodeJS.WritableStream): void;
-  hide(stream?: NodeJS.WritableStream): void;
+  show(stream?: TerminalStream): void;
+  hide(stream?: TerminalStream): void;
 }
 
 /** How an animation in a terminal ended. */
@@ -14,6 +15,8 @@ export type EndReason = 'done' | 'closed' | 'stopped';
 export interface TerminalSession {
   /** The player drawing the frames. */
   readonly player: Player;
+  /** Resolves once the cursor is hidden (at once with `hideCursor: false`). */
+  readonly ready: Promise<void>;
   /** Resolves when the animation has ended and the terminal is put back. */
   readonly ended: Promise<EndReason>;
   /** End it now (the terminal is put back before this returns); idempotent. */
@@ -23,10 +26,22 @@ export interface TerminalSession {
 /** Options of {@link startSession}: the player's, plus what to do at the end. */
 export interface SessionOptions extends Omit<PlayerOptions, 'onEnd' | 'stream'> {
   /** A TTY stream. */
-  readonly stream: TerminalStream & NodeJS.WritableStream;
+  readonly stream: TerminalStream;
   /** Keep the last frame when the animation ends (default: clear it). */
   readonly persist: boolean;
+  /** Hide the cursor while the animation runs (default true). */
+  readonly hideCursor?: boolean;
+  /**
+   * Called once, synchronously, however the animation ends (a signal and `process.exit`
+   * included), after the region is cleared or kept and before the cursor is shown: the
+   * embedding API gives the host's streams back here.
+   */
+  readonly onStop?: (reason: EndReason) => void;
 }
+
+/** cli-cursor, imported on first use: with signal-exit it takes longer to import than the rest of the start-up path. */
+let cursorModule: Promise<CliCursor> | undefined;
+const loadCursor = (): Promise<CliCursor> => (cursorModule ??= import('cli-cursor').then((module) => module.default));
 
 /**
  * Run an animation in a terminal: hide the cursor, draw, and on every exit path (the end,
@@ -36,34 +51,50 @@ export interface SessionOptions extends Omit<PlayerOptions, 'onEnd' | 'stream'> 
  * @param options - the player's options and `persist`
  */
 export async function startSession(options: SessionOptions): Promise<TerminalSession> {
+  // Fetch cli-cursor while the surface is made and the first frame is drawn.
+  if (options.hideCursor !== false) void loadCursor();
+  const session = openSession(options, await prepareSurface(options));
+  await session.ready;
+  return session;
+}
+
+/**
+ * {@link startSession}, synchronously (for the embedding API): the player starts at once,
+ * and the cursor is hidden as soon as cli-cursor is loaded (see `ready`).
+ *
+ * @param options - the player's options, `persist`, `hideCursor` and `onStop`
+ * @param surface - a surface made ahead by `prepareSurface` (for `redraw: 'full'`)
+ */
+export function openSession(options: Omit<SessionOptions, 'redraw'>, surface?: Surface): TerminalSession {
   const { stream, persist } = options;
   let settle: (reason: EndReason) => void = () => {};
   const ended = new Promise<EndReason>((resolve) => (settle = resolve));
   let player: Player | undefined;
-  let done = false;
-
   let cursor: CliCursor | undefined;
+  let done = false;
 
   const finish = (reason: EndReason, keep = persist): void => {
     if (done) return;
     done = true;
     removeExitPaths();
-    if (reason !== 'closed') {
-      player?.stop(keep);
-      cursor?.show(stream);
-    }
+    if (reason !== 'closed') player?.stop(keep);
+    options.onStop?.(reason);
+    if (reason !== 'closed') cursor?.show(stream);
     settle(reason);
   };
   const removeExitPaths = onExitPaths(() => finish('stopped'));
 
-  // cli-cursor (with signal-exit) takes longer to import than the rest of the start-up path:
-  // fetch it while the first frame is drawn, and hide the cursor as soon as it is here.
-  const loading = import('cli-cursor');
-  player = await createPlayer({ ...options, onEnd: (reason) => finish(reason) });
-  cursor = (await loading).default;
-  if (!done) cursor.hide(stream);
+  const loading = options.hideCursor === false ? undefined : loadCursor();
+  player = startPlayer({ ...options, onEnd: (reason) => finish(reason) }, surface);
+  const ready =
+    loading?.then((module) => {
+      if (done) return;
+      cursor = module;
+      cursor.hide(stream);
+    }) ?? Promise.resolve();
   return {
     player,
+    ready,
     ended,
     stop: (keep?: boolean) => finish('stopped', keep ?? persist),
   };

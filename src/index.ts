@@ -1,0 +1,29 @@
+/**
+ * fish: a swimming ASCII fish for your terminal, as a library. `fish()` makes an animation to
+ * use as a spinner, an idle animation or a progress indicator; `fishPromise()` animates while
+ * a promise is pending; the art library and the scene pieces are here for hosts that compose
+ * their own frames. See `docs/api.md`.
+ *
+ * Importing this module has no side effects and loads neither log-update nor string-width.
+ */
+import { fish } from './api/fish.js';
+
+export { fish, TerminalBusyError } from './api/fish.js';
+export type { FishAnimation, PersistOptions } from './api/fish.js';
+export { fishPromise } from './api/promise.js';
+export type { FishAction, FishPromiseOptions } from './api/promise.js';
+export { isInteractive } from './api/options.js';
+export type { FishOptions, FishStream } from './api/options.js';
+export type { FrameInfo } from './terminal/player.js';
+export type { SyncMode } from './motion/index.js';
+
+export { listArt, loadArt, parseArt, ArtError } from './art/index.js';
+export type { Art, ArtInfo, Facing, ParseOptions, Sprite, SpriteCell, Style } from './art/index.js';
+
+export { composeScene, swimmer, progressEntity } from './render/scene.js';
+export type { Entity, Pose, Stage, SwimmerOptions, ProgressEntityOptions, TrackOptions } from './render/scene.js';
+export { createGrid, type Grid } from './render/grid.js';
+export { gridLines } from './render/text.js';
+
+/** The default export is {@link fish}: `import fish from 'fish'`. */
+export default fish;

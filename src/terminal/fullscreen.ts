@@ -1,0 +1,92 @@
+import { createGrid, type Grid } from '../render/grid.js';
+import { encodeDiff, type Cursor } from '../render/encode.js';
+import { CSI } from '../render/escapes.js';
+import type { DrawResult, Surface } from './surface.js';
+
+/** Switch to the alternate screen buffer, saving the cursor (xterm's mode 1049). */
+export const ENTER_ALTERNATE_SCREEN = `${CSI}?1049h`;
+/** Back to the normal screen buffer, as it was, cursor included. */
+export const LEAVE_ALTERNATE_SCREEN = `${CSI}?1049l`;
+/** Cursor to the top-left cell. */
+const HOME = `${CSI}H`;
+/** Erase the whole screen (the cursor does not move). */
+const ERASE_SCREEN = `${CSI}2J`;
+
+/** Options of {@link AlternateScreen}. */
+export interface AlternateScreenOptions {
+  /** Emit SGR colour. */
+  readonly color: boolean;
+  /** Wrap large multi-row frames in synchronized-output markers (see `encodeDiff`). */
+  readonly synchronized?: boolean;
+}
+
+/**
+ * The full-screen surface: the whole terminal, in the alternate screen buffer, so that the
+ * shell's screen comes back untouched at the end. The region is the screen and its top-left
+ * is the screen's, so the differential encoder's relative moves start from the home position.
+ *
+ * Resizing needs no reflow arithmetic (the alternate screen keeps no scrollback): the screen
+ * is erased and the next frame drawn whole at the new size.
+ */
+export class AlternateScreen implements Surface {
+  cols: number;
+  rows: number;
+  private shown: Grid;
+  private cursor: Cursor = { row: 0, col: 0 };
+  /** Whether the terminal is in the alternate screen because of us. */
+  private entered = false;
+  private readonly options: AlternateScreenOptions;
+
+  /**
+   * @param cols - the terminal's columns
+   * @param rows - the terminal's rows
+   * @param options - colour and synchronized output
+   */
+  constructor(cols: number, rows: number, options: AlternateScreenOptions) {
+    this.cols = cols;
+    this.rows = rows;
+    this.options = options;
+    this.shown = createGrid(cols, rows);
+  }
+
+  /**
+   * Enter the alternate screen (once: entering again would save the cursor's place on the
+   * alternate screen over the shell's), and start from a blank screen at home.
+   */
+  open(): string {
+    const enter = this.entered ? '' : ENTER_ALTERNATE_SCREEN;
+    this.entered = true;
+    return enter + this.blank(this.cols, this.rows);
+  }
+
+  /** Note: the surface keeps `grid` as what is shown; do not change it before the next draw. */
+  draw(grid: Grid): DrawResult {
+    const result = encodeDiff(this.shown, grid, this.cursor, {
+      color: this.options.color,
+      synchronized: this.options.synchronized ?? true,
+    });
+    this.shown = grid;
+    this.cursor = result.cursor;
+    return result;
+  }
+
+  resize(cols: number, rows: number): string {
+    return this.blank(cols, rows);
+  }
+
+  /** Leave the alternate screen: the shell's screen comes back. Nothing can be kept (`persist`). */
+  close(): string {
+    if (!this.entered) return '';
+    this.entered = false;
+    return LEAVE_ALTERNATE_SCREEN;
+  }
+
+  /** Erase the screen and forget what it showed: the next frame is drawn whole. */
+  private blank(cols: number, rows: number): string {
+    this.cols = cols;
+    this.rows = rows;
+    this.shown = createGrid(cols, rows);
+    this.cursor = { row: 0, col: 0 };
+    return HOME + ERASE_SCREEN;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The start-up path: importing the package (and animating with the default, differential
+ * redraw) must not load log-update or string-width. A module hook records every module Node
+ * resolves; the last test shows that it does see log-update when `redraw: 'full'` loads it.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PACKAGE = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'fish-imports-'));
+
+/** Registers a resolve hook that prints each resolved URL on stderr. */
+const HOOKS = join(dir, 'record-modules.mjs');
+writeFileSync(
+  HOOKS,
+  `import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(\`
+import { writeSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  writeSync(2, 'resolved ' + result.url + '\\\\n');
+  return result;
+}\`));
+`,
+);
+
+/** The modules a script loads (after importing the package), by URL. */
+function modulesLoadedBy(body: string): string[] {
+  const script = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(script, `import fish from ${JSON.stringify(PACKAGE)};\n${body}\n`);
+  const result = spawnSync(process.execPath, ['--import', HOOKS, script], { encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('resolved '))
+    .map((line) => line.slice('resolved '.length));
+}
+
+const FAKE_TTY = "const stream = { isTTY: true, columns: 80, rows: 24, write: () => true, on() {}, off() {} };";
+const heavy = (urls: string[]): string[] => urls.filter((url) => /\/node_modules\/(log-update|string-width)\//.test(url));
+
+describe('the start-up path', () => {
+  it('importing the package loads neither log-update nor string-width', () => {
+    const urls = modulesLoadedBy('');
+    expect(urls.some((url) => url.endsWith('/dist/index.js'))).toBe(true);
+    expect(heavy(urls)).toEqual([]);
+  });
+
+  it('animating ASCII art with the default redraw loads neither', () => {
+    const urls = modulesLoadedBy(`${FAKE_TTY}
+const animation = fish({ stream, interactive: true, sync: 'step', text: 'x' });
+for (let i = 0; i < 10; i++) animation.animate();
+await new Promise((resolve) => setTimeout(resolve, 50));
+animation.succeed('done');`);
+    expect(heavy(urls)).toEqual([]);
+  });
+
+  it("sees log-update when redraw: 'full' loads it (the check can fail)", () => {
+    const urls = modulesLoadedBy(`${FAKE_TTY}
+const animation = fish({ stream, interactive: true, redraw: 'full' }).start();
+await new Promise((resolve) => setTimeout(resolve, 300));
+animation.stop();`);
+    expect(heavy(urls).some((url) => url.includes('/log-update/'))).toBe(true);
+  });
+});

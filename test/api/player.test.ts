@@ -1,0 +1,75 @@
+/**
+ * What the player gained for the embedding API: drawing synchronously (`startPlayer`),
+ * taking the region off the screen for the host's output (`clear`), and starting the tick
+ * late (`play`).
+ */
+import { describe, expect, it } from 'vitest';
+import { drawText } from '../../src/render/compose.js';
+import { clearGrid } from '../../src/render/grid.js';
+import { startPlayer } from '../../src/terminal/player.js';
+import { fakeTerminal, inked, sleep } from './helpers.js';
+
+/** A player drawing `frame N` (its frame count) on a fake terminal. */
+function counter(cols = 30, rows = 6) {
+  const fake = fakeTerminal(cols, rows);
+  let drawn = 0;
+  const player = startPlayer({
+    stream: fake.stream,
+    compose: (_t, into) => {
+      clearGrid(into);
+      drawText(into, 0, 0, `frame ${drawn++}`);
+      return into;
+    },
+    height: 1,
+    fps: 50,
+    sync: 'step',
+    color: false,
+    tick: false,
+  });
+  return { ...fake, player };
+}
+
+describe('the player, for the API', () => {
+  it('draws synchronously on demand', async () => {
+    const { player, lines } = counter();
+    expect(player.frameCount).toBe(0);
+    player.drawNow();
+    expect(inked(await lines())).toEqual(['frame 0']);
+    player.stop();
+  });
+
+  it('clear() takes the region off; the next frame makes room below what was written', async () => {
+    const { player, lines, stream } = counter();
+    player.drawNow();
+    player.clear();
+    expect(inked(await lines())).toEqual([]);
+    player.clear(); // nothing shown: nothing to do
+    stream.write('host output\n');
+    player.redraw();
+    expect(inked(await lines())).toEqual(['host output', 'frame 1']);
+    player.stop();
+    expect(inked(await lines())).toEqual(['host output']);
+  });
+
+  it('stop(true) after clear() brings the last frame back to keep it', async () => {
+    const { player, lines } = counter();
+    player.drawNow();
+    player.clear();
+    player.stop(true);
+    expect(inked(await lines())).toEqual(['frame 1']);
+  });
+
+  it('play() starts the tick late, once', async () => {
+    const { player } = counter();
+    player.drawNow();
+    player.play();
+    player.play();
+    await sleep(100);
+    player.stop();
+    const frames = player.frameCount;
+    expect(frames).toBeGreaterThan(3);
+    expect(frames).toBeLessThan(10);
+    await sleep(50);
+    expect(player.frameCount).toBe(frames);
+  });
+});
