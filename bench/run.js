@@ -5,12 +5,10 @@
  * cell-diff bound computed here independently of the encoder. Each figure is a median over
  * repeated batches: the machine is noisy, so read ratios rather than absolutes.
  */
-import { createLogUpdate } from 'log-update';
 import { resolveArt } from '../dist/art/index.js';
 import { createGrid } from '../dist/render/grid.js';
-import { encodeDiff } from '../dist/render/encode.js';
 import { composeScene, swimmer } from '../dist/render/scene.js';
-import { gridLines } from '../dist/render/text.js';
+import { createPlayer } from '../dist/terminal/player.js';
 import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
 import { startupTable } from './startup.js';
@@ -31,37 +29,53 @@ const SCENARIOS = [
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const utf8 = (text) => Buffer.byteLength(text);
 
-/** The frames of a scenario, as grids, on the step clock (frame k at k / FPS seconds). */
-function framesOf({ art: name, cols, speed, bob }) {
+/** A terminal of fixed size that swallows what is written: the hook counts the bytes. */
+const sinkTerminal = (columns, rows) => ({ columns, rows, isTTY: true, write: () => true, on() {}, off() {} });
+
+/**
+ * The real engine (player, region, encoder; or log-update's surface for `full`) drawing a
+ * scenario frame by frame on the step clock, as the CLI and `animate()` do. Every figure comes
+ * from the engine's own `onFrame` hook.
+ */
+async function engine({ art: name, cols, speed, bob }, redraw, color = false) {
   const art = resolveArt(name);
   const entities = [swimmer(art, { speed, bob })];
   const rows = art.height + 2 * bob;
-  const grids = [createGrid(cols, rows)];
-  for (let k = 0; k < FRAMES; k++) grids.push(composeScene(entities, k / FPS, createGrid(cols, rows)));
-  return { grids, entities, rows, colored: art.colored };
+  let bytes = 0;
+  let frames = 0;
+  const player = await createPlayer({
+    stream: sinkTerminal(cols, rows + 1),
+    compose: (t, into) => composeScene(entities, t, into),
+    height: rows,
+    fps: FPS,
+    sync: 'step',
+    redraw,
+    color,
+    tick: false,
+    onFrame: (info) => {
+      // The first frame also makes room for the region: count what follows it.
+      if (info.index > 0) bytes += info.byteLength;
+      frames++;
+    },
+  });
+  return { player, bytesPerFrame: () => bytes / Math.max(1, frames - 1) };
 }
 
-/** fish's encoder over the frames: bytes per frame. */
-function fishBytes(grids) {
-  let cursor = { row: 0, col: 0 };
-  let total = 0;
-  for (let k = 1; k < grids.length; k++) {
-    const result = encodeDiff(grids[k - 1], grids[k], cursor, { color: false });
-    cursor = result.cursor;
-    total += utf8(result.bytes);
-  }
-  return total / (grids.length - 1);
+/** Bytes per frame of a scenario over FRAMES frames. */
+async function bytesOf(scenario, redraw) {
+  const run = await engine(scenario, redraw);
+  for (let k = 0; k <= FRAMES; k++) run.player.drawNow();
+  return run.bytesPerFrame();
 }
 
-/** log-update over the same frames, writing to a TTY-like sink: bytes per frame. */
-function logUpdateBytes(grids, cols, rows) {
-  let total = 0;
-  const sink = { isTTY: true, columns: cols, rows: rows + 1, write: (chunk) => ((total += utf8(chunk)), true) };
-  const update = createLogUpdate(sink, { showCursor: true });
-  update(gridLines(grids[0], false).join('\n'));
-  total = 0;
-  for (let k = 1; k < grids.length; k++) update(gridLines(grids[k], false).join('\n'));
-  return total / (grids.length - 1);
+/** The scenario's frames as grids, composed on the same step clock. */
+function gridsOf({ art: name, cols, speed, bob }) {
+  const art = resolveArt(name);
+  const entities = [swimmer(art, { speed, bob })];
+  const rows = art.height + 2 * bob;
+  const grids = [];
+  for (let k = 0; k <= FRAMES; k++) grids.push(composeScene(entities, k / FPS, createGrid(cols, rows)));
+  return grids;
 }
 
 // --- The cell-diff bound ---------------------------------------------------------------
@@ -128,41 +142,28 @@ function boundBytes(grids) {
 
 // --- CPU per frame --------------------------------------------------------------------
 
-/** Median CPU microseconds per frame of `frame(k)` over BATCHES batches of FRAMES frames. */
+/** Median CPU microseconds per frame of `frame()` over BATCHES batches of FRAMES frames. */
 function cpuPerFrame(frame) {
   const samples = [];
   for (let b = 0; b < BATCHES; b++) {
     const start = process.cpuUsage();
-    for (let k = 0; k < FRAMES; k++) frame(k);
+    for (let k = 0; k < FRAMES; k++) frame();
     const used = process.cpuUsage(start);
     samples.push((used.user + used.system) / FRAMES);
   }
   return median(samples);
 }
 
-function fishCpu({ entities, rows }, cols) {
-  const buffers = [createGrid(cols, rows), createGrid(cols, rows)];
-  let cursor = { row: 0, col: 0 };
-  let step = 0;
-  return cpuPerFrame(() => {
-    const prev = buffers[step % 2];
-    const next = composeScene(entities, ++step / FPS, buffers[step % 2]);
-    cursor = encodeDiff(prev, next, cursor, { color: false }).cursor;
-  });
-}
-
-function logUpdateCpu({ entities, rows }, cols) {
-  const grid = createGrid(cols, rows);
-  const sink = { isTTY: true, columns: cols, rows: rows + 1, write: () => true };
-  const update = createLogUpdate(sink, { showCursor: true });
-  let step = 0;
-  return cpuPerFrame(() => update(gridLines(composeScene(entities, ++step / FPS, grid), false).join('\n')));
+/** CPU per frame of the engine drawing a scenario: compose, encode (or log-update), hook. */
+async function cpuOf(scenario, redraw) {
+  const run = await engine(scenario, redraw);
+  return cpuPerFrame(() => run.player.drawNow());
 }
 
 // --- A full scene ---------------------------------------------------------------------------
 
 /** Several creatures swimming at different depths, speeds and rows of a 200x50 screen. */
-function sceneRows() {
+async function sceneRows() {
   const cols = 200;
   const rows = 50;
   const names = ['whale', 'shark', 'submarine', 'tropical', 'duck', 'jellyfish', 'bird', 'salmon', 'bass', 'flapper'];
@@ -172,19 +173,24 @@ function sceneRows() {
     const top = Math.round((i * (rows - 8)) / names.length);
     return { ...swim, pose: (t, stage) => ({ ...swim.pose(t + i * 1.7, stage), y: top + swim.pose(t, stage).y }) };
   });
-  const buffers = [createGrid(cols, rows), createGrid(cols, rows)];
-  let cursor = { row: 0, col: 0 };
-  let step = 0;
   let bytes = 0;
-  const frame = () => {
-    const prev = buffers[step % 2];
-    const next = composeScene(entities, ++step / FPS, buffers[step % 2]);
-    const result = encodeDiff(prev, next, cursor, { color: true });
-    cursor = result.cursor;
-    bytes += utf8(result.bytes);
-  };
-  const us = cpuPerFrame(frame);
-  return [[`${names.length} creatures, colour on`, us.toFixed(1), (bytes / step).toFixed(1)]];
+  let frames = 0;
+  const player = await createPlayer({
+    stream: sinkTerminal(cols, rows),
+    compose: (t, into) => composeScene(entities, t, into),
+    height: rows,
+    fps: FPS,
+    sync: 'step',
+    redraw: 'diff',
+    color: true,
+    tick: false,
+    onFrame: (info) => {
+      if (info.index > 0) bytes += info.byteLength;
+      frames++;
+    },
+  });
+  const us = cpuPerFrame(() => player.drawNow());
+  return [[`${names.length} creatures, colour on`, us.toFixed(1), (bytes / (frames - 1)).toFixed(1)]];
 }
 
 // --- Tables -----------------------------------------------------------------------------
@@ -205,21 +211,21 @@ const drift = measureDrift();
 const bytesRows = [];
 const cpuRows = [];
 for (const scenario of SCENARIOS) {
-  const frames = framesOf(scenario);
   const name = `${scenario.art}, ${scenario.cols} cols, bob ${scenario.bob}`;
-  const fish = fishBytes(frames.grids);
-  const log = logUpdateBytes(frames.grids, scenario.cols, frames.rows);
-  const bound = boundBytes(frames.grids);
+  const fish = await bytesOf(scenario, 'diff');
+  const log = await bytesOf(scenario, 'full');
+  const grids = gridsOf(scenario);
+  const bound = boundBytes(grids);
   bytesRows.push([name, fish.toFixed(2), log.toFixed(2), bound.toFixed(2), `${(fish / bound).toFixed(3)}x`, `${(log / fish).toFixed(1)}x`]);
-  const fishUs = fishCpu(frames, scenario.cols);
-  const logUs = logUpdateCpu(frames, scenario.cols);
+  const fishUs = await cpuOf(scenario, 'diff');
+  const logUs = await cpuOf(scenario, 'full');
   cpuRows.push([name, fishUs.toFixed(2), logUs.toFixed(2), `${(logUs / fishUs).toFixed(1)}x`]);
 }
 
 console.log(`fish benchmarks: ${FRAMES} frames at ${FPS} fps, speed 8 cells/s, median of ${BATCHES} batches; node ${process.version}`);
 table('Bytes per frame (same frames)', ['scenario', 'fish', 'log-update', 'cell-diff bound', 'fish / bound', 'log-update / fish'], bytesRows);
-table('CPU per frame, compose + encode (µs)', ['scenario', 'fish', 'log-update', 'log-update / fish'], cpuRows);
-const scene = sceneRows();
+table('CPU per frame: compose, then encode (fish) or log-update, through the engine (µs)', ['scenario', 'fish', 'log-update', 'log-update / fish'], cpuRows);
+const scene = await sceneRows();
 table('A full scene: 200x50, several creatures, compose + encode per frame', ['scene', 'µs per frame', 'bytes per frame'], scene);
 await startupTable(table, median);
 table('Memory: peak RSS (MiB)', ['process', 'MiB'], memoryRows());

@@ -3,6 +3,8 @@ import { encodeDiff, type Cursor } from '../render/encode.js';
 import { CSI, cud as down, cuu as up } from '../render/escapes.js';
 import type { DrawResult, Surface } from './surface.js';
 
+/** Columns an echoed key ("^C") needs to the cursor's right without wrapping. */
+const ECHO_ROOM = 2;
 /** Erase from the cursor to the end of the screen. */
 const ERASE_DOWN = `${CSI}J`;
 
@@ -60,6 +62,14 @@ export class InlineRegion implements Surface {
       written: this.written,
     });
     this.shown = grid;
+    const { row, col } = result.cursor;
+    // The terminal echoes some keys where the cursor is (Ctrl+C shows "^C" before we clear):
+    // near the right edge the echo would wrap and, on the bottom row, scroll the region away
+    // from where we think it is. One CR keeps the cursor clear of the last two columns.
+    if (result.bytes !== '' && (col < 0 || col > this.cols - ECHO_ROOM - 1)) {
+      this.cursor = { row, col: 0 };
+      return { ...result, bytes: `${result.bytes}\r` };
+    }
     this.cursor = result.cursor;
     return result;
   }
