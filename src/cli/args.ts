@@ -2,7 +2,14 @@ import { parseArgs } from 'node:util';
 
 /** Everything the `fish` command can be asked, parsed and checked. */
 export interface CliOptions {
+  /** The one creature of the inline mode (`--art` given once). */
   readonly art?: string;
+  /** Every `--art` given, in order: the aquarium's own creatures (at most one without `--aquarium`). */
+  readonly arts: readonly string[];
+  /** Fill the terminal with a tank of creatures. */
+  readonly aquarium: boolean;
+  /** Fish per area in the aquarium, relative to the default. */
+  readonly density: number;
   readonly speed: number;
   readonly fps: number;
   readonly bob: number;
@@ -33,10 +40,15 @@ export class UsageError extends Error {
 }
 
 /** Defaults, also shown by `--help`. */
-export const DEFAULTS = { speed: 8, fps: 12.5, bob: 1 } as const;
+export const DEFAULTS = { speed: 8, fps: 12.5, bob: 1, density: 1 } as const;
+
+/** Options of the single creature's strip that mean nothing in the aquarium. */
+const INLINE_ONLY = ['speed', 'bob', 'persist', 'redraw'] as const;
 
 const OPTIONS = {
-  art: { type: 'string', short: 'a' },
+  art: { type: 'string', short: 'a', multiple: true },
+  aquarium: { type: 'boolean' },
+  density: { type: 'string' },
   speed: { type: 'string', short: 's' },
   fps: { type: 'string', short: 'f' },
   bob: { type: 'string', short: 'b' },
@@ -62,7 +74,7 @@ const OPTIONS = {
  * @param argv - the arguments after the command name
  */
 export function parseCli(argv: readonly string[]): CliOptions {
-  let values: Partial<Record<keyof typeof OPTIONS, string | boolean>>;
+  let values: Partial<Record<keyof typeof OPTIONS, string | boolean | string[]>>;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true }));
@@ -75,8 +87,21 @@ export function parseCli(argv: readonly string[]): CliOptions {
     return typeof value === 'string' ? value : undefined;
   };
   const flag = (name: keyof typeof OPTIONS): boolean => values[name] === true;
+  const arts = Array.isArray(values.art) ? values.art : [];
+  const aquarium = flag('aquarium');
+  if (aquarium) {
+    const given = INLINE_ONLY.find((name) => values[name] !== undefined);
+    if (given !== undefined) throw new UsageError(`--${given} does not go with --aquarium`);
+  } else {
+    if (arts.length > 1) throw new UsageError('--art is given twice (several creatures go with --aquarium)');
+    if (values.density !== undefined) throw new UsageError('--density goes with --aquarium');
+  }
+  for (const art of arts) nonEmpty('art', art);
   return {
-    art: text('art'),
+    art: arts.at(-1),
+    arts,
+    aquarium,
+    density: number('density', text('density'), { min: 0.1, max: 4 }) ?? DEFAULTS.density,
     speed: number('speed', text('speed'), { min: 0, max: 10_000 }) ?? DEFAULTS.speed,
     fps: number('fps', text('fps'), { min: 0.1, max: 240 }) ?? DEFAULTS.fps,
     bob: number('bob', text('bob'), { min: 0, max: 50, integer: true }) ?? DEFAULTS.bob,

@@ -10,12 +10,18 @@ Art
   -l, --list              show every built-in creature, both ways round
   -c, --check             validate --art and print its name, size and frames
 
+Aquarium
+      --aquarium          fill the terminal with a tank of fish (in the alternate screen);
+                          keys: q quit, p pause, space add a fish, r redraw
+      --density N         fish per area of water, 0.1 to 4 (default ${DEFAULTS.density})
+  -a, --art NAME|FILE     with --aquarium, may be given again: each adds a creature to the tank
+
 Motion
   -s, --speed N           cells per second (default ${DEFAULTS.speed})
   -f, --fps N             frames per second (default ${DEFAULTS.fps})
   -b, --bob ROWS          bobbing amplitude in rows, 0 swims flat (default ${DEFAULTS.bob})
       --sync time|step    advance by wall time (default) or exactly 1/fps per frame
-      --seed N            make any random choice reproducible
+      --seed N            make every random choice (and so a recording) reproducible
 
 Ending
   -n, --frames N          stop after N frames

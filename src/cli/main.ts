@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { ArtError, listArt, resolveArt, DEFAULT_ART, type Art } from '../art/index.js';
 import { composeFrame } from '../render/compose.js';
 import { createGrid } from '../render/grid.js';
-import { composeScene, swimmer, type Entity } from '../render/scene.js';
+import { createScene, swimmer } from '../render/scene.js';
 import { gridLines } from '../render/text.js';
 import { canAnimate, colorEnabled } from '../terminal/env.js';
+import { listenForKeys } from '../terminal/keys.js';
 import { createPlayer, type TerminalStream } from '../terminal/player.js';
 import { createRecorder, type Recorder } from '../terminal/record.js';
 import { startSession } from '../terminal/session.js';
 import { parseCli, UsageError, type CliOptions } from './args.js';
+import { aquariumShow } from './aquarium.js';
 import { HELP } from './help.js';
+import type { Show, ShowControls } from './show.js';
 
 /** Size of a recording made without a terminal, when `--size` does not say. */
 const RECORDING_SIZE = { cols: 80, rows: 24 } as const;
@@ -48,58 +51,89 @@ async function run(options: CliOptions): Promise<number> {
   if (options.help) return print(HELP);
   if (options.version) return print(`${version()}\n`);
   if (options.list) return print(gallery(colorEnabled(options.color, out, process.env)));
-  const art = resolveArt(options.art ?? DEFAULT_ART);
-  if (options.check) return print(`${art.name}: ${describe(art)}\n`);
+  const arts = (options.arts.length > 0 ? options.arts : options.aquarium ? [] : [DEFAULT_ART]).map(resolveArt);
+  if (options.check) {
+    const checked = arts.length > 0 ? arts : [resolveArt(DEFAULT_ART)];
+    return print(checked.map((art) => `${art.name}: ${describe(art)}\n`).join(''));
+  }
   if (options.size && !options.record) throw new UsageError('--size goes with --record');
 
-  const height = art.height + 2 * options.bob;
-  const entities: Entity[] = [swimmer(art, { speed: options.speed, bob: options.bob })];
-  const compose = (t: number, into: ReturnType<typeof createGrid>) => composeScene(entities, t, into);
-  const color = art.colored && colorEnabled(options.color, options.record && !out.isTTY ? { isTTY: true } : out, process.env);
+  const color = colorEnabled(options.color, options.record && !out.isTTY ? { isTTY: true } : out, process.env);
+  const recordingSize = options.size ?? RECORDING_SIZE;
+  const show = options.aquarium ? aquariumShow(options, arts, color, recordingSize.rows) : inlineShow(options, arts[0], color);
 
-  if (options.record && (!out.isTTY || options.size)) {
-    return record(options, { compose, height, color, size: options.size ?? RECORDING_SIZE, title: art.name });
-  }
+  if (options.record && (!out.isTTY || options.size)) return record(options, show, recordingSize);
   if (!canAnimate(out, process.env)) {
     process.stderr.write('fish: stdout is not a terminal, so nothing is animated (--record FILE.cast records one)\n');
     return 0;
   }
   const recorder = options.record
-    ? createRecorder(options.record, { cols: out.columns, rows: out.rows, title: art.name })
+    ? createRecorder(options.record, { cols: out.columns, rows: out.rows, title: show.title, timestamp: options.seed === undefined })
     : undefined;
+  let status = 0;
+  let stopKeys = (): void => {};
   const session = await startSession({
     stream: out,
-    compose,
-    height,
+    compose: show.compose,
+    height: show.height,
+    screen: show.screen,
     fps: options.fps,
     sync: options.sync,
     redraw: options.redraw,
-    color,
+    color: show.color,
     frames: options.frames,
     duration: options.duration,
     persist: options.persist,
     onFrame: recorder?.onFrame,
+    // However it ends (a key, a signal, a crash, the last frame), the keyboard is given back.
+    onStop: () => stopKeys(),
   });
+  const { onKey } = show;
+  if (onKey !== undefined && session.player.running) {
+    const controls: ShowControls = {
+      player: session.player,
+      quit(code) {
+        status = code;
+        session.stop();
+      },
+    };
+    stopKeys = listenForKeys(process.stdin, (key) => onKey(key, controls));
+  }
   await session.ended;
+  stopKeys();
   recorder?.close();
-  return 0;
+  return status;
+}
+
+/** The single creature's strip: a scene of one swimmer, under the cursor. */
+function inlineShow(options: CliOptions, art: Art, color: boolean): Show {
+  const scene = createScene([swimmer(art, { speed: options.speed, bob: options.bob })]);
+  return {
+    compose: (t, into) => scene.compose(t, into),
+    height: art.height + 2 * options.bob,
+    color: color && art.colored,
+    title: art.name,
+    screen: 'inline',
+  };
 }
 
 /** Render the animation into a recording alone, as fast as it computes, at a fixed size. */
-async function record(
-  options: CliOptions,
-  scene: { compose: Parameters<typeof createPlayer>[0]['compose']; height: number; color: boolean; size: { cols: number; rows: number }; title: string },
-): Promise<number> {
-  const recorder: Recorder = createRecorder(options.record as string, { ...scene.size, title: scene.title });
+async function record(options: CliOptions, show: Show, size: { cols: number; rows: number }): Promise<number> {
+  const recorder: Recorder = createRecorder(options.record as string, {
+    ...size,
+    title: show.title,
+    timestamp: options.seed === undefined,
+  });
   const frames = options.frames ?? Math.max(1, Math.round((options.duration ?? RECORDING_SECONDS) * options.fps));
   const player = await createPlayer({
-    stream: virtualTerminal(scene.size.cols, scene.size.rows, (bytes) => recorder.extra(player.frameCount / options.fps, bytes)),
-    compose: scene.compose,
-    height: scene.height,
+    stream: virtualTerminal(size.cols, size.rows, (bytes) => recorder.extra(player.frameCount / options.fps, bytes)),
+    compose: show.compose,
+    height: show.height,
+    screen: show.screen,
     fps: options.fps,
     sync: 'step',
     redraw: options.redraw,
-    color: scene.color,
+    color: show.color,
     tick: false,
   });
   for (let i = 0; i < frames; i++) player.drawNow();

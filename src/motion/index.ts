@@ -9,3 +9,9 @@ export { bobOffset, bobRegionHeight, defaultBobPeriod, DEFAULT_BOB_PERIOD } from
 export type { BobOptions } from './bob.js';
 export { clockTime, frameIndex } from './clock.js';
 export type { SyncMode, ClockReading } from './clock.js';
+export { crossPath, risePath } from './cross.js';
+export type { CrossOptions, RiseOptions } from './cross.js';
+export { createRandom } from './random.js';
+export type { Random } from './random.js';
+export { createPausableClock } from './pause.js';
+export type { PausableClock } from './pause.js';

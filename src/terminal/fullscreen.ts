@@ -29,7 +29,9 @@ export interface AlternateScreenOptions {
  * is erased and the next frame drawn whole at the new size.
  */
 export class AlternateScreen implements Surface {
+  /** The terminal's columns. */
   cols: number;
+  /** The terminal's rows. */
   rows: number;
   private shown: Grid;
   private cursor: Cursor = { row: 0, col: 0 };
@@ -70,6 +72,7 @@ export class AlternateScreen implements Surface {
     return result;
   }
 
+  /** The terminal's new size: erase the screen; the next frame is drawn whole. */
   resize(cols: number, rows: number): string {
     return this.blank(cols, rows);
   }

@@ -9,6 +9,11 @@ export interface RecorderOptions {
   readonly rows: number;
   /** A title for players that show one. */
   readonly title?: string;
+  /**
+   * Write when the recording was made in the header (default true); false leaves it out, so
+   * that the same frames make the same file byte for byte (`--seed`).
+   */
+  readonly timestamp?: boolean;
 }
 
 /** Writes an asciicast v2 file, one "o" event per frame. */
@@ -35,7 +40,7 @@ export function createRecorder(path: string, options: RecorderOptions): Recorder
     version: 2,
     width: options.cols,
     height: options.rows,
-    timestamp: Math.floor(Date.now() / 1000),
+    ...(options.timestamp === false ? {} : { timestamp: Math.floor(Date.now() / 1000) }),
     ...(options.title === undefined ? {} : { title: options.title }),
     env: { TERM: 'xterm-256color' },
   };

@@ -1,0 +1,189 @@
+/**
+ * The aquarium scene: what it draws where, its population and its replacements, its visitors
+ * and bubbles, re-laying on a new stage, and the same seed giving the same frames.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseArt, type Art } from '../../src/art/index.js';
+import {
+  createAquarium,
+  fishFor,
+  loadAquariumLibrary,
+  tankLayout,
+  tintArt,
+  type AquariumOptions,
+} from '../../src/aquarium/index.js';
+import { createGrid, type Grid } from '../../src/render/grid.js';
+import { textOf, wideGlyphsWhole } from '../render/fixtures.js';
+
+const library = loadAquariumLibrary();
+const FPS = 12.5;
+const tank = (options: Partial<AquariumOptions> = {}) => createAquarium({ seed: 1, library, ...options });
+const layoutOf = (cols: number, rows: number) => tankLayout({ cols, rows }, library.surface.height);
+
+/** Frames `from..to` (inclusive) of an aquarium at a fixed size, as text. */
+function frames(aquarium: ReturnType<typeof tank>, cols: number, rows: number, from: number, to: number): string[][] {
+  const out: string[][] = [];
+  for (let k = from; k <= to; k++) out.push(textOf(aquarium.compose(k / FPS, createGrid(cols, rows))));
+  return out;
+}
+
+/** How many entities in the scene are drawn with `art`. */
+const countOf = (aquarium: ReturnType<typeof tank>, art: Art): number =>
+  aquarium.scene.entities.filter((entity) => entity.art === art).length;
+
+const visitors = Object.values(library.visitors);
+
+describe('createAquarium', () => {
+  it('draws the same frames for the same seed, and others for another seed', () => {
+    const run = (seed: number): string[][] => {
+      const aquarium = tank({ seed });
+      const out = frames(aquarium, 90, 28, 0, 150);
+      aquarium.addFish();
+      out.push(...frames(aquarium, 120, 30, 151, 300));
+      return out;
+    };
+    const first = run(5);
+    expect(run(5)).toEqual(first);
+    expect(run(6)).not.toEqual(first);
+  });
+
+  it('lays the surface across the width under the sky, seaweed on the floor, fish in the water', () => {
+    const aquarium = tank({ seed: 3 });
+    const [lines] = frames(aquarium, 100, 40, 0, 0);
+    const { surfaceTop, waterTop } = layoutOf(100, 40);
+    expect(surfaceTop).toBe(4);
+    expect(waterTop).toBe(7);
+    expect(lines.slice(0, surfaceTop).every((line) => line.trim() === '')).toBe(true);
+    expect(lines[surfaceTop]).toBe('~'.repeat(100));
+    expect(lines.at(-1)).toMatch(/[()]/);
+    expect(lines.slice(waterTop).join('')).toMatch(/[<>]/);
+    expect(countOf(aquarium, library.seaweed)).toBe(100 / 15 | 0);
+  });
+
+  it('keeps sky and surface clear of fish and bubbles, which burst below the surface', () => {
+    const aquarium = tank({ seed: 9 });
+    const { waterTop } = layoutOf(80, 24);
+    let most = 0;
+    // The first visitor (a whale may spout above the water) comes after 8 seconds at the soonest.
+    for (const lines of frames(aquarium, 80, 24, 0, 8 * FPS - 1)) {
+      expect(lines.slice(0, waterTop).join('')).toMatch(/^[~ ]*$/);
+      most = Math.max(most, countOf(aquarium, library.bubble));
+    }
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThan(30);
+  });
+
+  it('holds a number of fish in proportion to the area of water and the density', () => {
+    const stage = { cols: 200, rows: 50 };
+    const layout = layoutOf(200, 50);
+    expect(fishFor(stage, layout, 1)).toBe(Math.round((200 * 43) / 300));
+    for (const density of [0.1, 0.5, 1, 2, 4]) {
+      const aquarium = tank({ density, cols: 200, rows: 50 });
+      expect(aquarium.fishCount).toBe(fishFor(stage, layout, density));
+    }
+    expect(tank({ density: 0.1, cols: 20, rows: 8 }).fishCount).toBe(1);
+  });
+
+  it('replaces each fish that swims out, so the tank stays alive', () => {
+    const aquarium = tank({ seed: 4 });
+    frames(aquarium, 80, 24, 0, 0);
+    const wanted = aquarium.fishCount;
+    const seen = new Set(aquarium.scene.entities);
+    for (let k = 1; k < 120 * FPS; k += 5) {
+      aquarium.compose(k / FPS, createGrid(80, 24));
+      expect(aquarium.fishCount).toBe(wanted);
+      for (const entity of aquarium.scene.entities) seen.add(entity);
+    }
+    const fishSeen = [...seen].filter((entity) => entity.art !== library.bubble && entity.art !== library.seaweed && entity.art !== library.surface && !visitors.includes(entity.art));
+    expect(fishSeen.length).toBeGreaterThan(3 * wanted);
+  });
+
+  it('sends a large visitor now and then, one at a time', () => {
+    const aquarium = tank({ seed: 2 });
+    const kinds = new Set<string>();
+    for (let k = 0; k < 600 * FPS; k += 3) {
+      aquarium.compose(k / FPS, createGrid(120, 40));
+      const present = aquarium.scene.entities.filter((entity) => visitors.includes(entity.art));
+      expect(present.length).toBeLessThanOrEqual(1);
+      if (present.length === 1) kinds.add(present[0].art.name);
+    }
+    expect(kinds).toEqual(new Set(['whale', 'shark', 'submarine']));
+  });
+
+  it('re-lays the tank on a new stage at once: surface, seaweed and the number of fish', () => {
+    const aquarium = tank({ seed: 8 });
+    frames(aquarium, 60, 20, 0, 10);
+    const before = aquarium.fishCount;
+    const [wide] = frames(aquarium, 180, 45, 11, 11);
+    expect(wide[layoutOf(180, 45).surfaceTop]).toBe('~'.repeat(180));
+    expect(countOf(aquarium, library.seaweed)).toBe(12);
+    expect(aquarium.fishCount).toBe(fishFor({ cols: 180, rows: 45 }, layoutOf(180, 45), 1));
+    expect(aquarium.fishCount).toBeGreaterThan(before);
+    const [narrow] = frames(aquarium, 30, 10, 12, 12);
+    expect(narrow[layoutOf(30, 10).surfaceTop]).toBe('~'.repeat(30));
+    expect(countOf(aquarium, library.surface)).toBe(2);
+  });
+
+  it('adds a fish wholly in the tank at once', () => {
+    const aquarium = tank({ seed: 11, density: 0.1 });
+    const [before] = frames(aquarium, 80, 24, 0, 0);
+    const count = aquarium.fishCount;
+    const fish = aquarium.addFish();
+    const [after] = frames(aquarium, 80, 24, 0, 0);
+    expect(aquarium.fishCount).toBe(count + 1);
+    expect(aquarium.scene.entities).toContain(fish);
+    expect(after).not.toEqual(before);
+    const pose = fish.pose(0, { cols: 80, rows: 24 });
+    expect(pose?.x).toBeGreaterThanOrEqual(0);
+    expect((pose?.x ?? 0) + fish.art.width).toBeLessThanOrEqual(80);
+  });
+
+  it('puts people’s own creatures in the tank from the start, coloured if they had no colour', () => {
+    const mine = parseArt('<QQQ>', { name: 'mine' });
+    const theirs = parseArt('{ZZ}', { name: 'theirs' });
+    const aquarium = tank({ seed: 12, arts: [mine, theirs] });
+    const [lines] = frames(aquarium, 100, 30, 0, 0);
+    const names = aquarium.scene.entities.map((entity) => entity.art.name);
+    expect(names).toContain('mine');
+    expect(names).toContain('theirs');
+    expect(aquarium.scene.entities.find((entity) => entity.art.name === 'mine')?.art.colored).toBe(true);
+    // Placed anywhere along their crossing, they may start off the stage; over time they show.
+    const later = frames(aquarium, 100, 30, 1, 400).concat([lines]);
+    expect(later.some((frame) => frame.some((line) => line.includes('QQQ')))).toBe(true);
+  });
+
+  it('keeps wide glyphs whole and every frame the stage’s size', () => {
+    const aquarium = tank({ seed: 13, density: 4 });
+    let grid: Grid = createGrid(70, 20);
+    for (let k = 0; k < 300; k++) {
+      grid = aquarium.compose(k / FPS, createGrid(70, 20));
+      expect(wideGlyphsWhole(grid)).toBe(true);
+      expect(grid.glyphs).toHaveLength(70 * 20);
+    }
+  });
+
+  it('draws into a tiny terminal without failing', () => {
+    const aquarium = tank();
+    for (const [cols, rows] of [
+      [1, 1],
+      [5, 2],
+      [12, 4],
+    ]) {
+      expect(() => frames(aquarium, cols, rows, 0, 30)).not.toThrow();
+    }
+  });
+});
+
+describe('tintArt', () => {
+  it('colours the cells without a colour and leaves the others', () => {
+    const tropical = library.fish.find((art) => art.name === 'tropical') as Art;
+    const plain = parseArt('><>');
+    const red = tintArt(plain, 2);
+    expect(red.colored).toBe(true);
+    expect(red.frames.right[0].cells.map((cell) => cell?.style)).toEqual([2, 2, 2]);
+    expect(plain.frames.right[0].cells.map((cell) => cell?.style)).toEqual([0, 0, 0]);
+    const styles = (art: Art) => art.frames.left[0].cells.map((cell) => cell?.style ?? -1);
+    expect(styles(tintArt(tropical, 5)).filter((style, i) => style !== styles(tropical)[i]).every((style) => style === 5)).toBe(true);
+    expect(tintArt(plain, 0)).toBe(plain);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The scene API: entities composed by depth, joining and leaving over time by their
+ * lifetimes, with callbacks that add more.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseArt } from '../../src/art/index.js';
+import { createGrid } from '../../src/render/grid.js';
+import { composeScene, createScene, swimmer, type Entity, type Lifetime, type Pose } from '../../src/render/scene.js';
+import { textOf } from '../render/fixtures.js';
+
+const art = (text: string) => parseArt(text);
+const at = (x: number, y = 0): Pose => ({ x, y, facing: 'right' });
+
+/** An entity standing still at (`x`, `y`). */
+function still(text: string, depth: number, x: number, y = 0, extra: Partial<Entity> = {}): Entity {
+  return { art: art(text), depth, pose: () => at(x, y), ...extra };
+}
+
+/** An entity that moves one cell right per second from column 0 and leaves past `cols`. */
+function walker(text: string, cols: number, extra: Partial<Entity> = {}): Entity {
+  return { art: art(text), depth: 0, pose: (t) => (t < cols ? at(Math.floor(t)) : null), ...extra };
+}
+
+const frame = (scene: ReturnType<typeof createScene>, t: number, cols = 8, rows = 1) =>
+  textOf(scene.compose(t, createGrid(cols, rows)));
+
+describe('createScene', () => {
+  it('draws lower depth on top, whatever the order of adding', () => {
+    const front = still('AAA', 1, 0);
+    const back = still('BBBBB', 5, 1);
+    expect(frame(createScene([front, back]), 0, 6)).toEqual(['AAABBB']);
+    expect(frame(createScene([back, front]), 0, 6)).toEqual(['AAABBB']);
+  });
+
+  it('keeps its entities in drawing order, the last added on top at equal depth', () => {
+    const a = still('aaa', 2, 0);
+    const b = still('bbb', 2, 1);
+    const deep = still('zzzzzz', 9, 0);
+    const scene = createScene([a, deep, b]);
+    expect(scene.entities).toEqual([deep, a, b]);
+    expect(frame(scene, 0, 6)).toEqual(['abbbzz']);
+  });
+
+  it('poses each entity in its own time, counted from when it joined', () => {
+    const scene = createScene();
+    scene.update(3, { cols: 8, rows: 1 });
+    scene.add(walker('x', 8));
+    expect(frame(scene, 5)).toEqual(['  x     ']);
+    const late = walker('y', 8);
+    scene.add(late, 4);
+    expect(frame(scene, 6)).toEqual(['  yx    ']);
+  });
+
+  it('takes out an entity whose path has left the stage, calling onLeave once', () => {
+    const left: number[] = [];
+    const scene = createScene([walker('w', 3, { onLeave: ({ time, age }) => left.push(time, age) })]);
+    expect(frame(scene, 2)).toEqual(['  w     ']);
+    expect(frame(scene, 3.5)).toEqual(['        ']);
+    expect(scene.entities).toHaveLength(0);
+    frame(scene, 4);
+    expect(left).toEqual([3.5, 3.5]);
+  });
+
+  it('keeps a forever entity whose pose is null, only hiding it', () => {
+    const blinking: Entity = { art: art('b'), depth: 0, lifetime: 'forever', pose: (t) => (Math.floor(t) % 2 === 0 ? at(0) : null) };
+    const scene = createScene([blinking]);
+    expect(frame(scene, 0)[0][0]).toBe('b');
+    expect(frame(scene, 1)[0][0]).toBe(' ');
+    expect(frame(scene, 2)[0][0]).toBe('b');
+    expect(scene.entities).toEqual([blinking]);
+  });
+
+  it('takes out an entity after its seconds, or sooner when it leaves the stage', () => {
+    const timed: Lifetime = { seconds: 2 };
+    let leaves = 0;
+    const scene = createScene([still('t', 0, 0, 0, { lifetime: timed, onLeave: () => leaves++ })]);
+    expect(frame(scene, 1.9)[0][0]).toBe('t');
+    expect(frame(scene, 2)[0][0]).toBe(' ');
+    expect(leaves).toBe(1);
+    const short = createScene([walker('s', 2, { lifetime: { seconds: 100 } })]);
+    frame(short, 5);
+    expect(short.entities).toHaveLength(0);
+  });
+
+  it('draws a replacement added by onLeave in the same frame', () => {
+    const replace = (): Entity =>
+      walker('r', 4, {
+        onLeave: ({ scene }) => {
+          scene.add(replace());
+        },
+      });
+    const scene = createScene([replace()]);
+    expect(frame(scene, 3)).toEqual(['   r    ']);
+    // At 4 the first leaves and its replacement, joining now, stands at column 0.
+    expect(frame(scene, 4)).toEqual(['r       ']);
+    expect(scene.entities).toHaveLength(1);
+  });
+
+  it('lets an entity add others as it moves (a fish and its bubbles)', () => {
+    let bubbles = 0;
+    const fish: Entity = {
+      art: art('><>'),
+      depth: 1,
+      lifetime: 'forever',
+      pose: () => at(0, 2),
+      onUpdate(pose, { scene, age }) {
+        if (age < bubbles) return;
+        bubbles++;
+        const from = pose.y - 1;
+        scene.add({ art: art('o'), depth: 0, pose: (t) => (from - t >= 0 ? at(3, from - t) : null) });
+      },
+    };
+    const scene = createScene([fish]);
+    expect(frame(scene, 0, 4, 3)).toEqual(['    ', '   o', '><> ']);
+    expect(frame(scene, 1, 4, 3)).toEqual(['   o', '   o', '><> ']);
+    expect(frame(scene, 1, 4, 3)).toEqual(['   o', '   o', '><> ']);
+    expect(scene.entities).toHaveLength(3);
+  });
+
+  it('changes nothing when updated again at the same time', () => {
+    const scene = createScene([walker('a', 8), still('b', 3, 5)]);
+    const once = frame(scene, 2);
+    expect(frame(scene, 2)).toEqual(once);
+    expect(scene.time).toBe(2);
+  });
+
+  it('removes an entity without calling onLeave, even from a callback during an update', () => {
+    let left = 0;
+    const victim = still('v', 0, 4, 0, { onLeave: () => left++ });
+    const remover: Entity = { art: art('k'), depth: 0, lifetime: 'forever', pose: () => at(0), onUpdate: (_, { scene }) => void scene.remove(victim) };
+    const other = still('o', 0, 6);
+    const scene = createScene([remover, victim, other]);
+    expect(frame(scene, 0)).toEqual(['k     o ']);
+    expect(scene.entities).toEqual([remover, other]);
+    expect(scene.remove(victim)).toBe(false);
+    expect(left).toBe(0);
+  });
+
+  it('stops entities that keep adding entities in one update', () => {
+    const b = art('b');
+    const breeder = (): Entity => ({ art: b, depth: 0, pose: () => at(0), onUpdate: (_, { scene }) => void scene.add(breeder()) });
+    expect(() => createScene([breeder()]).update(0, { cols: 4, rows: 1 })).toThrow(/keep adding/);
+  });
+});
+
+describe('the single creature as a scene of one', () => {
+  it('draws the same frames through createScene as through composeScene', () => {
+    const bass = art(">))'>");
+    const entities = [swimmer(bass, { speed: 7, bob: 1 })];
+    const scene = createScene(entities);
+    for (let k = 0; k < 60; k++) {
+      const t = k / 12.5;
+      expect(textOf(scene.compose(t, createGrid(20, 3)))).toEqual(textOf(composeScene(entities, t, createGrid(20, 3))));
+    }
+    expect(scene.entities).toHaveLength(1);
+  });
+});

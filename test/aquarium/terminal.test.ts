@@ -1,0 +1,206 @@
+/**
+ * The terminal side of the aquarium: the alternate-screen surface driven by the player (read
+ * back in a real emulator), keys in raw mode, and the command line's aquarium options.
+ */
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { parseCli, UsageError } from '../../src/cli/args.js';
+import { createAquarium } from '../../src/aquarium/index.js';
+import { drawText } from '../../src/render/compose.js';
+import type { Grid } from '../../src/render/grid.js';
+import { gridLines } from '../../src/render/text.js';
+import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, AlternateScreen } from '../../src/terminal/fullscreen.js';
+import { CTRL_C, listenForKeys, type KeyInput } from '../../src/terminal/keys.js';
+import { createPlayer, type TerminalStream } from '../../src/terminal/player.js';
+import { createTerminal, readLines, writeAsync } from '../helpers/xterm.js';
+
+/** A terminal stream of a given size whose writes go to an emulator; it can be resized. */
+function emulated(cols: number, rows: number) {
+  const term = createTerminal(cols, rows);
+  term.write('$ prompt\r\n');
+  let written = '';
+  const events = new EventEmitter();
+  const stream = {
+    columns: cols,
+    rows,
+    isTTY: true,
+    write(chunk: string) {
+      written += chunk;
+      term.write(chunk);
+      return true;
+    },
+    on: (event: string, listener: () => void) => events.on(event, listener),
+    off: (event: string, listener: () => void) => events.off(event, listener),
+  };
+  return {
+    term,
+    stream: stream as TerminalStream & { columns: number; rows: number },
+    written: () => written,
+    resize(newCols: number, newRows: number) {
+      stream.columns = newCols;
+      stream.rows = newRows;
+      term.resize(newCols, newRows);
+      events.emit('resize');
+    },
+    settle: () => writeAsync(term, ''),
+  };
+}
+
+/** A frame with `text` at the bottom-right corner and the grid's size at the top-left. */
+function corners(t: number, into: Grid): Grid {
+  into.glyphs.fill(' ');
+  drawText(into, 0, 0, `${into.cols}x${into.rows} t=${t}`);
+  drawText(into, into.cols - 3, into.rows - 1, 'END');
+  return into;
+}
+
+describe('the alternate screen', () => {
+  it('takes the whole terminal, redraws whole on resize, and gives the shell its screen back', async () => {
+    const screen = emulated(30, 8);
+    const player = await createPlayer({
+      stream: screen.stream,
+      compose: corners,
+      height: 3,
+      screen: 'alternate',
+      fps: 10,
+      sync: 'step',
+      redraw: 'full',
+      color: false,
+      tick: false,
+    });
+    player.drawNow();
+    await screen.settle();
+    expect(screen.term.buffer.active.type).toBe('alternate');
+    let lines = readLines(screen.term);
+    expect(lines[0]).toBe('30x8 t=0');
+    expect(lines[7]).toBe(`${' '.repeat(27)}END`);
+    // The last cell written puts the cursor in pending wrap; nothing scrolls.
+    player.drawNow();
+    await screen.settle();
+    expect(screen.term.buffer.active.baseY).toBe(0);
+
+    screen.resize(20, 5);
+    await screen.settle();
+    lines = readLines(screen.term);
+    expect(lines).toEqual(['20x5 t=0.1', '', '', '', `${' '.repeat(17)}END`]);
+
+    player.stop(true);
+    await screen.settle();
+    expect(screen.term.buffer.active.type).toBe('normal');
+    expect(readLines(screen.term)[0]).toBe('$ prompt');
+    expect(screen.written().split(ENTER_ALTERNATE_SCREEN)).toHaveLength(2);
+    expect(screen.written().endsWith(LEAVE_ALTERNATE_SCREEN)).toBe(true);
+  });
+
+  it('enters once and leaves once, and leaves nothing to undo when never opened', () => {
+    const surface = new AlternateScreen(10, 3, { color: false });
+    expect(surface.close()).toBe('');
+    expect(surface.open()).toContain(ENTER_ALTERNATE_SCREEN);
+    expect(surface.open()).not.toContain(ENTER_ALTERNATE_SCREEN);
+    expect(surface.close()).toBe(LEAVE_ALTERNATE_SCREEN);
+    expect(surface.close()).toBe('');
+  });
+
+  it('draws the aquarium in a fraction of the bytes of repainting the whole screen each frame', async () => {
+    const screen = emulated(120, 40);
+    const aquarium = createAquarium({ seed: 3 });
+    let ours = 0;
+    let repaint = 0;
+    let shown: Grid | undefined;
+    const player = await createPlayer({
+      stream: screen.stream,
+      compose: (t, into) => {
+        const grid = aquarium.compose(t, into);
+        // asciiquarium's way: home, then every row written whole, each frame.
+        repaint += Buffer.byteLength(`\u001b[H${gridLines(grid, true, { trim: false }).join('\r\n')}`);
+        shown = grid;
+        return grid;
+      },
+      height: 40,
+      screen: 'alternate',
+      fps: 12.5,
+      sync: 'step',
+      redraw: 'diff',
+      color: true,
+      tick: false,
+      onFrame: (info) => (ours += info.byteLength),
+    });
+    for (let k = 0; k < 100; k++) player.drawNow();
+    expect(ours).toBeLessThan(repaint / 4);
+    // The terminal shows exactly the last frame, for all that was left unwritten.
+    await screen.settle();
+    expect(readLines(screen.term).map((line) => line.trimEnd())).toEqual(gridLines(shown as Grid, false));
+    player.stop();
+  });
+});
+
+/** A fake TTY stdin: records raw mode and pause state; `press` sends data. */
+function fakeInput(isTTY = true) {
+  const events = new EventEmitter();
+  const state = { raw: false, flowing: false, modes: [] as boolean[] };
+  const input: KeyInput = {
+    isTTY,
+    get isRaw() {
+      return state.raw;
+    },
+    setRawMode(mode: boolean) {
+      state.raw = mode;
+      state.modes.push(mode);
+    },
+    on: (event, listener) => events.on(event, listener),
+    off: (event, listener) => events.off(event, listener),
+    resume: () => (state.flowing = true),
+    pause: () => (state.flowing = false),
+  };
+  return { input, state, press: (data: string) => events.emit('data', Buffer.from(data)), listeners: () => events.listenerCount('data') };
+}
+
+describe('listenForKeys', () => {
+  it('reads keys in raw mode and puts the input back as it was, once', () => {
+    const { input, state, press, listeners } = fakeInput();
+    const keys: string[] = [];
+    const stop = listenForKeys(input, (key) => keys.push(key));
+    expect(state.raw).toBe(true);
+    expect(state.flowing).toBe(true);
+    press('p');
+    press(' q');
+    press(CTRL_C);
+    // An arrow key's escape sequence is not three keys.
+    press('\u001b[A');
+    expect(keys).toEqual(['p', ' ', 'q', CTRL_C]);
+    stop();
+    stop();
+    expect(state.raw).toBe(false);
+    expect(state.flowing).toBe(false);
+    expect(state.modes).toEqual([true, false]);
+    expect(listeners()).toBe(0);
+  });
+
+  it('leaves an input that is not a terminal alone', () => {
+    const { input, state, listeners } = fakeInput(false);
+    listenForKeys(input, () => {})();
+    expect(state.modes).toEqual([]);
+    expect(listeners()).toBe(0);
+  });
+});
+
+describe('the command line of the aquarium', () => {
+  it('takes --aquarium, --density and several --art', () => {
+    const options = parseCli(['--aquarium', '--art', 'a.art', '-a', 'salmon', '--density', '2.5', '--seed', '4']);
+    expect(options).toMatchObject({ aquarium: true, arts: ['a.art', 'salmon'], density: 2.5, seed: 4 });
+    expect(parseCli([])).toMatchObject({ aquarium: false, arts: [], density: 1, art: undefined });
+    expect(parseCli(['--art', 'duck'])).toMatchObject({ art: 'duck', arts: ['duck'] });
+  });
+
+  it.each([
+    [['--art', 'a', '--art', 'b'], '--art is given twice (several creatures go with --aquarium)'],
+    [['--density', '2'], '--density goes with --aquarium'],
+    [['--aquarium', '--density', '5'], '--density: expected a number from 0.1 to 4, got "5"'],
+    [['--aquarium', '--speed', '5'], '--speed does not go with --aquarium'],
+    [['--aquarium', '--persist'], '--persist does not go with --aquarium'],
+    [['--aquarium', '--redraw', 'diff'], '--redraw does not go with --aquarium'],
+    [['--aquarium', '--art', ''], '--art needs a value'],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseCli(argv)).toThrow(new UsageError(message));
+  });
+});
