@@ -20,8 +20,22 @@ export type { SyncMode } from './motion/index.js';
 export { listArt, loadArt, parseArt, ArtError } from './art/index.js';
 export type { Art, ArtInfo, Facing, ParseOptions, Sprite, SpriteCell, Style } from './art/index.js';
 
-export { composeScene, swimmer, progressEntity } from './render/scene.js';
-export type { Entity, Pose, Stage, SwimmerOptions, ProgressEntityOptions, TrackOptions } from './render/scene.js';
+export { composeScene, createScene, swimmer, progressEntity } from './render/scene.js';
+export type {
+  Entity,
+  Lifetime,
+  Pose,
+  ProgressEntityOptions,
+  Scene,
+  SceneContext,
+  Stage,
+  SwimmerOptions,
+  TrackOptions,
+} from './render/scene.js';
+export { bobOffset, createRandom, crossPath, progressPath, risePath, swimPath } from './motion/index.js';
+export type { BobOptions, CrossOptions, PathPoint, Random, RiseOptions, SwimOptions, Track } from './motion/index.js';
+export { createAquarium } from './aquarium/index.js';
+export type { Aquarium, AquariumOptions } from './aquarium/index.js';
 export { createGrid, type Grid } from './render/grid.js';
 export { gridLines } from './render/text.js';
 

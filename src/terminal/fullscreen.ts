@@ -1,6 +1,6 @@
-import { createGrid, type Grid } from '../render/grid.js';
-import { encodeDiff, type Cursor } from '../render/encode.js';
+import type { Grid } from '../render/grid.js';
 import { CSI } from '../render/escapes.js';
+import { DiffState, type DiffStateOptions } from './diff-state.js';
 import type { DrawResult, Surface } from './surface.js';
 
 /** Switch to the alternate screen buffer, saving the cursor (xterm's mode 1049). */
@@ -12,13 +12,8 @@ const HOME = `${CSI}H`;
 /** Erase the whole screen (the cursor does not move). */
 const ERASE_SCREEN = `${CSI}2J`;
 
-/** Options of {@link AlternateScreen}. */
-export interface AlternateScreenOptions {
-  /** Emit SGR colour. */
-  readonly color: boolean;
-  /** Wrap large multi-row frames in synchronized-output markers (see `encodeDiff`). */
-  readonly synchronized?: boolean;
-}
+/** Options of {@link AlternateScreen}: colour and synchronized output. */
+export type AlternateScreenOptions = DiffStateOptions;
 
 /**
  * The full-screen surface: the whole terminal, in the alternate screen buffer, so that the
@@ -33,11 +28,9 @@ export class AlternateScreen implements Surface {
   cols: number;
   /** The terminal's rows. */
   rows: number;
-  private shown: Grid;
-  private cursor: Cursor = { row: 0, col: 0 };
+  private readonly state: DiffState;
   /** Whether the terminal is in the alternate screen because of us. */
   private entered = false;
-  private readonly options: AlternateScreenOptions;
 
   /**
    * @param cols - the terminal's columns
@@ -47,8 +40,7 @@ export class AlternateScreen implements Surface {
   constructor(cols: number, rows: number, options: AlternateScreenOptions) {
     this.cols = cols;
     this.rows = rows;
-    this.options = options;
-    this.shown = createGrid(cols, rows);
+    this.state = new DiffState(cols, rows, options);
   }
 
   /**
@@ -63,13 +55,7 @@ export class AlternateScreen implements Surface {
 
   /** Note: the surface keeps `grid` as what is shown; do not change it before the next draw. */
   draw(grid: Grid): DrawResult {
-    const result = encodeDiff(this.shown, grid, this.cursor, {
-      color: this.options.color,
-      synchronized: this.options.synchronized ?? true,
-    });
-    this.shown = grid;
-    this.cursor = result.cursor;
-    return result;
+    return this.state.draw(grid);
   }
 
   /** The terminal's new size: erase the screen; the next frame is drawn whole. */
@@ -88,8 +74,7 @@ export class AlternateScreen implements Surface {
   private blank(cols: number, rows: number): string {
     this.cols = cols;
     this.rows = rows;
-    this.shown = createGrid(cols, rows);
-    this.cursor = { row: 0, col: 0 };
+    this.state.reset(cols, rows);
     return HOME + ERASE_SCREEN;
   }
 }

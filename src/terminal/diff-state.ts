@@ -1,0 +1,58 @@
+import { createGrid, type Grid } from '../render/grid.js';
+import { encodeDiff, type Cursor, type EncodeResult } from '../render/encode.js';
+
+/** Options of {@link DiffState}. */
+export interface DiffStateOptions {
+  /** Emit SGR colour. */
+  readonly color: boolean;
+  /** Wrap large multi-row frames in synchronized-output markers (see `encodeDiff`). */
+  readonly synchronized?: boolean;
+}
+
+/**
+ * What an area of the terminal shows, where the cursor is in it, and which cells hold content
+ * we wrote: the state that turns the next grid into a diff. Both differential surfaces (the
+ * inline region and the alternate screen) keep one.
+ */
+export class DiffState {
+  /** The grid the area shows. */
+  shown: Grid;
+  /** Where the cursor is, relative to the area's top-left. */
+  cursor: Cursor = { row: 0, col: 0 };
+  /** Per cell, 1 where the terminal holds content we wrote (kept by the encoder). */
+  written: Uint8Array;
+  private readonly options: DiffStateOptions;
+
+  /**
+   * @param cols - columns of the area
+   * @param rows - rows of the area
+   * @param options - colour and synchronized output
+   */
+  constructor(cols: number, rows: number, options: DiffStateOptions) {
+    this.options = options;
+    this.shown = createGrid(cols, rows);
+    this.written = new Uint8Array(cols * rows);
+  }
+
+  /** A blank area of a new size, the cursor at its top-left: the next frame is drawn whole. */
+  reset(cols: number, rows: number): void {
+    this.shown = createGrid(cols, rows);
+    this.written = new Uint8Array(cols * rows);
+    this.cursor = { row: 0, col: 0 };
+  }
+
+  /**
+   * The bytes that turn the area into `grid`, which it then keeps as shown (do not change the
+   * grid before the next draw).
+   */
+  draw(grid: Grid): EncodeResult {
+    const result = encodeDiff(this.shown, grid, this.cursor, {
+      color: this.options.color,
+      synchronized: this.options.synchronized ?? true,
+      written: this.written,
+    });
+    this.shown = grid;
+    this.cursor = result.cursor;
+    return result;
+  }
+}
