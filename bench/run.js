@@ -9,6 +9,8 @@ import { resolveArt } from '../dist/art/index.js';
 import { createGrid } from '../dist/render/grid.js';
 import { composeScene, swimmer } from '../dist/render/scene.js';
 import { createPlayer } from '../dist/terminal/player.js';
+import { createAquarium } from '../dist/aquarium/index.js';
+import { gridLines } from '../dist/render/text.js';
 import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
 import { startupTable } from './startup.js';
@@ -193,6 +195,67 @@ async function sceneRows() {
   return [[`${names.length} creatures, colour on`, us.toFixed(1), (bytes / (frames - 1)).toFixed(1)]];
 }
 
+// --- The aquarium ---------------------------------------------------------------------
+
+const AQUARIUM = { cols: 200, rows: 50, seed: 1, frames: 400 };
+
+/** The aquarium at 200x50 through the engine in the alternate screen: CPU and bytes per frame. */
+async function aquariumEngine(color, redraw = 'diff') {
+  const { cols, rows, seed } = AQUARIUM;
+  const tank = createAquarium({ cols, rows, seed });
+  let bytes = 0;
+  let frames = 0;
+  const grids = [];
+  const player = await createPlayer({
+    stream: sinkTerminal(cols, rows),
+    compose: (t, into) => {
+      const grid = tank.compose(t, into);
+      if (grids.length < AQUARIUM.frames) grids.push({ ...grid, glyphs: [...grid.glyphs], widths: grid.widths.slice(), styles: grid.styles.slice() });
+      return grid;
+    },
+    height: rows,
+    fps: FPS,
+    sync: 'step',
+    redraw,
+    screen: redraw === 'diff' ? 'alternate' : 'inline',
+    color,
+    tick: false,
+    onFrame: (info) => {
+      if (info.index > 0 && info.index < AQUARIUM.frames) bytes += info.byteLength;
+      frames++;
+    },
+  });
+  for (let k = 0; k < AQUARIUM.frames; k++) player.drawNow();
+  const perFrame = bytes / (AQUARIUM.frames - 1);
+  const us = redraw === 'diff' ? cpuPerFrame(() => player.drawNow()) : undefined;
+  return { perFrame, grids, us };
+}
+
+/** asciiquarium's approach: every tick, home the cursor and repaint every cell of the screen. */
+function repaintBytes(grids, color) {
+  let total = 0;
+  for (const grid of grids.slice(1)) total += utf8(`\u001B[H${gridLines(grid, color, { trim: false }).join('\r\n')}`);
+  return total / (grids.length - 1);
+}
+
+async function aquariumRows() {
+  const rows = [];
+  for (const color of [false, true]) {
+    const fish = await aquariumEngine(color);
+    const log = await aquariumEngine(color, 'full');
+    const bound = color ? undefined : boundBytes(fish.grids);
+    rows.push([
+      color ? 'colour' : 'no colour',
+      (fish.us / 1000).toFixed(3),
+      fish.perFrame.toFixed(0),
+      bound === undefined ? 'n/a' : `${bound.toFixed(0)} (${(fish.perFrame / bound).toFixed(3)}x)`,
+      `${log.perFrame.toFixed(0)} (${(log.perFrame / fish.perFrame).toFixed(1)}x)`,
+      `${repaintBytes(fish.grids, color).toFixed(0)} (${(repaintBytes(fish.grids, color) / fish.perFrame).toFixed(1)}x)`,
+    ]);
+  }
+  return rows;
+}
+
 // --- Tables -----------------------------------------------------------------------------
 
 function table(title, head, rows) {
@@ -227,6 +290,11 @@ table('Bytes per frame (same frames)', ['scenario', 'fish', 'log-update', 'cell-
 table('CPU per frame: compose, then encode (fish) or log-update, through the engine (µs)', ['scenario', 'fish', 'log-update', 'log-update / fish'], cpuRows);
 const scene = await sceneRows();
 table('A full scene: 200x50, several creatures, compose + encode per frame', ['scene', 'µs per frame', 'bytes per frame'], scene);
+table(
+  `fish --aquarium at ${AQUARIUM.cols}x${AQUARIUM.rows}, default density, seed ${AQUARIUM.seed}: per frame (${AQUARIUM.frames} frames)`,
+  ['', 'CPU ms', 'fish bytes', 'cell-diff bound', 'log-update (x fish)', 'full repaint, as asciiquarium (x fish)'],
+  await aquariumRows(),
+);
 await startupTable(table, median);
 table('Memory: peak RSS (MiB)', ['process', 'MiB'], memoryRows());
 const { rows: driftRows, verdict } = await drift;
