@@ -11,6 +11,7 @@ import { composeScene, swimmer } from '../dist/render/scene.js';
 import { createPlayer } from '../dist/terminal/player.js';
 import { createAquarium } from '../dist/aquarium/index.js';
 import { gridLines } from '../dist/render/text.js';
+import { fish as fishAnimation } from '../dist/index.js';
 import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
 import { startupTable } from './startup.js';
@@ -144,9 +145,13 @@ function boundBytes(grids) {
 
 // --- CPU per frame --------------------------------------------------------------------
 
-/** Median CPU microseconds per frame of `frame()` over BATCHES batches of FRAMES frames. */
+/**
+ * Median CPU microseconds per frame of `frame()` over BATCHES batches of FRAMES frames, after
+ * one batch to warm up the JIT (not counted).
+ */
 function cpuPerFrame(frame) {
   const samples = [];
+  for (let k = 0; k < FRAMES; k++) frame();
   for (let b = 0; b < BATCHES; b++) {
     const start = process.cpuUsage();
     for (let k = 0; k < FRAMES; k++) frame();
@@ -193,6 +198,26 @@ async function sceneRows() {
   });
   const us = cpuPerFrame(() => player.drawNow());
   return [[`${names.length} creatures, colour on`, us.toFixed(1), (bytes / (frames - 1)).toFixed(1)]];
+}
+
+// --- The API's animate() ------------------------------------------------------------------
+
+/** CPU per `animate()` call of the embedding API, drawing the bass at 80 columns. */
+async function animateRows() {
+  const rows = [];
+  for (const bob of [0, 1]) {
+    const perCall = {};
+    for (const redraw of ['diff', 'full']) {
+      const animation = fishAnimation({ stream: sinkTerminal(80, 24), sync: 'step', interactive: true, bob, redraw });
+      animation.animate();
+      // log-update is imported on the first frame: let it arrive before timing.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      perCall[redraw] = cpuPerFrame(() => animation.animate());
+      animation.stop();
+    }
+    rows.push([`bass, 80 cols, bob ${bob}`, perCall.diff.toFixed(2), perCall.full.toFixed(2), `${(perCall.diff / perCall.full).toFixed(2)}`]);
+  }
+  return rows;
 }
 
 // --- The aquarium ---------------------------------------------------------------------
@@ -290,6 +315,7 @@ table('Bytes per frame (same frames)', ['scenario', 'fish', 'log-update', 'cell-
 table('CPU per frame: compose, then encode (fish) or log-update, through the engine (µs)', ['scenario', 'fish', 'log-update', 'log-update / fish'], cpuRows);
 const scene = await sceneRows();
 table('A full scene: 200x50, several creatures, compose + encode per frame', ['scene', 'µs per frame', 'bytes per frame'], scene);
+table('The API: CPU per `animate()` (µs)', ['', 'fish', 'redraw: full (log-update)', 'fish / log-update'], await animateRows());
 table(
   `fish --aquarium at ${AQUARIUM.cols}x${AQUARIUM.rows}, default density, seed ${AQUARIUM.seed}: per frame (${AQUARIUM.frames} frames)`,
   ['', 'CPU ms', 'fish bytes', 'cell-diff bound', 'log-update (x fish)', 'full repaint, as asciiquarium (x fish)'],

@@ -37,6 +37,7 @@ export type { BobOptions, CrossOptions, PathPoint, Random, RiseOptions, SwimOpti
 export { createAquarium } from './aquarium/index.js';
 export type { Aquarium, AquariumOptions } from './aquarium/index.js';
 export { createGrid, type Grid } from './render/grid.js';
+export { drawText } from './render/compose.js';
 export { gridLines } from './render/text.js';
 
 /** The default export is {@link fish}: `import fish from 'fish'`. */

@@ -23,6 +23,9 @@ export function decodeArt(bytes: Uint8Array, file: string): string {
   if (bytes.indexOf(NUL) >= 0) {
     throw new ArtError(file, 0, 'binary data, not a text art file');
   }
+  // Most art is ASCII, which is valid UTF-8 as it is: no need for the decoder (nor the cost
+  // of its first use on the start-up path).
+  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   try {
     return decoder.decode(bytes);
   } catch {
@@ -34,6 +37,12 @@ export function decodeArt(bytes: Uint8Array, file: string): string {
       `invalid UTF-8 at byte ${offset}; save the file as UTF-8`,
     );
   }
+}
+
+/** True when every byte is below 0x80. */
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  return true;
 }
 
 /** True when the bytes start with a UTF-16 byte order mark. */

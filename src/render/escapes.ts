@@ -170,10 +170,11 @@ function buildTransition(from: Style, to: Style): string {
   return relative.length <= absolute.length ? relative : absolute;
 }
 
-/** Transitions between the 32 normalized style values, indexed `from << 5 | to`. */
-const TRANSITIONS: readonly string[] = Array.from({ length: 32 * 32 }, (_, index) =>
-  buildTransition(normalizeStyle(index >> 5), normalizeStyle(index & 31)),
-);
+/**
+ * Transitions between the 32 normalized style values, indexed `from << 5 | to`, each built
+ * when first asked for: art without colour never needs one, and the start-up path stays short.
+ */
+const TRANSITIONS: (string | undefined)[] = new Array<string | undefined>(32 * 32);
 
 /**
  * The cheapest SGR that changes the terminal's style from `from` to `to` ('' when equal).
@@ -184,7 +185,8 @@ const TRANSITIONS: readonly string[] = Array.from({ length: 32 * 32 }, (_, index
  * @returns the sequence; its length is its cost in bytes
  */
 export function sgrTransition(from: Style, to: Style): string {
-  return TRANSITIONS[(normalizeStyle(from) << 5) | normalizeStyle(to)];
+  const index = (normalizeStyle(from) << 5) | normalizeStyle(to);
+  return (TRANSITIONS[index] ??= buildTransition(index >> 5, index & 31));
 }
 
 /**
