@@ -2,7 +2,7 @@
  * fish: a swimming ASCII fish for your terminal, as a library. `fish()` makes an animation to
  * use as a spinner, an idle animation or a progress indicator; `fishPromise()` animates while
  * a promise is pending; the art library and the scene pieces are here for hosts that compose
- * their own frames. See `docs/api.md`.
+ * their own frames. The README is the reference.
  *
  * Importing this module has no side effects and loads neither log-update nor string-width.
  */
