@@ -6,6 +6,8 @@ export default defineConfig({
     // node-pty and child processes want real processes, not worker threads.
     pool: 'forks',
     testTimeout: 20_000,
+    // The console report, plus a JSON one that .ci/run sums up in a closing line.
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
     hookTimeout: 20_000,
   },
 });
