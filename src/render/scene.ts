@@ -1,5 +1,5 @@
 import type { Art, Facing } from '../art/types.js';
-import { bobOffset, frameIndex, progressPath, swimPath } from '../motion/index.js';
+import { bobOffset, frameIndex, progressPath, swimPath, type PathPoint } from '../motion/index.js';
 import { composeFrame, type Placement } from './compose.js';
 import type { Grid } from './grid.js';
 
@@ -102,17 +102,7 @@ function trackWidthOf(options: TrackOptions, stage: Stage): number {
  * @param options - speed, bob, depth, track
  */
 export function swimmer(art: Art, options: SwimmerOptions): Entity {
-  const start = options.trackStart ?? 0;
-  return {
-    art,
-    depth: options.depth ?? 0,
-    lifetime: 'forever',
-    pose(t, stage) {
-      const trackWidth = trackWidthOf(options, stage);
-      const { x, facing } = swimPath(t, { trackWidth, artWidth: art.width, speed: options.speed });
-      return { x: start + x, y: bobOffset(t, { amplitude: options.bob }), facing };
-    },
-  };
+  return onTrack(art, options, (t, trackWidth) => swimPath(t, { trackWidth, artWidth: art.width, speed: options.speed }));
 }
 
 /**
@@ -123,14 +113,21 @@ export function swimmer(art: Art, options: SwimmerOptions): Entity {
  * @param options - the progress, bob, depth, track
  */
 export function progressEntity(art: Art, options: ProgressEntityOptions): Entity {
+  return onTrack(art, options, (_, trackWidth) => progressPath(options.fraction(), { trackWidth, artWidth: art.width }));
+}
+
+/**
+ * An entity that moves along a horizontal track by `place` (a path along the track) and bobs
+ * on the clock, for ever: what the swimmer and the progress creature share.
+ */
+function onTrack(art: Art, options: TrackOptions, place: (t: number, trackWidth: number) => PathPoint): Entity {
   const start = options.trackStart ?? 0;
   return {
     art,
     depth: options.depth ?? 0,
     lifetime: 'forever',
     pose(t, stage) {
-      const trackWidth = trackWidthOf(options, stage);
-      const { x, facing } = progressPath(options.fraction(), { trackWidth, artWidth: art.width });
+      const { x, facing } = place(t, trackWidthOf(options, stage));
       return { x: start + x, y: bobOffset(t, { amplitude: options.bob }), facing };
     },
   };
