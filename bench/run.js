@@ -109,6 +109,16 @@ function boundBytes(grids) {
     const next = grids[k];
     for (let r = 0; r < next.rows; r++) {
       let c = 0;
+      // A row that turns wholly blank may be erased whole: the cheapest move to its first
+      // column and an EL, when that beats erasing its runs one by one.
+      let rowBlank = true;
+      let rowChanged = false;
+      for (let j = r * next.cols; j < (r + 1) * next.cols; j++) {
+        rowBlank &&= next.glyphs[j] === ' ';
+        rowChanged ||= prev.glyphs[j] !== next.glyphs[j] || prev.widths[j] !== next.widths[j];
+      }
+      const whole = rowBlank && rowChanged ? moveCost(row, col, r, 0) + 3 : Infinity;
+      const before = { total, row, col };
       while (c < next.cols) {
         const i = r * next.cols + c;
         if (prev.glyphs[i] === next.glyphs[i] && prev.widths[i] === next.widths[i]) {
@@ -137,6 +147,11 @@ function boundBytes(grids) {
         // EL leaves the cursor where the erasing began.
         col = blankToEnd && run > 3 ? runStart : Math.min(c, next.cols - 1);
         if (blankToEnd) c = next.cols;
+      }
+      if (whole < total - before.total) {
+        total = before.total + whole;
+        row = r;
+        col = 0;
       }
     }
   }

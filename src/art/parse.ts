@@ -16,6 +16,15 @@ import {
 import { assertPrintable, BOM, printable, splitLines } from './text.js';
 import type { Art } from './types.js';
 
+/**
+ * The largest art, in cells: far beyond any terminal, and small enough that padding every
+ * frame to the art's size stays cheap (a file of a few kilobytes could otherwise ask for
+ * billions of cells).
+ */
+export const MAX_ART_WIDTH = 1000;
+/** See {@link MAX_ART_WIDTH}. */
+export const MAX_ART_HEIGHT = 500;
+
 /** Where art given to {@link parseArt} came from, for its name and for error messages. */
 export interface ParseOptions {
   /** How error messages name the file (default `<text>`). */
@@ -182,6 +191,9 @@ function buildArt(
   // Frames of different sizes are padded to the largest, so the art has one size.
   const width = drawn.reduce((widest, frame) => Math.max(widest, frame.width), 0);
   const height = drawn.reduce((tallest, frame) => Math.max(tallest, frame.rows.length), 0);
+  if (width > MAX_ART_WIDTH || height > MAX_ART_HEIGHT) {
+    throw new ArtError(file, 0, `the art is too large (${width}x${height} cells; at most ${MAX_ART_WIDTH}x${MAX_ART_HEIGHT})`);
+  }
   const mainSprites = main.map((frame) => padFrame(frame, width, height));
   const oppositeSprites =
     opposite?.map((frame) => padFrame(frame, width, height)) ??

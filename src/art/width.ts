@@ -112,7 +112,7 @@ function segmentedGlyphs(line: string, where: Where): Glyph[] {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const glyphs: Glyph[] = [];
   let column = 0;
-  for (const { segment } of segmenter.segment(line)) {
+  for (const segment of graphemes(line, segmenter)) {
     const code = segment.charCodeAt(0);
     if (segment === '\t') {
       column = pushTab(glyphs, column);
@@ -126,6 +126,36 @@ function segmentedGlyphs(line: string, where: Where): Glyph[] {
     }
   }
   return glyphs;
+}
+
+/** Code units segmented at a time (see {@link graphemes}). */
+const SEGMENT_WINDOW = 1024;
+
+/**
+ * The grapheme clusters of `line`. Segmenting a long string at once is quadratic in V8 (a
+ * 100,000-character line took 25 s), so it is segmented in windows; the last cluster of each
+ * window may be cut short by the window's end, so it is left to the next window.
+ */
+function* graphemes(line: string, segmenter: Intl.Segmenter): Generator<string> {
+  const WINDOW = SEGMENT_WINDOW;
+  let start = 0;
+  let size = WINDOW;
+  while (start < line.length) {
+    const end = Math.min(line.length, start + size);
+    const segments = Array.from(segmenter.segment(line.slice(start, end)), (s) => s.segment);
+    if (end < line.length) {
+      if (segments.length < 2) {
+        size *= 2;
+        continue;
+      }
+      segments.pop();
+    }
+    for (const segment of segments) {
+      yield segment;
+      start += segment.length;
+    }
+    size = WINDOW;
+  }
 }
 
 /**

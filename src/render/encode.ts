@@ -324,6 +324,18 @@ export function encodeDiff(
     let change = nextChange(prev, next, base, 0, color);
     if (change === cols) continue;
     rowsChanged++;
+    if (blankToEnd(next, base, 0, color)) {
+      // A row that turns wholly blank is erased whole, from its first column, so that the
+      // terminal holds nothing in it: a reflowing terminal then has nothing to re-wrap there
+      // on resize (xterm.js even moves the cursor for rows re-wrapped below it).
+      out += moveCursor(row, col, r, 0) + sgrTransition(style, 0) + EL;
+      style = 0;
+      row = r;
+      col = 0;
+      written?.fill(0, base, base + cols);
+      cellsChanged += countChanges(prev, next, base, 0, cols - 1, color);
+      continue;
+    }
     while (change < cols) {
       const start = unitStart(prev, next, base, change);
       // The run to write is start..end; `erase` then clears the rest of the row with EL.

@@ -1,4 +1,5 @@
 import type { Grid } from '../render/grid.js';
+import { moveCursor } from '../render/encode.js';
 import { CSI, cud as down, cuu as up } from '../render/escapes.js';
 import { DiffState, type DiffStateOptions } from './diff-state.js';
 import type { DrawResult, Surface } from './surface.js';
@@ -50,11 +51,21 @@ export class InlineRegion implements Surface {
     // The terminal echoes some keys where the cursor is (Ctrl+C shows "^C" before we clear):
     // near the right edge the echo would wrap and, on the bottom row, scroll the region away
     // from where we think it is. One CR keeps the cursor clear of the last two columns.
-    if (result.bytes !== '' && (col < 0 || col > this.cols - ECHO_ROOM - 1)) {
-      this.state.cursor = { row, col: 0 };
-      return { ...result, bytes: `${result.bytes}\r` };
+    // Nothing we wrote may lie below the cursor: xterm.js, re-wrapping such a row when the
+    // terminal narrows, moves the cursor down as if the new lines were above it. So the cursor
+    // ends each frame on the lowest written row (at column 0 when it had to move).
+    const last = Math.max(row, this.lastWrittenRow());
+    if (result.bytes !== '' && (last > row || col < 0 || col > this.cols - ECHO_ROOM - 1)) {
+      this.state.cursor = { row: last, col: 0 };
+      return { ...result, bytes: result.bytes + moveCursor(row, col, last, 0) };
     }
     return result;
+  }
+
+  /** The lowest row holding anything we wrote (0 when none). */
+  private lastWrittenRow(): number {
+    const last = this.state.written.lastIndexOf(1);
+    return last < 0 ? 0 : Math.floor(last / this.cols);
   }
 
   resize(cols: number, rows: number): string {
@@ -80,10 +91,24 @@ export class InlineRegion implements Surface {
   private rowsAboveCursorAfterReflow(newCols: number): number {
     const width = Math.max(1, newCols);
     let rows = 0;
-    const { cursor, written } = this.state;
+    const { cursor, written, shown } = this.state;
     for (let row = 0; row < cursor.row; row++) {
-      const extent = written.subarray(row * this.cols, (row + 1) * this.cols).lastIndexOf(1) + 1;
-      rows += Math.max(1, Math.ceil(extent / width));
+      const base = row * this.cols;
+      const extent = written.subarray(base, base + this.cols).lastIndexOf(1) + 1;
+      // Re-wrap as terminals do: a wide glyph that would start in the last column goes whole
+      // to the next line, so a row can take more lines than extent / width.
+      let lines = 1;
+      let col = 0;
+      for (let x = 0; x < extent; x++) {
+        const w = shown.widths[base + x];
+        if (w === 0) continue;
+        if (col + w > width && col > 0) {
+          lines++;
+          col = 0;
+        }
+        col += w;
+      }
+      rows += lines;
     }
     return rows;
   }

@@ -32,6 +32,12 @@ export interface PtyRun {
   type(data: string): void;
   /** Send a signal to the program. */
   kill(signal: NodeJS.Signals): void;
+  /**
+   * End the program if it is still running (SIGKILL), as a test's `finally` does so that a
+   * failed test leaves no process behind; nothing once it has exited, so that a reused
+   * process id is never signalled.
+   */
+  close(): void;
   /** The underlying pty. */
   readonly pty: IPty;
 }
@@ -44,18 +50,22 @@ export interface PtyOptions {
   readonly env?: Record<string, string>;
   /** Text the emulator shows before the program starts (e.g. a prompt), to check it survives. */
   readonly before?: string;
+  /** The program to run (default: this Node.js, `args` being the script and its arguments). */
+  readonly command?: string;
+  /** Lines of scrollback of the emulator (default 1000). */
+  readonly scrollback?: number;
 }
 
 /**
  * Run a command (by default `node bin/fish.js`) in a pseudo-terminal.
  *
- * @param args - arguments after `node`
- * @param options - size, environment
+ * @param args - arguments after `node` (or after `options.command`)
+ * @param options - size, environment, the program
  */
 export function runInPty(args: readonly string[], options: PtyOptions = {}): PtyRun {
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
-  const term = createTerminal(cols, rows, { scrollback: 1000 });
+  const term = createTerminal(cols, rows, { scrollback: options.scrollback ?? 1000 });
   let cursorVisible = true;
   term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
     if (params.includes(25)) cursorVisible = true;
@@ -71,15 +81,19 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
     if (value !== undefined && !/^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR)$/.test(key)) env[key] = value;
   }
   Object.assign(env, { TERM: 'xterm-256color' }, options.env);
-  const child = spawn(process.execPath, [...args], { name: 'xterm-256color', cols, rows, cwd: process.cwd(), env });
+  const child = spawn(options.command ?? process.execPath, [...args], { name: 'xterm-256color', cols, rows, cwd: process.cwd(), env });
   let output = '';
   let pendingWrites = Promise.resolve();
   child.onData((data) => {
     output += data;
     pendingWrites = pendingWrites.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
   });
+  let running = true;
   const exited = new Promise<number>((resolve) => {
-    child.onExit(({ exitCode, signal }) => resolve(signal ? 128 + signal : exitCode));
+    child.onExit(({ exitCode, signal }) => {
+      running = false;
+      resolve(signal ? 128 + signal : exitCode);
+    });
   });
   const flush = async (): Promise<void> => {
     // Two rounds: data that arrived while the first round was written.
@@ -118,6 +132,9 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
     },
     type: (data) => child.write(data),
     kill: (signal) => child.kill(signal),
+    close: () => {
+      if (running) child.kill('SIGKILL');
+    },
     pty: child,
   };
 }
