@@ -4,7 +4,7 @@
  */
 import { ArtError } from './errors.js';
 import { DEFAULT_MIRROR_TABLE, type MirrorTable } from './mirror.js';
-import { printable, type Where } from './text.js';
+import { shorten, type Where } from './text.js';
 import { MASK_LETTERS, STYLE_BOLD, STYLE_DEFAULT, type Facing, type Style } from './types.js';
 import { cellsOf, type Glyph } from './width.js';
 
@@ -84,7 +84,7 @@ export class HeaderReader {
       );
     }
     if (this.#seen.has(key) && key !== 'mirror') {
-      throw new ArtError(where.file, where.line, `header key "${key}" is given twice`);
+      throw new ArtError(where.file, where.line, `header key "${shorten(key)}" is given twice`);
     }
     this.#seen.add(key);
     const fail = (expected: string): ArtError =>
@@ -158,7 +158,7 @@ export class HeaderReader {
       } else if (glyphs.length === 2) {
         pair(table, glyphs, where);
       } else {
-        throw new ArtError(where.file, where.line, `mirror: expected ${expected}, got "${token}"`);
+        throw new ArtError(where.file, where.line, `mirror: expected ${expected}, got "${shorten(token)}"`);
       }
     }
   }
@@ -213,8 +213,3 @@ function quoted(value: string): string {
   return value === '' ? 'nothing' : `"${shorten(value)}"`;
 }
 
-/** Text for a message: made printable and cut to a length that fits on one line. */
-function shorten(text: string): string {
-  const safe = printable(text);
-  return safe.length > 40 ? `${safe.slice(0, 37)}...` : safe;
-}

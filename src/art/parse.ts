@@ -13,7 +13,7 @@ import {
   type FrameSource,
   type SourceLine,
 } from './sprite.js';
-import { assertPrintable, BOM, printable, splitLines } from './text.js';
+import { assertPrintable, BOM, printable, shorten, splitLines } from './text.js';
 import type { Art } from './types.js';
 
 /**
@@ -76,7 +76,7 @@ export function parseArt(text: string, options: ParseOptions = {}): Art {
   if (first === FORMAT_LINE) {
     layout = readLayout(lines, file);
   } else if (OTHER_VERSION.test(first)) {
-    throw new ArtError(file, 1, `unsupported format "${first}"; this fish reads "${FORMAT_LINE}"`);
+    throw new ArtError(file, 1, `unsupported format "${shorten(first)}"; this fish reads "${FORMAT_LINE}"`);
   } else {
     const art = lines.map((line, i) => ({ text: line, line: i + 1 }));
     layout = { header: NO_HEADER, main: [{ art, mask: undefined }], opposite: undefined };
@@ -126,7 +126,7 @@ function readLayout(lines: readonly string[], file: string): Layout {
       throw new ArtError(
         file,
         line,
-        `unknown directive "@${directive[1]}" (expected ${DIRECTIVE_LIST})`,
+        `unknown directive "@${shorten(directive[1])}" (expected ${DIRECTIVE_LIST})`,
       );
     }
     if (directive[2].trim() !== '') {

@@ -138,6 +138,20 @@ export function printable(text: string): string {
   return text.replace(FORBIDDEN, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
 }
 
+/** Characters of the user's text quoted in a message, at the most. */
+const QUOTE_LENGTH = 40;
+
+/**
+ * Text for a message: made printable (see {@link printable}) and cut to a length that fits on
+ * one line, so that no file can make an error message longer than a line.
+ *
+ * @param text - what the user wrote
+ */
+export function shorten(text: string): string {
+  const safe = printable(text);
+  return safe.length > QUOTE_LENGTH ? `${safe.slice(0, QUOTE_LENGTH - 3)}...` : safe;
+}
+
 /**
  * Splits a file's text into lines: `\n` and `\r\n` end a line, and a final line ending does
  * not start another line. A lone `\r` stays in its line, where {@link assertPrintable}

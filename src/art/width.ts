@@ -10,7 +10,7 @@
  */
 import { eastAsianWidth } from 'get-east-asian-width';
 import { ArtError } from './errors.js';
-import { assertPrintable, codePointName, type Where } from './text.js';
+import { assertPrintable, codePointName, shorten, type Where } from './text.js';
 import { DISPUTED_WIDTH_RANGES } from './width-data.js';
 
 /** One grapheme of a line and the number of terminal cells it takes. */
@@ -228,10 +228,12 @@ function isDisputed(codePoint: number): boolean {
 
 /** The error for a grapheme of disputed width, naming its code points. */
 function disputed(cluster: string, where: Where, advice: string): ArtError {
-  const codePoints = Array.from(cluster, (c) => codePointName(c.codePointAt(0) ?? 0)).join(' ');
+  // A cluster can be any length (a letter with a thousand combining marks): name a few.
+  const all = Array.from(cluster, (c) => codePointName(c.codePointAt(0) ?? 0));
+  const codePoints = all.length > 6 ? `${all.slice(0, 6).join(' ')} and ${all.length - 6} more` : all.join(' ');
   return new ArtError(
     where.file,
     where.line,
-    `"${cluster}" (${codePoints}) is drawn at different widths by different terminals; ${advice}`,
+    `"${shorten(cluster)}" (${codePoints}) is drawn at different widths by different terminals; ${advice}`,
   );
 }

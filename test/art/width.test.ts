@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArtError, cellsOf, parseArt, widthOf, type Glyph } from '../../src/art/index.js';
 import { artError, drawableChar, picture } from './helpers.js';
+import { printable } from '../../src/art/text.js';
 
 const glyphsOf = (line: string): string[] => cellsOf(line).map((g) => g.glyph);
 const widthsOf = (line: string): number[] => cellsOf(line).map((g) => g.width);
@@ -87,14 +88,21 @@ describe('characters of disputed width', () => {
   ])('refuses %s', (_, glyph, advice) => {
     const error = artError(() => parseArt(`x\n${glyph}`, { file: 'e.art' }));
     expect(error.line).toBe(2);
-    expect(error.reason).toContain(`"${glyph}" (U+`);
+    // Quoted as printable: invisible joiners are written out as escapes.
+    expect(error.reason).toContain(`"${printable(glyph)}" (U+`);
     expect(error.reason).toContain(`is drawn at different widths by different terminals; ${advice}`);
   });
 
   it('names every code point of the ZWJ sequence', () => {
     expect(artError(() => cellsOf('👨‍👩‍👧')).reason).toBe(
-      '"👨‍👩‍👧" (U+1F468 U+200D U+1F469 U+200D U+1F467) is drawn at different widths by different terminals; use a single-code-point emoji',
+      '"👨\\u{200d}👩\\u{200d}👧" (U+1F468 U+200D U+1F469 U+200D U+1F467) is drawn at different widths by different terminals; use a single-code-point emoji',
     );
+  });
+
+  it('names a few code points of a very long cluster, and quotes only its start', () => {
+    const reason = artError(() => cellsOf(`\u2764\ufe0f${'\u0301'.repeat(1000)}`)).reason;
+    expect(reason.length).toBeLessThan(200);
+    expect(reason).toContain('and 996 more');
   });
 
   it('refuses a combining mark with nothing before it', () => {
