@@ -48,7 +48,7 @@ const CI_VARIABLES = [
 ];
 
 /**
- * Whether we run under CI: any of the usual variables set (and `CI` not `false`).
+ * Whether we run under CI: one of the usual variables is set (and `CI` is not `false`).
  *
  * @param env - the environment
  */

@@ -116,13 +116,13 @@ describe('resolveArt', () => {
 
   it('prefers a built-in name to a file of the same name', () => {
     const folder = tempFolder();
-    writeFileSync(join(folder, 'bass'), 'XXX');
+    writeFileSync(join(folder, 'bass'), 'OOO');
     const cwd = process.cwd();
     process.chdir(folder);
     try {
       // A file called "bass" in the current folder does not shadow the built-in bass.
       expect(resolveArt('bass').source).toBe('built-in:bass');
-      expect(picture(resolveArt('./bass').frames.right[0])).toEqual(['XXX']);
+      expect(picture(resolveArt('./bass').frames.right[0])).toEqual(['OOO']);
     } finally {
       process.chdir(cwd);
     }

@@ -105,7 +105,7 @@ const SIGNAL_CASES: readonly SignalCase[] = [
   ...fc.sample(signalCase, { seed: SEED, numRuns: 20 }),
 ];
 
-/** What a run of `fish` shows when a frame is on the screen: any line but the prompt inked. */
+/** What a run of `fish` shows when a frame is on the screen: a line besides the prompt inked. */
 const drawn = (lines: string[]): boolean => lines.some((line, y) => y > 0 && line.trim() !== '');
 
 /** Runs a command and collects its exit status and what it wrote on stderr. */
