@@ -161,25 +161,34 @@ function boundBytes(grids) {
 // --- CPU per frame --------------------------------------------------------------------
 
 /**
- * Median CPU microseconds per frame of `frame()` over BATCHES batches of FRAMES frames, after
- * one batch to warm up the JIT (not counted).
+ * Median CPU microseconds per call of each of `frames` (say fish's and log-update's), over
+ * BATCHES batches of FRAMES calls, after three batches of each to warm up the JIT. The batches take
+ * turns and start after a garbage collection (the bench runs with --expose-gc), so that the
+ * machine's noise and the heap left by earlier tables fall on both alike.
  */
-function cpuPerFrame(frame) {
-  const samples = [];
-  for (let k = 0; k < FRAMES; k++) frame();
+function cpuSideBySide(...frames) {
+  const samples = frames.map(() => []);
+  for (const frame of frames) for (let k = 0; k < 3 * FRAMES; k++) frame();
   for (let b = 0; b < BATCHES; b++) {
-    const start = process.cpuUsage();
-    for (let k = 0; k < FRAMES; k++) frame();
-    const used = process.cpuUsage(start);
-    samples.push((used.user + used.system) / FRAMES);
+    frames.forEach((frame, i) => {
+      globalThis.gc?.();
+      const start = process.cpuUsage();
+      for (let k = 0; k < FRAMES; k++) frame();
+      const used = process.cpuUsage(start);
+      samples[i].push((used.user + used.system) / FRAMES);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
-/** CPU per frame of the engine drawing a scenario: compose, encode (or log-update), hook. */
-async function cpuOf(scenario, redraw) {
-  const run = await engine(scenario, redraw);
-  return cpuPerFrame(() => run.player.drawNow());
+/** CPU per frame of the engine drawing a scenario: compose, then encode (or log-update), hook. */
+async function cpuOf(scenario) {
+  const diff = await engine(scenario, 'diff');
+  const full = await engine(scenario, 'full');
+  return cpuSideBySide(
+    () => diff.player.drawNow(),
+    () => full.player.drawNow(),
+  );
 }
 
 // --- A full scene ---------------------------------------------------------------------------
@@ -211,7 +220,7 @@ async function sceneRows() {
       frames++;
     },
   });
-  const us = cpuPerFrame(() => player.drawNow());
+  const [us] = cpuSideBySide(() => player.drawNow());
   return [[`${names.length} creatures, colour on`, us.toFixed(1), (bytes / (frames - 1)).toFixed(1)]];
 }
 
@@ -221,16 +230,20 @@ async function sceneRows() {
 async function animateRows() {
   const rows = [];
   for (const bob of [0, 1]) {
-    const perCall = {};
-    for (const redraw of ['diff', 'full']) {
-      const animation = fishAnimation({ stream: sinkTerminal(80, 24), sync: 'step', interactive: true, bob, redraw });
-      animation.animate();
-      // log-update is imported on the first frame: let it arrive before timing.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      perCall[redraw] = cpuPerFrame(() => animation.animate());
-      animation.stop();
-    }
-    rows.push([`bass, 80 cols, bob ${bob}`, perCall.diff.toFixed(2), perCall.full.toFixed(2), `${(perCall.diff / perCall.full).toFixed(2)}`]);
+    const [diff, full] = ['diff', 'full'].map((redraw) =>
+      fishAnimation({ stream: sinkTerminal(80, 24), sync: 'step', interactive: true, bob, redraw }),
+    );
+    diff.animate();
+    full.animate();
+    // log-update is imported on the first frame: let it arrive before timing.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [fishUs, logUs] = cpuSideBySide(
+      () => diff.animate(),
+      () => full.animate(),
+    );
+    diff.stop();
+    full.stop();
+    rows.push([`bass, 80 cols, bob ${bob}`, fishUs.toFixed(2), logUs.toFixed(2), (fishUs / logUs).toFixed(2)]);
   }
   return rows;
 }
@@ -267,7 +280,7 @@ async function aquariumEngine(color, redraw = 'diff') {
   });
   for (let k = 0; k < AQUARIUM.frames; k++) player.drawNow();
   const perFrame = bytes / (AQUARIUM.frames - 1);
-  const us = redraw === 'diff' ? cpuPerFrame(() => player.drawNow()) : undefined;
+  const us = redraw === 'diff' ? cpuSideBySide(() => player.drawNow())[0] : undefined;
   return { perFrame, grids, us };
 }
 
@@ -320,8 +333,7 @@ for (const scenario of SCENARIOS) {
   const grids = gridsOf(scenario);
   const bound = boundBytes(grids);
   bytesRows.push([name, fish.toFixed(2), log.toFixed(2), bound.toFixed(2), `${(fish / bound).toFixed(3)}x`, `${(log / fish).toFixed(1)}x`]);
-  const fishUs = await cpuOf(scenario, 'diff');
-  const logUs = await cpuOf(scenario, 'full');
+  const [fishUs, logUs] = await cpuOf(scenario);
   cpuRows.push([name, fishUs.toFixed(2), logUs.toFixed(2), `${(logUs / fishUs).toFixed(1)}x`]);
 }
 
