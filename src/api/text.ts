@@ -4,7 +4,7 @@
  * sequence or control character is removed, so that a string from anywhere (a file name, a
  * server's reply) cannot move the cursor, retitle the window or write outside the line.
  */
-import { eastAsianWidth } from 'get-east-asian-width';
+import { codePointWidth } from '../art/width.js';
 import { STYLE_BOLD, type Style } from '../art/types.js';
 import type { CharWidth } from '../render/compose.js';
 import { SGR_RESET } from '../render/escapes.js';
@@ -59,9 +59,6 @@ export interface Label {
 /** The empty label. */
 export const NO_LABEL: Label = { runs: [], width: 0, charWidth: undefined };
 
-/** Combining marks: drawn on the character before them, in no cell of their own. */
-const COMBINING = /^[\p{Mn}\p{Me}]$/u;
-
 /**
  * Cells a character of a label takes, as terminals count them: 0 for a combining mark, 2 for
  * an East Asian wide or fullwidth character or an emoji, 1 for the rest.
@@ -69,10 +66,7 @@ const COMBINING = /^[\p{Mn}\p{Me}]$/u;
  * @param char - one code point
  */
 export function labelCharWidth(char: string): number {
-  const code = char.codePointAt(0) ?? 0;
-  if (code < 0x300) return 1;
-  if (COMBINING.test(char)) return 0;
-  return eastAsianWidth(code);
+  return codePointWidth(char.codePointAt(0) ?? 0);
 }
 
 /**

@@ -199,9 +199,12 @@ function clusterWidth(cluster: string, where: Where): 1 | 2 {
 
 /**
  * The width of one code point, as xterm.js's Unicode 11 provider computes it for every code
- * point that is not {@link isDisputed}.
+ * point that is not {@link isDisputed}: 0 for a combining mark, 2 for an East Asian wide or
+ * fullwidth character or an emoji, 1 for the rest (ambiguous ones included).
+ *
+ * @param codePoint - the code point
  */
-function codePointWidth(codePoint: number): 0 | 1 | 2 {
+export function codePointWidth(codePoint: number): 0 | 1 | 2 {
   if (codePoint >= FIRST_COMBINING && ZERO_WIDTH.test(String.fromCodePoint(codePoint))) return 0;
   // Ambiguous-width characters are narrow: that is what terminals do outside CJK locales.
   return eastAsianWidth(codePoint);
