@@ -183,6 +183,7 @@ export function drawingStream(stream: TerminalStream): TerminalStream {
     get isTTY() {
       return stream.isTTY;
     },
+    ...(stream.getWindowSize === undefined ? {} : { getWindowSize: stream.getWindowSize.bind(stream) }),
     on: stream.on.bind(stream) as TerminalStream['on'],
     off: stream.off.bind(stream) as TerminalStream['off'],
   };

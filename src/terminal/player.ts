@@ -31,6 +31,8 @@ export interface TerminalStream {
   readonly columns?: number;
   readonly rows?: number;
   readonly isTTY?: boolean;
+  /** The terminal's size asked of the terminal now (a TTY's ioctl), as `[columns, rows]`. */
+  getWindowSize?(): [number, number];
   on(event: 'resize', listener: () => void): unknown;
   on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
   off(event: 'resize', listener: () => void): unknown;
@@ -133,11 +135,27 @@ export async function prepareSurface(
   return createFullRedrawSurface(cols, rows, options.color);
 }
 
+/**
+ * The terminal's size now. A TTY is asked directly: `columns` and `rows` change only when the
+ * process has handled SIGWINCH, and a frame drawn for the old size in between lands where the
+ * region no longer is.
+ */
+function terminalSize(stream: TerminalStream): { columns?: number; rows?: number } {
+  try {
+    const size = stream.getWindowSize?.();
+    if (size !== undefined) return { columns: size[0], rows: size[1] };
+  } catch {
+    // A stream that cannot say (closed, or no longer a terminal): what it last knew.
+  }
+  return stream;
+}
+
 /** The region's size on a stream: the terminal's width, and `height` rows capped at its height. */
 function regionSize(stream: TerminalStream, height: number): { cols: number; rows: number } {
+  const terminal = terminalSize(stream);
   return {
-    cols: Math.max(1, stream.columns ?? 80),
-    rows: Math.max(1, Math.min(height, stream.rows ?? height)),
+    cols: Math.max(1, terminal.columns ?? 80),
+    rows: Math.max(1, Math.min(height, terminal.rows ?? height)),
   };
 }
 
@@ -154,7 +172,7 @@ export function startPlayer(options: Omit<PlayerOptions, 'redraw'>, surface?: Su
   const fullScreen = options.screen === 'alternate';
   // The alternate screen is the whole terminal, whatever its height now.
   const size = (): { cols: number; rows: number } =>
-    regionSize(stream, fullScreen ? (stream.rows ?? options.height) : options.height);
+    regionSize(stream, fullScreen ? (terminalSize(stream).rows ?? options.height) : options.height);
   let { cols, rows } = size();
   const region: Surface =
     surface ??
@@ -173,6 +191,7 @@ export function startPlayer(options: Omit<PlayerOptions, 'redraw'>, surface?: Su
   let ticker: Ticker | undefined;
 
   const draw = (time: number): void => {
+    fitToTerminal();
     clock = time;
     const grid = options.compose(time, buffers[frameCount % 2]);
     const result = region.draw(grid);
@@ -211,18 +230,26 @@ export function startPlayer(options: Omit<PlayerOptions, 'redraw'>, surface?: Su
     return bytes;
   };
 
-  const onResize = (): void => {
-    if (!running) return;
+  /**
+   * Bring the region to the terminal's size if it changed: before every frame (the terminal
+   * is asked, so a frame is never drawn for a size it no longer has) and on 'resize'.
+   * Returns whether it changed.
+   */
+  function fitToTerminal(): boolean {
     const next = size();
-    if (next.cols === region.cols && next.rows === region.rows) return;
+    if (next.cols === region.cols && next.rows === region.rows) return false;
     if (shown) {
       pending = remake();
-      draw(clock);
     } else {
       // Nothing on the screen to clear: only make room at the new size before the next frame.
       remake();
       pending = region.open();
     }
+    return true;
+  }
+
+  const onResize = (): void => {
+    if (running && fitToTerminal() && shown) draw(clock);
   };
 
   const detach = (): void => {
