@@ -4,7 +4,7 @@
  * a promise is pending; the art library and the scene pieces are here for hosts that compose
  * their own frames. The README is the reference.
  *
- * Importing this module has no side effects and loads neither log-update nor string-width.
+ * Importing this module has no side effects.
  */
 import { fish } from './api/fish.js';
 

@@ -4,10 +4,8 @@
  * the terminal layer draws (`openSession`), hooks the host's output (`hookHostOutput`) and
  * puts the terminal back on every exit path.
  */
-import { prepareSurface } from '../terminal/player.js';
 import { drawingStream, hookHostOutput, streamsOnTerminal, terminalOf, type HostOutput } from '../terminal/intercept.js';
 import { openSession, type EndReason, type TerminalSession } from '../terminal/session.js';
-import type { Surface } from '../terminal/surface.js';
 import { sgr, SGR_RESET } from '../render/escapes.js';
 import { composeSpinnerFrame, spinnerHeight, type Progress, type SpinnerScene } from './frame.js';
 import { numberOption, resolveOptions, type FishConfig, type FishOptions } from './options.js';
@@ -140,7 +138,7 @@ class Animation implements FishAnimation {
   #progress: Progress | undefined;
   /** What the frames show; replaced (never changed) when a text or the progress changes. */
   #scene: SpinnerScene;
-  /** `waiting`: started, but nothing drawn until `delay` has passed (or `full` is loaded). */
+  /** `waiting`: started, but nothing drawn until `delay` has passed. */
   #phase: Phase = 'idle';
   /** Started by `start()`, so frames come on the tick (else only from `animate()`). */
   #ticking = false;
@@ -148,7 +146,6 @@ class Animation implements FishAnimation {
   #terminal: unknown;
   #session: TerminalSession | undefined;
   #host: HostOutput | undefined;
-  #opening = false;
   #delayTimer: NodeJS.Timeout | undefined;
   #redrawTimer: NodeJS.Immediate | undefined;
   /** The last stop wrote the host's held partial line: a status line starts on a new one. */
@@ -315,21 +312,12 @@ class Animation implements FishAnimation {
   }
 
   /** Put the animation on the screen: the session (region, tick, cursor, exit paths) and the hooks. */
-  #open(surface?: Surface): void {
-    if (this.#phase !== 'waiting' || this.#opening) return;
+  #open(): void {
+    if (this.#phase !== 'waiting') return;
     const config = this.#config;
     // Made before the hooks, so that its writes are the stream's own.
     const stream = drawingStream(config.stream);
     const height = spinnerHeight(config);
-    if (config.redraw === 'full' && surface === undefined) {
-      // log-update is imported on demand, off the start-up path: frames begin once it is here.
-      this.#opening = true;
-      void prepareSurface({ stream, height, redraw: 'full', color: config.color }).then((made) => {
-        this.#opening = false;
-        this.#open(made);
-      });
-      return;
-    }
     this.#phase = 'running';
     const session = openSession(
       {
@@ -338,6 +326,7 @@ class Animation implements FishAnimation {
         height,
         fps: config.fps,
         sync: config.sync === 'step' ? 'step' : 'time',
+        redraw: config.redraw,
         color: config.color,
         tick: this.#ticking,
         unref: true,
@@ -346,7 +335,6 @@ class Animation implements FishAnimation {
         hideCursor: config.hideCursor,
         onStop: (reason) => this.#release(reason),
       },
-      surface,
     );
     this.#session = session;
     this.#host = hookHostOutput(streamsOnTerminal(config.stream), {

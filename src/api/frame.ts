@@ -42,14 +42,6 @@ export interface SpinnerScene {
   readonly progress: Progress | undefined;
 }
 
-/**
- * Cells at the right edge a frame leaves blank. A keypress echoed by the terminal (`^C` as the
- * user presses Ctrl+C) lands at the cursor, which a frame leaves just after the last cell it
- * drew; were that the last column, the echo would wrap onto the next row, and the cleanup
- * would start from the wrong one. Two blank cells take `^C` without wrapping.
- */
-export const ECHO_MARGIN = 2;
-
 /** Where the parts of a frame go, in cells. */
 export interface SpinnerLayout {
   /** The row of the texts: the art's middle row when it is at rest. */
@@ -64,10 +56,6 @@ export interface SpinnerLayout {
   readonly textStart: number;
   /** Column of `suffixText`. */
   readonly suffixStart: number;
-  /** Columns from here on are kept blank (see {@link ECHO_MARGIN}). */
-  readonly end: number;
-  /** Whether anything reaches past `end`, so that the frame must be clipped. */
-  readonly overflows: boolean;
 }
 
 /**
@@ -116,21 +104,18 @@ const spaced = (label: Label): number => (label.width > 0 ? label.width + 1 : 0)
 /**
  * Where each part of a frame goes on a line of `cols` cells. The tank takes `width` cells, or
  * by default what the texts leave of the line; never less than the art (and the progress
- * label) needs. What does not fit is clipped {@link ECHO_MARGIN} cells before the right edge.
+ * label) needs. What does not fit is clipped at the right edge.
  *
  * @param scene - the scene
  * @param cols - the terminal's width
  */
 export function spinnerLayout(scene: SpinnerScene, cols: number): SpinnerLayout {
-  const end = Math.max(1, cols - ECHO_MARGIN);
   const label = scene.progress === undefined ? 0 : labelRoom(scene.progress) + 1;
   const tankStart = spaced(scene.prefix);
-  const rest = end - tankStart - spaced(scene.text) - spaced(scene.suffix);
+  const rest = cols - tankStart - spaced(scene.text) - spaced(scene.suffix);
   const tankWidth = Math.max(scene.art.width + label, scene.width ?? rest);
   const textStart = tankStart + tankWidth + 1;
   const suffixStart = textStart + spaced(scene.text);
-  // One past the last cell anything is drawn in: the tank's, the text's or the suffix's end.
-  const lineEnd = Math.max(tankStart + tankWidth, textStart - 1 + spaced(scene.text) + spaced(scene.suffix));
   return {
     row: scene.bob + Math.floor((scene.art.height - 1) / 2),
     tankStart,
@@ -138,8 +123,6 @@ export function spinnerLayout(scene: SpinnerScene, cols: number): SpinnerLayout 
     trackWidth: tankWidth - label,
     textStart,
     suffixStart,
-    end,
-    overflows: lineEnd > end,
   };
 }
 
@@ -198,14 +181,7 @@ export function composeSpinnerFrame(scene: SpinnerScene, t: number, into: Grid):
     const pose = creature.pose(t, into);
     if (pose !== null) drawLabel(into, pose.x + scene.art.width + 1, layout.row, progressLabel);
   }
-  if (layout.overflows) clipRight(into, layout.end);
   return into;
-}
-
-/** Blank every row from column `end` on (painting spaces keeps wide glyphs whole). */
-function clipRight(grid: Grid, end: number): void {
-  const blank = ' '.repeat(Math.max(0, grid.cols - end));
-  for (let row = 0; row < grid.rows; row++) drawText(grid, end, row, blank);
 }
 
 /** Draw a label's runs one after another from column `x`. */

@@ -50,7 +50,7 @@ export interface FishOptions {
   readonly sync?: SyncMode;
   /** Colour: `true` or `false`, or by default as the environment says (NO_COLOR, FORCE_COLOR, a TTY). */
   readonly color?: boolean;
-  /** `diff` (cell by cell, the default) or `full` (log-update's line rewrites; loaded on first start). */
+  /** `diff` (cell by cell, the default) or `full` (every line of a changed frame rewritten whole). */
   readonly redraw?: 'diff' | 'full';
   /** Hide the cursor while animating. Default true. */
   readonly hideCursor?: boolean;

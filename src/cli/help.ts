@@ -29,7 +29,7 @@ Ending
   -p, --persist           keep the last frame on screen when it ends
 
 Output
-      --redraw diff|full  cell-level diffs (default) or whole-line redraws (log-update)
+      --redraw diff|full  cell-level diffs (default) or whole-line redraws
       --color auto|always|never
                           colour from the art's masks (auto honours NO_COLOR, FORCE_COLOR)
   -r, --record FILE.cast  also write an asciicast v2 recording

@@ -6,7 +6,7 @@ import { createScene, swimmer } from '../render/scene.js';
 import { gridLines } from '../render/text.js';
 import { canAnimate, colorEnabled } from '../terminal/env.js';
 import { listenForKeys } from '../terminal/keys.js';
-import { createPlayer, type TerminalStream } from '../terminal/player.js';
+import { startPlayer, type TerminalStream } from '../terminal/player.js';
 import { createRecorder, type Recorder } from '../terminal/record.js';
 import { startSession } from '../terminal/session.js';
 import { parseCli, UsageError, type CliOptions } from './args.js';
@@ -125,7 +125,7 @@ async function record(options: CliOptions, show: Show, size: { cols: number; row
     timestamp: options.seed === undefined,
   });
   const frames = options.frames ?? Math.max(1, Math.round((options.duration ?? RECORDING_SECONDS) * options.fps));
-  const player = await createPlayer({
+  const player = startPlayer({
     stream: virtualTerminal(size.cols, size.rows, (bytes) => recorder.extra(player.frameCount / options.fps, bytes)),
     compose: show.compose,
     height: show.height,

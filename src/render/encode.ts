@@ -9,6 +9,8 @@ import {
   SYNC_COST,
   SYNC_END,
   backspaces,
+  cnl,
+  cpl,
   csiMoveCost,
   cub,
   cud,
@@ -38,12 +40,19 @@ export interface EncodeOptions {
   /** Allow synchronized-output markers around large frames (default true). */
   readonly synchronized?: boolean;
   /**
-   * Per cell (`cols × rows`, row-major), 1 where the terminal holds written content: a written
-   * space counts, a never-written cell or one erased with EL does not. The encoder keeps it as
-   * it writes and erases, so that the terminal layer knows how far each row reaches, which is
-   * what a reflowing terminal re-wraps on resize. Optional.
+   * The region is one logical line that the terminal soft-wrapped across its rows (see the
+   * inline region in `terminal/region.ts`). Two things would break it, so the encoder does
+   * neither: a line feed (xterm.js ends a soft wrap on the row it moves into), and an erase
+   * from column 0 of any row but the first (xterm.js unwraps a row erased from there). Moves
+   * down use CUD or CNL instead, and such a row is erased from column 1 after its first cell
+   * is written. Default false.
    */
-  readonly written?: Uint8Array;
+  readonly chained?: boolean;
+  /**
+   * Where the cursor must be when the frame is done, relative to the region (default:
+   * wherever the last write left it). A frame that changes nothing does not move it.
+   */
+  readonly rest?: Cursor;
 }
 
 /** What {@link encodeDiff} produced for one frame. */
@@ -84,37 +93,35 @@ function moveInRow(from: number, to: number): string {
  * The cheapest relative move from (`fromRow`, `fromCol`) to (`toRow`, `toCol`), both in the
  * region; `fromCol` -1 means unknown (pending wrap), and the move then starts with CR.
  *
- * Down, it picks the cheaper of CUD plus a move along the row, and line feeds (ties go to
- * line feeds): LF is used only where every tty mode agrees on its effect (`\n` from column
- * 0, `\r\n` from elsewhere, so that ONLCR does not matter), and only to rows inside the
- * region, so it never scrolls.
- * Up, CUU plus a move along the row. Every sequence is ASCII: the result's `.length` is its
- * cost in bytes.
+ * Down, it picks the cheapest of CUD plus a move along the row, CNL (down to column 0) plus
+ * CUF, and, where `lineFeeds` allows, line feeds (ties go to line feeds): LF is used only
+ * where every tty mode agrees on its effect (`\n` from column 0, `\r\n` from elsewhere, so
+ * that ONLCR does not matter), and only to rows inside the region, so it never scrolls.
+ * Up, CUU plus a move along the row, or CPL (up to column 0) plus CUF. Every sequence is
+ * ASCII: the result's `.length` is its cost in bytes.
  *
  * @param fromRow - the cursor's row
  * @param fromCol - the cursor's column, or -1 when unknown
  * @param toRow - the target row
  * @param toCol - the target column
+ * @param lineFeeds - whether line feeds may move down (default true)
  * @returns the bytes of the move ('' when already there)
  */
-export function moveCursor(fromRow: number, fromCol: number, toRow: number, toCol: number): string {
-  let prefix = '';
-  let col = fromCol;
-  if (col < 0) {
-    prefix = CR;
-    col = 0;
-  }
+export function moveCursor(fromRow: number, fromCol: number, toRow: number, toCol: number, lineFeeds = true): string {
   const down = toRow - fromRow;
-  if (down === 0) return prefix + moveInRow(col, toCol);
-  if (down < 0) return prefix + cuu(-down) + moveInRow(col, toCol);
+  if (down === 0) return fromCol < 0 ? CR + cuf(toCol) : moveInRow(fromCol, toCol);
+  // CNL and CPL land on column 0 whatever the column was, a pending wrap included.
+  const toLineStart = (down > 0 ? cnl(down) : cpl(-down)) + cuf(toCol);
+  const prefix = fromCol < 0 ? CR : '';
+  const col = fromCol < 0 ? 0 : fromCol;
   const alongRow = moveInRow(col, toCol);
-  const byCud = csiMoveCost(down) + alongRow.length;
-  const byLf = (col === 0 ? 0 : 1) + down + (toCol === 0 ? 0 : csiMoveCost(toCol));
-  if (byLf <= byCud) {
-    const feeds = col === 0 ? LF.repeat(down) : CRLF + LF.repeat(down - 1);
-    return prefix + feeds + cuf(toCol);
+  const vertical = prefix + (down > 0 ? cud(down) : cuu(-down)) + alongRow;
+  let best = toLineStart.length < vertical.length ? toLineStart : vertical;
+  if (down > 0 && lineFeeds) {
+    const byLf = prefix.length + (col === 0 ? 0 : 1) + down + (toCol === 0 ? 0 : csiMoveCost(toCol));
+    if (byLf <= best.length) best = prefix + (col === 0 ? LF.repeat(down) : CRLF + LF.repeat(down - 1)) + cuf(toCol);
   }
-  return prefix + cud(down) + alongRow;
+  return best;
 }
 
 /** Whether cell `i` differs between the grids; with colour off, styles do not count. */
@@ -282,8 +289,9 @@ function eraseIsCheaper(
  * clears it. Only changed cells and unchanged ones between two changes on a row are
  * written, so nothing lands right of the rightmost non-blank cell of `prev` or `next`.
  * Writing the last column leaves the cursor in pending wrap (`col` -1), and the
- * next move starts with CR; line feeds are used only inside the region, so nothing ever
- * scrolls.
+ * next move starts with CR (or CPL/CNL); line feeds are used only inside the region, and
+ * never in a `chained` one, so nothing ever scrolls. With `rest`, the frame ends with the
+ * cheapest move back there.
  *
  * SGR is emitted only where the style changes, only with `options.color` (without it every
  * style reads as default), as the cheapest transition; a frame that leaves a style set ends
@@ -312,7 +320,8 @@ export function encodeDiff(
     throw new RangeError(`encodeDiff: grids differ in size (${prev.cols}x${prev.rows}, ${cols}x${rows})`);
   }
   const color = options.color === true;
-  const { written } = options;
+  const chained = options.chained === true;
+  const lineFeeds = !chained;
   let out = '';
   let row = cursor.row;
   let col = cursor.col >= 0 && cursor.col < cols ? cursor.col : -1;
@@ -324,15 +333,19 @@ export function encodeDiff(
     let change = nextChange(prev, next, base, 0, color);
     if (change === cols) continue;
     rowsChanged++;
+    // The first column EL may start at in this row (see `chained`).
+    const eraseFrom = chained && r > 0 ? 1 : 0;
     if (blankToEnd(next, base, 0, color)) {
-      // A row that turns wholly blank is erased whole, from its first column, so that the
-      // terminal holds nothing in it: a reflowing terminal then has nothing to re-wrap there
-      // on resize (xterm.js even moves the cursor for rows re-wrapped below it).
-      out += moveCursor(row, col, r, 0) + sgrTransition(style, 0) + EL;
+      // A row that turns wholly blank is erased whole, so that the terminal holds nothing in
+      // it: a reflowing terminal then has nothing to re-wrap there on resize. In a chained
+      // row the first cell is blanked by writing it, and EL does the rest.
+      const writeFirst = eraseFrom === 1 && changed(prev, next, base, color);
+      out += moveCursor(row, col, r, writeFirst ? 0 : Math.min(eraseFrom, cols - 1), lineFeeds) + sgrTransition(style, 0);
+      if (writeFirst) out += ' ';
+      if (eraseFrom < cols) out += EL;
       style = 0;
       row = r;
-      col = 0;
-      written?.fill(0, base, base + cols);
+      col = eraseFrom < cols ? eraseFrom : -1;
       cellsChanged += countChanges(prev, next, base, 0, cols - 1, color);
       continue;
     }
@@ -340,7 +353,8 @@ export function encodeDiff(
       const start = unitStart(prev, next, base, change);
       // The run to write is start..end; `erase` then clears the rest of the row with EL.
       let end = start - 1;
-      let erase = blankToEnd(next, base, start, color) && eraseIsCheaper(prev, next, base, start, cols, color);
+      let erase =
+        start >= eraseFrom && blankToEnd(next, base, start, color) && eraseIsCheaper(prev, next, base, start, cols, color);
       // Grow the run over changes (and the gaps between them, while rewriting them is cheaper).
       for (let from = change; !erase; from = change) {
         end = runEnd(prev, next, base, from, color);
@@ -353,14 +367,14 @@ export function encodeDiff(
       if (!erase) {
         // The run may end by blanking the rest of the row: EL can do that part for less.
         // Nothing changes after the run unless `change` found something.
-        const blanks = trailingBlanks(next, base, start, end, color);
+        const blanks = Math.max(eraseFrom, trailingBlanks(next, base, start, end, color));
         erase =
           blanks <= end &&
           eraseIsCheaper(prev, next, base, blanks, change < cols ? cols : end + 1, color) &&
           blankToEnd(next, base, end + 1, color);
         if (erase) end = blanks - 1;
       }
-      out += moveCursor(row, col, r, start);
+      out += moveCursor(row, col, r, start, lineFeeds);
       for (let c = start; c <= end; c++) {
         const i = base + c;
         if (changed(prev, next, i, color)) cellsChanged++;
@@ -377,10 +391,6 @@ export function encodeDiff(
       }
       row = r;
       col = end + 1 < cols ? end + 1 : -1;
-      if (written !== undefined) {
-        written.fill(1, base + start, base + end + 1);
-        if (erase) written.fill(0, base + end + 1, base + cols);
-      }
       if (erase) {
         // Some terminals give erased cells the current attributes: reset so they come out default.
         out += sgrTransition(style, 0) + EL;
@@ -392,6 +402,12 @@ export function encodeDiff(
   }
   if (out === '') return { bytes: '', cursor: { row, col }, cellsChanged: 0, rowsChanged: 0 };
   if (style !== 0) out += SGR_RESET;
+  const { rest } = options;
+  if (rest !== undefined) {
+    out += moveCursor(row, col, rest.row, rest.col, lineFeeds);
+    row = rest.row;
+    col = rest.col;
+  }
   if (
     options.synchronized !== false &&
     rowsChanged >= SYNC_MIN_ROWS &&

@@ -50,6 +50,8 @@ const CUF_TABLE = moveTable('C');
 const CUB_TABLE = moveTable('D');
 const CUU_TABLE = moveTable('A');
 const CUD_TABLE = moveTable('B');
+const CPL_TABLE = moveTable('F');
+const CNL_TABLE = moveTable('E');
 /** Runs of backspaces; only short ones are ever cheaper than CUB, so a few suffice. */
 const BS_TABLE: readonly string[] = Array.from({ length: 8 }, (_, n) => BS.repeat(n));
 
@@ -94,6 +96,28 @@ export function cud(n: number): string {
 }
 
 /**
+ * Cursor Previous Line: `n` rows up and to column 0, stopping at the top margin (never
+ * scrolls). '' for `n <= 0`. One sequence where CR and CUU would take two.
+ *
+ * @param n - rows
+ * @returns `ESC[F` for 1, `ESC[{n}F` otherwise
+ */
+export function cpl(n: number): string {
+  return n < TABLE_SIZE ? CPL_TABLE[Math.max(0, n)] : csiMove(n, 'F');
+}
+
+/**
+ * Cursor Next Line: `n` rows down and to column 0, stopping at the bottom margin (never
+ * scrolls, unlike a line feed). '' for `n <= 0`.
+ *
+ * @param n - rows
+ * @returns `ESC[E` for 1, `ESC[{n}E` otherwise
+ */
+export function cnl(n: number): string {
+  return n < TABLE_SIZE ? CNL_TABLE[Math.max(0, n)] : csiMove(n, 'E');
+}
+
+/**
  * `n` backspaces: `n` columns left, each 1 byte. '' for `n <= 0`.
  *
  * @param n - columns
@@ -104,7 +128,7 @@ export function backspaces(n: number): string {
 }
 
 /**
- * Bytes of a CUF/CUB/CUU/CUD move by `n` (n ≥ 1): 3, plus the digits of `n` when `n > 1`.
+ * Bytes of a CUF/CUB/CUU/CUD/CNL/CPL move by `n` (n ≥ 1): 3, plus the digits of `n` when `n > 1`.
  *
  * @param n - cells or rows to move
  * @returns the sequence's length in bytes

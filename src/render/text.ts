@@ -2,8 +2,8 @@ import type { Grid } from './grid.js';
 import { sgr, SGR_RESET } from './escapes.js';
 
 /**
- * A grid as lines of text, with SGR where the style changes when `color` is on: what a
- * full-redraw writer (log-update) or a plain-text dump prints. Continuation cells add nothing
+ * A grid as lines of text, with SGR where the style changes when `color` is on: what a kept
+ * frame or a plain-text dump prints. Continuation cells add nothing
  * (their wide glyph already covers them). Trailing blanks are trimmed unless `trim` is false,
  * when every line is exactly `grid.cols` cells wide.
  *

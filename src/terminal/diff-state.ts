@@ -7,38 +7,39 @@ export interface DiffStateOptions {
   readonly color: boolean;
   /** Wrap large multi-row frames in synchronized-output markers (see `encodeDiff`). */
   readonly synchronized?: boolean;
+  /** Encode for a region that is one soft-wrapped logical line (see `encodeDiff`'s `chained`). */
+  readonly chained?: boolean;
+  /** Where the cursor rests between frames (default: where each frame leaves it). */
+  readonly rest?: Cursor;
 }
 
 /**
- * What an area of the terminal shows, where the cursor is in it, and which cells hold content
- * we wrote: the state that turns the next grid into a diff. Both differential surfaces (the
- * inline region and the alternate screen) keep one.
+ * What an area of the terminal shows and where the cursor is in it: the state that turns the
+ * next grid into a diff. Both differential surfaces (the inline region and the alternate
+ * screen) keep one.
  */
 export class DiffState {
   /** The grid the area shows. */
   shown: Grid;
   /** Where the cursor is, relative to the area's top-left. */
-  cursor: Cursor = { row: 0, col: 0 };
-  /** Per cell, 1 where the terminal holds content we wrote (kept by the encoder). */
-  written: Uint8Array;
+  cursor: Cursor;
   private readonly options: DiffStateOptions;
 
   /**
    * @param cols - columns of the area
    * @param rows - rows of the area
-   * @param options - colour and synchronized output
+   * @param options - colour, synchronized output, chaining and the resting place
    */
   constructor(cols: number, rows: number, options: DiffStateOptions) {
     this.options = options;
     this.shown = createGrid(cols, rows);
-    this.written = new Uint8Array(cols * rows);
+    this.cursor = options.rest ?? { row: 0, col: 0 };
   }
 
-  /** A blank area of a new size, the cursor at its top-left: the next frame is drawn whole. */
+  /** A blank area of a new size, the cursor at its resting place: the next frame is drawn whole. */
   reset(cols: number, rows: number): void {
     this.shown = createGrid(cols, rows);
-    this.written = new Uint8Array(cols * rows);
-    this.cursor = { row: 0, col: 0 };
+    this.cursor = this.options.rest ?? { row: 0, col: 0 };
   }
 
   /**
@@ -49,7 +50,8 @@ export class DiffState {
     const result = encodeDiff(this.shown, grid, this.cursor, {
       color: this.options.color,
       synchronized: this.options.synchronized ?? true,
-      written: this.written,
+      chained: this.options.chained,
+      rest: this.options.rest,
     });
     this.shown = grid;
     this.cursor = result.cursor;

@@ -1,7 +1,7 @@
 import type { Grid } from '../render/grid.js';
 import { CSI } from '../render/escapes.js';
 import { DiffState, type DiffStateOptions } from './diff-state.js';
-import type { DrawResult, Surface } from './surface.js';
+import type { DrawResult, OpenAt, Surface } from './surface.js';
 
 /** Switch to the alternate screen buffer, saving the cursor (xterm's mode 1049). */
 export const ENTER_ALTERNATE_SCREEN = `${CSI}?1049h`;
@@ -47,15 +47,20 @@ export class AlternateScreen implements Surface {
    * Enter the alternate screen (once: entering again would save the cursor's place on the
    * alternate screen over the shell's), and start from a blank screen at home.
    */
-  open(): string {
+  open(_at: OpenAt, cols: number, rows: number): string {
     const enter = this.entered ? '' : ENTER_ALTERNATE_SCREEN;
     this.entered = true;
-    return enter + this.blank(this.cols, this.rows);
+    return enter + this.blank(cols, rows);
   }
 
   /** Note: the surface keeps `grid` as what is shown; do not change it before the next draw. */
   draw(grid: Grid): DrawResult {
     return this.state.draw(grid);
+  }
+
+  /** Give the shell's screen back for now (the process is being suspended); `open` enters again. */
+  clear(): string {
+    return this.close();
   }
 
   /** The terminal's new size: erase the screen; the next frame is drawn whole. */

@@ -2,8 +2,7 @@ import { createGrid, type Grid } from '../render/grid.js';
 import type { SyncMode } from '../motion/index.js';
 import { InlineRegion } from './region.js';
 import { AlternateScreen } from './fullscreen.js';
-import { createFullRedrawSurface } from './full-redraw.js';
-import type { Surface } from './surface.js';
+import type { OpenAt, Surface } from './surface.js';
 import { startTicker, type Ticker } from './tick.js';
 
 /**
@@ -27,7 +26,8 @@ export interface FrameInfo {
 
 /** The stream a player draws on: a TTY write stream, or anything shaped like one. */
 export interface TerminalStream {
-  write(chunk: string): boolean;
+  /** Writes a chunk; `callback` (where the stream takes one) once it is written or failed. */
+  write(chunk: string, callback?: (error?: Error | null) => void): boolean;
   readonly columns?: number;
   readonly rows?: number;
   readonly isTTY?: boolean;
@@ -42,7 +42,7 @@ export interface TerminalStream {
 /** Composes the frame at time `t` into `into` (a grid of the region's size) and returns it. */
 export type ComposeFrame = (t: number, into: Grid) => Grid;
 
-/** Options of {@link createPlayer}. */
+/** Options of {@link startPlayer}. */
 export interface PlayerOptions {
   /** Where frames go. */
   readonly stream: TerminalStream;
@@ -54,8 +54,8 @@ export interface PlayerOptions {
   readonly fps: number;
   /** `time`: the clock follows the schedule; `step`: each frame advances it by exactly 1/fps. */
   readonly sync: Extract<SyncMode, 'time' | 'step'>;
-  /** `diff` (cell-level, the default) or `full` (log-update). */
-  readonly redraw: 'diff' | 'full';
+  /** `diff` (cell-level, the default) or `full` (every row of a changed frame rewritten whole). */
+  readonly redraw?: 'diff' | 'full';
   /**
    * Where frames go: `inline` (default), rows at the cursor below the shell's output; or
    * `alternate`, the whole terminal in the alternate screen buffer (`height` is then the
@@ -77,7 +77,7 @@ export interface PlayerOptions {
   /**
    * Called once when the animation ends by itself: `done` when `frames` or `duration` is
    * reached (the caller then calls `stop()`, choosing to persist or not), `closed` when the
-   * stream's reader went away (EPIPE; nothing more is written).
+   * terminal went away (EPIPE, EIO; nothing more is written).
    */
   readonly onEnd?: (reason: 'done' | 'closed') => void;
 }
@@ -92,14 +92,26 @@ export interface Player {
   /** Redraw the current frame now (after the host changed what `compose` shows). */
   redraw(): void;
   /**
-   * Take the region off the screen now, leaving the cursor where the region began, so that the
-   * host can write its own output there (the API's interleaving). The next frame makes room
-   * below whatever was written and draws in full. Nothing happens while nothing is shown.
+   * Take the animation off the screen now, leaving the cursor where it began, so that the
+   * host can write its own lines there (the API's interleaving). The next frame makes room
+   * below whatever was written. Nothing happens while nothing is shown.
    */
   clear(): void;
+  /**
+   * Before the process is stopped (Ctrl+Z): stop the tick and take the animation off the
+   * screen (the alternate screen is left), so the shell gets a clean terminal back.
+   */
+  suspend(): void;
+  /**
+   * After the process is continued: make room again wherever the shell left the cursor (the
+   * alternate screen is entered again), draw at once, and tick again if it ticked.
+   */
+  resume(): void;
+  /** Erase what the animation shows and draw it whole (whatever else wrote over it is gone). */
+  repaint(): void;
   /** Start the fixed tick, for a player made with `tick: false`; nothing if it already ticks. */
   play(): void;
-  /** Stop: clear the region, or keep the last frame with `persist`; idempotent. */
+  /** Stop: clear the animation, or keep the last frame with `persist`; idempotent. */
   stop(persist?: boolean): void;
   /** True until stopped or closed. */
   readonly running: boolean;
@@ -107,32 +119,21 @@ export interface Player {
   readonly frameCount: number;
 }
 
+/** Write errors that mean the terminal or the pipe's reader went away: no error of ours. */
+const GONE = new Set(['EPIPE', 'EIO', 'ENXIO', 'ERR_STREAM_DESTROYED']);
+
 /**
  * Start drawing frames on a stream, at a fixed tick or on demand, differentially by default.
+ * The first frame is drawn at once when the player ticks.
  *
- * The player owns the region, the tick, resize and a closed pipe. It does not touch the
- * cursor's visibility or signals (see `session.ts`), so that a recording can drive it with a
- * stream of its own.
+ * The player owns the surface, the tick, resize and a terminal that went away. It does not
+ * touch the cursor's visibility, keys or signals (see `session.ts`), so that a recording can
+ * drive it with a stream of its own.
  *
  * @param options - what to draw, where and how
  */
-export async function createPlayer(options: PlayerOptions): Promise<Player> {
-  return startPlayer(options, await prepareSurface(options));
-}
-
-/**
- * The surface a redraw mode needs made ahead of the player: log-update's for `full` (imported
- * only then, to keep it off the start-up path), none for `diff`, which {@link startPlayer}
- * makes itself, synchronously.
- *
- * @param options - the stream, the region's height, the redraw mode and colour
- */
-export async function prepareSurface(
-  options: Pick<PlayerOptions, 'stream' | 'height' | 'redraw' | 'color' | 'screen'>,
-): Promise<Surface | undefined> {
-  if (options.redraw !== 'full' || options.screen === 'alternate') return undefined;
-  const { cols, rows } = regionSize(options.stream, options.height);
-  return createFullRedrawSurface(cols, rows, options.color);
+export function startPlayer(options: PlayerOptions): Player {
+  return new FramePlayer(options);
 }
 
 /**
@@ -150,173 +151,234 @@ function terminalSize(stream: TerminalStream): { columns?: number; rows?: number
   return stream;
 }
 
-/** The region's size on a stream: the terminal's width, and `height` rows capped at its height. */
-function regionSize(stream: TerminalStream, height: number): { cols: number; rows: number } {
-  const terminal = terminalSize(stream);
-  return {
-    cols: Math.max(1, terminal.columns ?? 80),
-    rows: Math.max(1, Math.min(height, terminal.rows ?? height)),
-  };
-}
-
 /**
- * {@link createPlayer}, synchronously: for the embedding API, whose `start()` and
- * `animate()` draw at once. The differential surface is made here; pass the one
- * {@link prepareSurface} made for `redraw: 'full'` (`options.redraw` is not read).
- *
- * @param options - what to draw, where and how
- * @param surface - a surface made ahead, of the region's current size
+ * Where the animation is, as the terminal sees it: `shown` on the screen; `cleared` off it
+ * for the host's output, to come back at the start of the line the host leaves the cursor on;
+ * `suspended` off it while the process is stopped, to come back wherever the shell leaves the
+ * cursor; `stopped` for good.
  */
-export function startPlayer(options: Omit<PlayerOptions, 'redraw'>, surface?: Surface): Player {
-  const { stream, fps } = options;
-  const fullScreen = options.screen === 'alternate';
-  // The alternate screen is the whole terminal, whatever its height now.
-  const size = (): { cols: number; rows: number } =>
-    regionSize(stream, fullScreen ? (terminalSize(stream).rows ?? options.height) : options.height);
-  let { cols, rows } = size();
-  const region: Surface =
-    surface ??
-    (fullScreen ? new AlternateScreen(cols, rows, { color: options.color }) : new InlineRegion(cols, rows, { color: options.color }));
-  // Two grids in turn: the surface keeps the one shown while the next is composed into the other.
-  let buffers: [Grid, Grid] = [createGrid(cols, rows), createGrid(cols, rows)];
-  /** Bytes owed to the screen before the next frame: making room for the region. */
-  let pending = region.open();
-  /** Whether the region is on the screen now (drawn since it was last opened). */
-  let shown = false;
-  let frameCount = 0;
-  let steps = 0;
-  let clock = 0;
-  let running = true;
-  const startedAt = performance.now();
-  let ticker: Ticker | undefined;
+type Presence = 'shown' | 'cleared' | 'suspended' | 'stopped';
 
-  const draw = (time: number): void => {
-    fitToTerminal();
-    clock = time;
-    const grid = options.compose(time, buffers[frameCount % 2]);
-    const result = region.draw(grid);
-    const bytes = pending + result.bytes;
-    pending = '';
-    shown = true;
-    if (bytes !== '') stream.write(bytes);
-    options.onFrame?.({
-      index: frameCount,
+/** The player behind {@link startPlayer}. */
+class FramePlayer implements Player {
+  readonly #options: PlayerOptions;
+  readonly #stream: TerminalStream;
+  readonly #surface: Surface;
+  /** Two grids in turn: the surface keeps the one shown while the next is composed into the other. */
+  #buffers: [Grid, Grid];
+  #presence: Presence = 'cleared';
+  /** Where the cursor is when the surface next opens. */
+  #openAt: OpenAt = 'anywhere';
+  #frameCount = 0;
+  /** The clock of the last frame drawn, in seconds. */
+  #clock = 0;
+  /** Frames drawn in step sync (its clock is `steps / fps`). */
+  #steps = 0;
+  readonly #startedAt = performance.now();
+  #ticker: Ticker | undefined;
+  /** Whether the animation ticks (the ticker itself is stopped while suspended). */
+  #ticking = false;
+  /**
+   * The terminal's size when the surface was last opened or resized. Not the surface's: a
+   * terminal that gets lower may take rows from below the cursor even where the surface keeps
+   * its height, so any change of the terminal's size makes the surface anew.
+   */
+  #terminal = { columns: 0, rows: 0 };
+
+  readonly #onResize = (): void => {
+    if (this.#presence === 'shown' && this.#terminalChanged()) this.#draw(this.#clock);
+  };
+
+  readonly #onError = (error: NodeJS.ErrnoException): void => {
+    if (!GONE.has(error.code ?? '')) throw error;
+    if (this.#presence === 'stopped') return;
+    this.#detach();
+    this.#options.onEnd?.('closed');
+  };
+
+  constructor(options: PlayerOptions) {
+    this.#options = options;
+    this.#stream = options.stream;
+    const { cols, rows } = this.#size();
+    const surfaceOptions = { color: options.color, redraw: options.redraw };
+    this.#surface =
+      options.screen === 'alternate' ? new AlternateScreen(cols, rows, surfaceOptions) : new InlineRegion(cols, rows, surfaceOptions);
+    this.#buffers = [createGrid(cols, rows), createGrid(cols, rows)];
+    this.#stream.on('resize', this.#onResize);
+    this.#stream.on('error', this.#onError);
+    if (options.tick !== false) this.play();
+  }
+
+  get running(): boolean {
+    return this.#presence !== 'stopped';
+  }
+
+  get frameCount(): number {
+    return this.#frameCount;
+  }
+
+  drawNow(): void {
+    if (this.#presence === 'stopped') return;
+    const now = (performance.now() - this.#startedAt) / 1000;
+    this.#draw(this.#options.sync === 'step' ? this.#steps++ / this.#options.fps : now);
+  }
+
+  redraw(): void {
+    if (this.#presence !== 'stopped' && this.#presence !== 'suspended') this.#draw(this.#clock);
+  }
+
+  clear(): void {
+    if (this.#presence !== 'shown') return;
+    this.#write(this.#surface.clear());
+    this.#presence = 'cleared';
+    // The host writes whole lines next: room is made again at the start of the line it leaves.
+    this.#openAt = 'line start';
+  }
+
+  suspend(): void {
+    if (this.#presence === 'stopped' || this.#presence === 'suspended') return;
+    this.#ticker?.stop();
+    if (this.#presence === 'shown') this.#write(this.#surface.clear());
+    this.#presence = 'suspended';
+  }
+
+  resume(): void {
+    if (this.#presence !== 'suspended') return;
+    this.#presence = 'cleared';
+    // The shell wrote its job lines meanwhile, and may have left the cursor anywhere.
+    this.#openAt = 'anywhere';
+    if (this.#frameCount > 0) this.#draw(this.#clock);
+    if (this.#ticking) this.#startTicker();
+  }
+
+  repaint(): void {
+    if (this.#presence !== 'shown') return;
+    this.#terminalResized();
+    const { cols, rows } = this.#size();
+    this.#write(this.#surface.resize(cols, rows));
+    this.#fitBuffers(cols, rows);
+    this.#surfaceDraw(this.#clock, '');
+  }
+
+  play(): void {
+    if (this.#presence === 'stopped' || this.#ticker?.running === true) return;
+    this.#ticking = true;
+    if (this.#presence !== 'suspended') this.#startTicker();
+  }
+
+  stop(persist = false): void {
+    if (this.#presence === 'stopped') return;
+    // An animation taken off the screen comes back to be kept; one never shown needs nothing.
+    if (persist && this.#presence === 'cleared' && this.#frameCount > 0) this.#draw(this.#clock);
+    const bytes = this.#presence === 'shown' ? this.#surface.close(persist) : '';
+    this.#detach();
+    if (bytes === '') {
+      this.#stream.off('error', this.#onError);
+      return;
+    }
+    // A write that fails (the terminal went away) reports it a moment after its callback:
+    // keep listening until then, so that it never reaches the host as an unhandled 'error'.
+    this.#stream.write(bytes, () => setImmediate(() => this.#stream.off('error', this.#onError)).unref());
+  }
+
+  /** Draw the frame at `time`: opening the surface where it is off the screen, resizing it where the terminal changed size. */
+  #draw(time: number): void {
+    const resized = this.#terminalResized();
+    const { cols, rows } = this.#size();
+    let bytes = '';
+    if (this.#presence !== 'shown') {
+      bytes = this.#surface.open(this.#openAt, cols, rows);
+      this.#presence = 'shown';
+    } else if (resized) {
+      bytes = this.#surface.resize(cols, rows);
+    }
+    this.#fitBuffers(cols, rows);
+    this.#surfaceDraw(time, bytes);
+  }
+
+  /** Compose the frame at `time`, draw it on the surface after `before`, write it, and tell the hook. */
+  #surfaceDraw(time: number, before: string): void {
+    this.#clock = time;
+    const grid = this.#options.compose(time, this.#buffers[this.#frameCount % 2]);
+    const result = this.#surface.draw(grid);
+    const bytes = before + result.bytes;
+    if (bytes !== '') this.#write(bytes);
+    this.#options.onFrame?.({
+      index: this.#frameCount,
       time,
       bytes,
       byteLength: Buffer.byteLength(bytes),
       cellsChanged: result.cellsChanged,
       rowsChanged: result.rowsChanged,
     });
-    frameCount++;
-  };
-
-  /** The clock for the next frame: one more interval (step), or the schedule's time. */
-  const nextTime = (scheduled: number): number => (options.sync === 'step' ? steps++ / fps : scheduled);
-
-  const finished = (): boolean =>
-    (options.frames !== undefined && frameCount >= options.frames) ||
-    (options.duration !== undefined && clock + 1 / fps > options.duration + 1e-9);
-
-  /**
-   * Make the region anew at the terminal's current size (reflow-aware, see the surface's
-   * `resize`): returns the bytes that clear what is shown and make room again.
-   */
-  const remake = (): string => {
-    ({ cols, rows } = size());
-    const bytes = region.resize(cols, rows);
-    if (buffers[0].cols !== cols || buffers[0].rows !== rows) {
-      buffers = [createGrid(cols, rows), createGrid(cols, rows)];
-    }
-    return bytes;
-  };
-
-  /**
-   * Bring the region to the terminal's size if it changed: before every frame (the terminal
-   * is asked, so a frame is never drawn for a size it no longer has) and on 'resize'.
-   * Returns whether it changed.
-   */
-  function fitToTerminal(): boolean {
-    const next = size();
-    if (next.cols === region.cols && next.rows === region.rows) return false;
-    if (shown) {
-      pending = remake();
-    } else {
-      // Nothing on the screen to clear: only make room at the new size before the next frame.
-      remake();
-      pending = region.open();
-    }
-    return true;
+    this.#frameCount++;
   }
 
-  const onResize = (): void => {
-    if (running && fitToTerminal() && shown) draw(clock);
-  };
-
-  const detach = (): void => {
-    running = false;
-    ticker?.stop();
-    stream.off('resize', onResize);
-    stream.off('error', onError);
-  };
-
-  function onError(error: NodeJS.ErrnoException): void {
-    // A reader that went away (EPIPE) is no error of ours: stop writing, quietly.
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-    if (!running) return;
-    detach();
-    options.onEnd?.('closed');
-  }
-
-  const play = (): void => {
-    if (!running || ticker?.running === true) return;
+  #startTicker(): void {
+    const { fps } = this.#options;
     // A tick started late goes on from the clock the frames drawn on demand reached.
-    const offset = options.sync === 'step' ? 0 : (performance.now() - startedAt) / 1000;
-    ticker = startTicker({
+    const offset = this.#options.sync === 'step' ? 0 : (performance.now() - this.#startedAt) / 1000;
+    this.#ticker = startTicker({
       fps,
-      unref: options.unref,
+      unref: this.#options.unref,
       onTick: (tick) => {
-        if (!running) return false;
-        draw(nextTime(offset + tick.time));
-        if (!finished()) return true;
+        if (this.#presence === 'stopped') return false;
+        this.#draw(this.#options.sync === 'step' ? this.#steps++ / fps : offset + tick.time);
+        if (!this.#finished()) return true;
         // Let the tick unwind before the caller stops (and perhaps exits).
-        setImmediate(() => running && options.onEnd?.('done'));
+        setImmediate(() => this.#presence !== 'stopped' && this.#options.onEnd?.('done'));
         return false;
       },
     });
-  };
+  }
 
-  stream.on('resize', onResize);
-  stream.on('error', onError);
-  if (options.tick !== false) play();
+  #finished(): boolean {
+    const { frames, duration, fps } = this.#options;
+    return (
+      (frames !== undefined && this.#frameCount >= frames) ||
+      (duration !== undefined && this.#clock + 1 / fps > duration + 1e-9)
+    );
+  }
 
-  return {
-    drawNow(): void {
-      if (running) draw(nextTime((performance.now() - startedAt) / 1000));
-    },
-    redraw(): void {
-      if (running) draw(clock);
-    },
-    clear(): void {
-      if (!running || !shown) return;
-      stream.write(pending + remake());
-      // The host writes next, moving the cursor: room is made again from wherever it leaves it.
-      pending = region.open();
-      shown = false;
-    },
-    play,
-    stop(persist = false): void {
-      if (!running) return;
-      // A region taken off the screen comes back to be kept; one never shown needs nothing.
-      if (persist && !shown && frameCount > 0) draw(clock);
-      const bytes = shown ? pending + region.close(persist) : '';
-      detach();
-      if (bytes !== '') stream.write(bytes);
-    },
-    get running() {
-      return running;
-    },
-    get frameCount() {
-      return frameCount;
-    },
-  };
+  /** The surface's size on the terminal: its width, and the rows the animation wants, capped at its height. */
+  #size(): { cols: number; rows: number } {
+    const terminal = terminalSize(this.#stream);
+    // The alternate screen is the whole terminal, whatever its height now.
+    const wanted = this.#options.screen === 'alternate' ? (terminal.rows ?? this.#options.height) : this.#options.height;
+    return {
+      cols: Math.max(1, terminal.columns ?? 80),
+      rows: Math.max(1, Math.min(wanted, terminal.rows ?? wanted)),
+    };
+  }
+
+  /** Whether the terminal's size is not the one last noted. */
+  #terminalChanged(): boolean {
+    const { columns = 80, rows = this.#options.height } = terminalSize(this.#stream);
+    return columns !== this.#terminal.columns || rows !== this.#terminal.rows;
+  }
+
+  /** Whether the terminal's size changed since it was last noted, noting the new one. */
+  #terminalResized(): boolean {
+    const { columns = 80, rows = this.#options.height } = terminalSize(this.#stream);
+    if (columns === this.#terminal.columns && rows === this.#terminal.rows) return false;
+    this.#terminal = { columns, rows };
+    return true;
+  }
+
+  #fitBuffers(cols: number, rows: number): void {
+    if (this.#buffers[0].cols !== cols || this.#buffers[0].rows !== rows) {
+      this.#buffers = [createGrid(cols, rows), createGrid(cols, rows)];
+    }
+  }
+
+  #write(bytes: string): void {
+    if (bytes !== '') this.#stream.write(bytes);
+  }
+
+  /** Stop ticking and listening for resizes (the error listener goes last, see `stop`). */
+  #detach(): void {
+    this.#presence = 'stopped';
+    this.#ticker?.stop();
+    this.#stream.off('resize', this.#onResize);
+  }
 }

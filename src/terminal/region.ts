@@ -1,115 +1,167 @@
-import type { Grid } from '../render/grid.js';
-import { moveCursor } from '../render/encode.js';
-import { CSI, cud as down, cuu as up } from '../render/escapes.js';
+import { createGrid, type Grid } from '../render/grid.js';
+import { CR, CSI, EL, cpl, cuf } from '../render/escapes.js';
+import { gridLines } from '../render/text.js';
 import { DiffState, type DiffStateOptions } from './diff-state.js';
-import type { DrawResult, Surface } from './surface.js';
+import type { DrawResult, OpenAt, Surface } from './surface.js';
 
-/** Columns an echoed key ("^C") needs to the cursor's right without wrapping. */
-const ECHO_ROOM = 2;
 /** Erase from the cursor to the end of the screen. */
 const ERASE_DOWN = `${CSI}J`;
 
-/** Options of {@link InlineRegion}: colour and synchronized output. */
-export type InlineRegionOptions = DiffStateOptions;
+/** Options of {@link InlineRegion}. */
+export interface InlineRegionOptions extends Pick<DiffStateOptions, 'color' | 'synchronized'> {
+  /**
+   * `diff` (default): only the cells that changed; `full`: every row of a changed frame is
+   * rewritten whole, as log-update does, for terminals where cell-level updates misbehave.
+   */
+  readonly redraw?: 'diff' | 'full';
+}
+
+/** The cursor's resting place between frames: the region's first cell. */
+const HOME = { row: 0, col: 0 } as const;
 
 /**
- * The differential surface: a region of rows at the cursor, updated cell by cell with
- * relative cursor moves only, so that it works inline below a shell prompt or a host
- * program's output, never scrolling after it has made room once.
+ * The inline surface: a region of rows at the cursor, below a shell prompt or a host
+ * program's output, updated with relative cursor moves only, never scrolling after it has
+ * made room once.
  *
- * On resize it assumes a reflowing terminal (xterm.js, VTE, iTerm2, kitty, Windows Terminal,
- * tmux): a row whose written cells reach past the new width is re-wrapped onto several rows.
- * The region knows how far right it has written in each row, so it can find its top again
- * and erase everything from there down.
+ * Terminals disagree about what a resize does to the rows above and below the cursor:
+ * tmux, VTE, kitty and iTerm2 re-wrap every row and keep the cursor on its cell; xterm.js
+ * re-wraps every row but the cursor's and moves the cursor down for every row it adds, above
+ * or below; xterm and the Linux console re-wrap nothing. One arrangement reads the same in
+ * all of them, and the region keeps it between frames:
+ *
+ * - the region is one logical line: each row but the last is soft-wrapped into the next (the
+ *   terminal wrapped it itself, when the region was opened), so that a terminal that re-wraps
+ *   treats the region's rows as one line, and xterm.js, which leaves the cursor's line alone,
+ *   leaves the whole region alone;
+ * - the cursor rests on that line's first cell, the region's top-left.
+ *
+ * After any resize, then, the region begins at the cursor, and everything it drew lies at or
+ * below the cursor's row, which is all the region erases: never a row above it, so never a
+ * line of the host's. (What a terminal pushed into its scrollback while re-wrapping is out of
+ * reach of any cursor move, as it is for every program.)
  */
 export class InlineRegion implements Surface {
   cols: number;
   rows: number;
   private readonly state: DiffState;
+  private readonly full: boolean;
+  private readonly color: boolean;
 
   /**
    * @param cols - columns (the terminal's width)
    * @param rows - rows of the region (already capped at the terminal's height)
-   * @param options - colour and synchronized output
+   * @param options - colour, synchronized output and the redraw strategy
    */
   constructor(cols: number, rows: number, options: InlineRegionOptions) {
     this.cols = cols;
     this.rows = rows;
-    this.state = new DiffState(cols, rows, options);
+    this.full = options.redraw === 'full';
+    this.color = options.color;
+    this.state = new DiffState(cols, rows, { ...options, chained: true, rest: HOME });
   }
 
-  open(): string {
-    this.state.reset(this.cols, this.rows);
-    // CR first: the region's column arithmetic starts at column 0 whatever came before.
-    return this.rows <= 1 ? '\r' : `\r${'\n'.repeat(this.rows - 1)}${up(this.rows - 1)}`;
+  /**
+   * Make room for the region below the cursor, as one logical line, and rest on its first cell.
+   * From `anywhere`, a partial line the cursor stands after is kept: the region starts on
+   * the next row (see {@link startLine}).
+   */
+  open(at: OpenAt, cols: number, rows: number): string {
+    this.cols = cols;
+    this.rows = rows;
+    this.state.reset(cols, rows);
+    return (at === 'anywhere' ? startLine(this.cols) : '') + eraseBelow(this.cols) + chainRows(this.cols, this.rows);
   }
 
   /** Note: the region keeps `grid` as what is shown; do not change it before the next draw. */
   draw(grid: Grid): DrawResult {
-    const result = this.state.draw(grid);
-    const { row, col } = result.cursor;
-    // The terminal echoes some keys where the cursor is (Ctrl+C shows "^C" before we clear):
-    // near the right edge the echo would wrap and, on the bottom row, scroll the region away
-    // from where we think it is. One CR keeps the cursor clear of the last two columns.
-    // Nothing we wrote may lie below the cursor: xterm.js, re-wrapping such a row when the
-    // terminal narrows, moves the cursor down as if the new lines were above it. So the cursor
-    // ends each frame on the lowest written row (at column 0 when it had to move).
-    const last = Math.max(row, this.lastWrittenRow());
-    if (result.bytes !== '' && (last > row || col < 0 || col > this.cols - ECHO_ROOM - 1)) {
-      this.state.cursor = { row: last, col: 0 };
-      return { ...result, bytes: result.bytes + moveCursor(row, col, last, 0) };
-    }
-    return result;
+    if (!this.full) return this.state.draw(grid);
+    // A full redraw is a diff against a screen whose every cell is unknown, when anything changed.
+    const counts = changeCounts(this.state.shown, grid, this.color);
+    if (counts.cellsChanged === 0) return { bytes: '', ...counts };
+    this.state.shown = unknownGrid(grid.cols, grid.rows);
+    return { bytes: this.state.draw(grid).bytes, ...counts };
   }
 
-  /** The lowest row holding anything we wrote (0 when none). */
-  private lastWrittenRow(): number {
-    const last = this.state.written.lastIndexOf(1);
-    return last < 0 ? 0 : Math.floor(last / this.cols);
+  clear(): string {
+    return eraseBelow(this.cols);
   }
 
   resize(cols: number, rows: number): string {
-    const clear = `\r${up(this.rowsAboveCursorAfterReflow(cols))}${ERASE_DOWN}`;
-    this.cols = cols;
-    this.rows = rows;
-    return clear + this.open();
+    // The cursor is on the region's first cell, or on its row (an echoed key moved it
+    // right): whatever the terminal re-wrapped is at or below it, and opening erases that.
+    return this.open('line start', cols, rows);
   }
 
   close(persist: boolean): string {
-    const { row } = this.state.cursor;
-    if (persist) return `\r${down(this.rows - 1 - row)}\n`;
-    return `\r${up(row)}${ERASE_DOWN}`;
+    if (!persist) return eraseBelow(this.cols);
+    // Kept as plain lines of text: the rows are no longer one logical line, so the terminal
+    // re-wraps them as the host's own lines on a later resize.
+    const lines = gridLines(this.state.shown, this.color);
+    return `${eraseBelow(this.cols)}${lines.join('\r\n')}\r\n`;
   }
+}
 
-  /**
-   * How many screen rows lie between the cursor's row and the region's top after reflow.
-   * Rows above the cursor re-wrap by what was written in them (spaces count: the terminal
-   * holds them as content). The cursor's own row is left alone: xterm.js does not reflow it,
-   * and where a terminal does, undershooting leaves a stray row, while overshooting would
-   * erase the host's output above the region.
-   */
-  private rowsAboveCursorAfterReflow(newCols: number): number {
-    const width = Math.max(1, newCols);
-    let rows = 0;
-    const { cursor, written, shown } = this.state;
-    for (let row = 0; row < cursor.row; row++) {
-      const base = row * this.cols;
-      const extent = written.subarray(base, base + this.cols).lastIndexOf(1) + 1;
-      // Re-wrap as terminals do: a wide glyph that would start in the last column goes whole
-      // to the next line, so a row can take more lines than extent / width.
-      let lines = 1;
-      let col = 0;
-      for (let x = 0; x < extent; x++) {
-        const w = shown.widths[base + x];
-        if (w === 0) continue;
-        if (col + w > width && col > 0) {
-          lines++;
-          col = 0;
-        }
-        col += w;
-      }
-      rows += lines;
+/**
+ * Bytes that take the cursor to column 0 of a fresh row, from a column that is not known,
+ * without erasing what is left of the cursor: as many spaces as the terminal is wide, which
+ * fill the row exactly from column 0 (leaving the cursor there, in a pending wrap) and wrap
+ * onto the next row from any other column; then CR, and EL (see {@link eraseBelow}), which
+ * also tells the terminal that the new row does not continue the partial line above it.
+ * This is how shells keep a command's last unterminated line before drawing a prompt.
+ */
+function startLine(cols: number): string {
+  return ' '.repeat(cols) + CR;
+}
+
+/**
+ * Bytes that erase the cursor's row and everything below it, leaving the cursor at column 0
+ * of that row. Not ED from column 0: tmux (`scroll-on-clear`) takes an erase from the
+ * screen's top-left for a clear screen and scrolls the screen into its history instead.
+ * So EL from column 0, and ED from column 1 (in a terminal one column wide there is no column
+ * 1, and ED it is).
+ */
+function eraseBelow(cols: number): string {
+  return cols > 1 ? `${CR}${EL}${cuf(1)}${ERASE_DOWN}${CR}` : `${CR}${ERASE_DOWN}`;
+}
+
+/**
+ * Bytes that soft-wrap each of the region's rows but the last into the next, from the
+ * region's first cell, and come back to it: for each row, the last column is written and one
+ * more space makes the terminal wrap onto the next row (scrolling, at the screen's bottom,
+ * which is how the region makes room). Every cell written is a space, as the region shows.
+ */
+function chainRows(cols: number, rows: number): string {
+  if (rows <= 1) return '';
+  // One column: every space is in the last column, and each one after the first wraps.
+  if (cols <= 1) return ' '.repeat(rows) + cpl(rows - 1);
+  let out = cuf(cols - 1) + '  ';
+  for (let row = 1; row < rows - 1; row++) out += cuf(cols - 2) + '  ';
+  return out + cpl(rows - 1);
+}
+
+/** A grid whose every cell differs from any grid's: what a full redraw diffs against. */
+function unknownGrid(cols: number, rows: number): Grid {
+  const grid = createGrid(cols, rows);
+  grid.glyphs.fill('\u0000');
+  return grid;
+}
+
+/** Cells, and rows, that differ between two grids of the same size (styles only with colour). */
+function changeCounts(before: Grid, after: Grid, color: boolean): { cellsChanged: number; rowsChanged: number } {
+  let cellsChanged = 0;
+  let rowsChanged = 0;
+  for (let row = 0; row < after.rows; row++) {
+    let changed = 0;
+    for (let i = row * after.cols; i < (row + 1) * after.cols; i++) {
+      const differs =
+        before.glyphs[i] !== after.glyphs[i] ||
+        before.widths[i] !== after.widths[i] ||
+        (color && before.styles[i] !== after.styles[i]);
+      if (differs) changed++;
     }
-    return rows;
+    cellsChanged += changed;
+    if (changed > 0) rowsChanged++;
   }
+  return { cellsChanged, rowsChanged };
 }

@@ -1,6 +1,5 @@
-import { prepareSurface, startPlayer, type Player, type PlayerOptions, type TerminalStream } from './player.js';
+import { startPlayer, type Player, type PlayerOptions, type TerminalStream } from './player.js';
 import { onExitPaths } from './signals.js';
-import type { Surface } from './surface.js';
 
 /** The part of cli-cursor this module uses. */
 interface CliCursor {
@@ -53,7 +52,7 @@ const loadCursor = (): Promise<CliCursor> => (cursorModule ??= import('cli-curso
 export async function startSession(options: SessionOptions): Promise<TerminalSession> {
   // Fetch cli-cursor while the surface is made and the first frame is drawn.
   if (options.hideCursor !== false) void loadCursor();
-  const session = openSession(options, await prepareSurface(options));
+  const session = openSession(options);
   await session.ready;
   return session;
 }
@@ -63,9 +62,8 @@ export async function startSession(options: SessionOptions): Promise<TerminalSes
  * and the cursor is hidden as soon as cli-cursor is loaded (see `ready`).
  *
  * @param options - the player's options, `persist`, `hideCursor` and `onStop`
- * @param surface - a surface made ahead by `prepareSurface` (for `redraw: 'full'`)
  */
-export function openSession(options: Omit<SessionOptions, 'redraw'>, surface?: Surface): TerminalSession {
+export function openSession(options: SessionOptions): TerminalSession {
   const { stream, persist } = options;
   let settle: (reason: EndReason) => void = () => {};
   const ended = new Promise<EndReason>((resolve) => (settle = resolve));
@@ -85,7 +83,7 @@ export function openSession(options: Omit<SessionOptions, 'redraw'>, surface?: S
   const removeExitPaths = onExitPaths(() => finish('stopped'));
 
   const loading = options.hideCursor === false ? undefined : loadCursor();
-  player = startPlayer({ ...options, onEnd: (reason) => finish(reason) }, surface);
+  player = startPlayer({ ...options, onEnd: (reason) => finish(reason) });
   const ready =
     loading?.then((module) => {
       if (done) return;

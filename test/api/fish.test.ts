@@ -25,10 +25,10 @@ describe('animate()', () => {
     const frames: FrameInfo[] = [];
     const animation = track(fish({ stream, interactive: true, sync: 'step', speed: 12.5, text: 'Loading', onFrame: (info) => frames.push(info) }));
     animation.animate();
-    // The tank fills the line but for the text and two cells at the right edge.
-    expect(inked(await lines())).toEqual([">))'>" + ' '.repeat(26) + 'Loading']);
+    // The tank fills the line but for the text.
+    expect(inked(await lines())).toEqual([">))'>" + ' '.repeat(28) + 'Loading']);
     animation.animate().animate();
-    expect((await lines())[0]).toBe("  >))'>" + ' '.repeat(24) + 'Loading');
+    expect((await lines())[0]).toBe("  >))'>" + ' '.repeat(26) + 'Loading');
     expect(frames.map((frame) => frame.index)).toEqual([0, 1, 2]);
     expect(frames[1].cellsChanged).toBe(5);
     expect(frames[1].bytes).not.toContain('Loading'); // only the changed cells are drawn

@@ -11,7 +11,7 @@ import type { Grid } from '../../src/render/grid.js';
 import { gridLines } from '../../src/render/text.js';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, AlternateScreen } from '../../src/terminal/fullscreen.js';
 import { CTRL_C, listenForKeys, type KeyInput } from '../../src/terminal/keys.js';
-import { createPlayer, type TerminalStream } from '../../src/terminal/player.js';
+import { startPlayer, type TerminalStream } from '../../src/terminal/player.js';
 import { createTerminal, readLines, writeAsync } from '../helpers/xterm.js';
 
 /** A terminal stream of a given size whose writes go to an emulator; it can be resized. */
@@ -57,7 +57,7 @@ function corners(t: number, into: Grid): Grid {
 describe('the alternate screen', () => {
   it('takes the whole terminal, redraws whole on resize, and gives the shell its screen back', async () => {
     const screen = emulated(30, 8);
-    const player = await createPlayer({
+    const player = startPlayer({
       stream: screen.stream,
       compose: corners,
       height: 3,
@@ -95,8 +95,8 @@ describe('the alternate screen', () => {
   it('enters once and leaves once, and leaves nothing to undo when never opened', () => {
     const surface = new AlternateScreen(10, 3, { color: false });
     expect(surface.close()).toBe('');
-    expect(surface.open()).toContain(ENTER_ALTERNATE_SCREEN);
-    expect(surface.open()).not.toContain(ENTER_ALTERNATE_SCREEN);
+    expect(surface.open('anywhere', 10, 3)).toContain(ENTER_ALTERNATE_SCREEN);
+    expect(surface.open('anywhere', 10, 3)).not.toContain(ENTER_ALTERNATE_SCREEN);
     expect(surface.close()).toBe(LEAVE_ALTERNATE_SCREEN);
     expect(surface.close()).toBe('');
   });
@@ -107,7 +107,7 @@ describe('the alternate screen', () => {
     let ours = 0;
     let repaint = 0;
     let shown: Grid | undefined;
-    const player = await createPlayer({
+    const player = startPlayer({
       stream: screen.stream,
       compose: (t, into) => {
         const grid = aquarium.compose(t, into);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArt, type Art } from '../../src/art/index.js';
 import { createGrid, type Grid } from '../../src/render/grid.js';
 import { composeScene, swimmer, type Entity } from '../../src/render/scene.js';
-import { createPlayer } from '../../src/terminal/player.js';
+import { startPlayer } from '../../src/terminal/player.js';
 import { strayControls } from '../helpers/controls.js';
 import { compareScreen, logicalLine } from '../helpers/screen.js';
 import { VirtualTty } from '../helpers/virtual-tty.js';
@@ -128,7 +128,7 @@ async function play(s: Scenario): Promise<void> {
     // Where the region's top row is: the cursor's line when the player starts.
     let top = mark(0);
     let meant: Grid | undefined;
-    const player = await createPlayer({
+    const player = startPlayer({
       stream: tty,
       compose: (t, into) => (meant = composeScene(entities, t, into)),
       height,
@@ -219,6 +219,22 @@ describe('the engine in a real terminal', () => {
       fps: 4,
       color: false,
       prompt: '$ fish',
+    });
+  });
+
+  it('makes the region anew when the terminal gets lower, even where the region keeps its height', async () => {
+    // A 4-row terminal holds the prompt and a 3-row region; at 3 rows the region is still 3
+    // rows, but the terminal dropped the rows below the cursor, which rests on the region's
+    // top: the bottom row of art is gone from the screen and must be drawn again.
+    await play({
+      arts: ['@fish v1\nfacing: left\n@frame\nx\n\nあ'],
+      start: { cols: 38, rows: 4 },
+      steps: [{ kind: 'draw' }, { kind: 'resize', cols: 38, rows: 3 }, { kind: 'draw' }],
+      speed: 0,
+      bob: 0,
+      fps: 1,
+      color: false,
+      prompt: '!',
     });
   });
 });

@@ -81,15 +81,16 @@ describe('encodeDiff', () => {
       expect(bytes(row, edit(row, 3, 1, 'x'), { row: 0, col: 0 })).toBe(`\n${ESC}3Cx`);
     });
 
-    it('up: CUU', () => {
+    it('up: CUU, or CPL where the target is column 0', () => {
       expect(bytes(row, edit(row, 3, 0, 'x'), { row: 2, col: 3 })).toBe(`${ESC}2Ax`);
-      expect(bytes(row, edit(row, 0, 0, 'x'), { row: 1, col: 3 })).toBe(`${ESC}A\rx`);
+      expect(bytes(row, edit(row, 0, 0, 'x'), { row: 1, col: 3 })).toBe(`${ESC}Fx`);
     });
 
     it('from an unknown column (pending wrap): CR first', () => {
       expect(bytes(row, edit(row, 3, 0, 'x'), { row: 0, col: -1 })).toBe(`\r${ESC}3Cx`);
       expect(bytes(row, edit(row, 0, 1, 'x'), { row: 0, col: -1 })).toBe('\r\nx');
-      expect(bytes(row, edit(row, 2, 1, 'x'), { row: 2, col: -1 })).toBe(`\r${ESC}A${ESC}2Cx`);
+      // CPL lands on column 0 from anywhere, a pending wrap included: no CR needed.
+      expect(bytes(row, edit(row, 2, 1, 'x'), { row: 2, col: -1 })).toBe(`${ESC}F${ESC}2Cx`);
       // A column past the region is unknown too.
       expect(bytes(row, edit(row, 2, 0, 'x'), { row: 0, col: 99 })).toBe(`\r${ESC}2Cx`);
     });
@@ -97,8 +98,20 @@ describe('encodeDiff', () => {
     it('moveCursor picks the cheapest and returns nothing when already there', () => {
       expect(moveCursor(1, 4, 1, 4)).toBe('');
       expect(moveCursor(0, 9, 3, 0)).toBe('\r\n\n\n');
-      expect(moveCursor(0, 9, 5, 0)).toBe(`${ESC}5B\r`);
+      expect(moveCursor(0, 9, 5, 0)).toBe(`${ESC}5E`);
       expect(moveCursor(0, 0, 6, 0)).toBe(`${ESC}6B`);
+      // Without line feeds (a chained region): CUD or CNL.
+      expect(moveCursor(0, 9, 3, 0, false)).toBe(`${ESC}3E`);
+      expect(moveCursor(0, 0, 1, 4, false)).toBe(`${ESC}B${ESC}4C`);
+    });
+
+    it('a chained region: never a line feed, never EL from column 0 below the first row, and back to rest', () => {
+      const prev = gridOf(10, 3, ['ab', 'cd', 'ef']);
+      const next = gridOf(10, 3, ['ab', '', 'e']);
+      const out = encodeDiff(prev, next, { row: 0, col: 0 }, { chained: true, rest: { row: 0, col: 0 } });
+      // Row 1 turns blank: its first cell written, then EL from column 1; row 2 loses one cell.
+      expect(out.bytes).toBe(`${ESC}B ${ESC}K${ESC}B ${ESC}2F`);
+      expect(out.cursor).toEqual({ row: 0, col: 0 });
     });
   });
 

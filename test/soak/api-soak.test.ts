@@ -41,8 +41,9 @@ class FakeTty extends EventEmitter {
   columns = 80;
   rows = 24;
   bytes = 0;
-  write(chunk) {
+  write(chunk, callback) {
     this.bytes += chunk.length;
+    callback?.();
     return true;
   }
 }
@@ -81,6 +82,8 @@ animation.stop();
 const ticking = fish({ stream, text: 'ticking', fps: 50, interactive: true, onFrame }).start();
 await sleep(200);
 ticking.stop();
+// A stopped animation keeps listening for an error from its last write until that write is done.
+await new Promise((resolve) => setImmediate(resolve));
 
 const keepingAlive = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout' || kind === 'Immediate');
 console.log(JSON.stringify({
