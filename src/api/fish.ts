@@ -358,7 +358,8 @@ class Animation implements FishAnimation {
 
   /** The session ended (by `stop()` or an exit path); the region is already off the screen. */
   #release(reason: EndReason): void {
-    this.#midLine = this.#host?.restore(reason !== 'closed') ?? false;
+    // The held partial line goes out, unless the stream is gone or broken.
+    this.#midLine = this.#host?.restore(reason === 'done' || reason === 'stopped') ?? false;
     this.#host = undefined;
     this.#session = undefined;
     this.#settle();

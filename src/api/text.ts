@@ -8,6 +8,14 @@ import { codePointWidth } from '../art/width.js';
 import { STYLE_BOLD, type Style } from '../art/types.js';
 import type { CharWidth } from '../render/compose.js';
 import { SGR_RESET } from '../render/escapes.js';
+import { MAX_TERMINAL } from '../terminal/player.js';
+
+/**
+ * The most of a host's text a label reads: enough for the widest terminal's line even with a
+ * colour change between every two characters. A longer text is cut before any work is done
+ * on it, so that a label costs what can show, not what was passed.
+ */
+const LABEL_INPUT_LIMIT = 32 * MAX_TERMINAL.columns;
 
 /**
  * One escape sequence or control character. The alternatives, in order: SGR (kept apart), any
@@ -80,7 +88,7 @@ export function labelCharWidth(char: string): number {
  */
 export function toLabel(text: string, color: boolean): Label {
   if (text === '') return NO_LABEL;
-  const clean = sanitizeText(text, true);
+  const clean = sanitizeText(text.length > LABEL_INPUT_LIMIT ? text.slice(0, LABEL_INPUT_LIMIT) : text, true);
   const runs: StyledRun[] = [];
   let style: Style = 0;
   let last = 0;
@@ -92,12 +100,30 @@ export function toLabel(text: string, color: boolean): Label {
   if (last < clean.length) runs.push({ text: clean.slice(last), style });
   const ascii = !/[^ -~]/.test(runs.map((run) => run.text).join(''));
   const charWidth = ascii ? undefined : labelCharWidth;
+  // No line is wider than the widest terminal: what lies past it could never show.
+  const shown: StyledRun[] = [];
   let width = 0;
   for (const run of runs) {
-    if (ascii) width += run.text.length;
-    else for (const char of run.text) width += labelCharWidth(char);
+    const room = MAX_TERMINAL.columns - width;
+    if (room <= 0) break;
+    if (ascii) {
+      const text = run.text.slice(0, room);
+      shown.push(text === run.text ? run : { text, style: run.style });
+      width += text.length;
+      continue;
+    }
+    let end = 0;
+    let cells = 0;
+    for (const char of run.text) {
+      const w = labelCharWidth(char);
+      if (cells + w > room) break;
+      cells += w;
+      end += char.length;
+    }
+    shown.push(end === run.text.length ? run : { text: run.text.slice(0, end), style: run.style });
+    width += cells;
   }
-  return { runs, width, charWidth };
+  return { runs: shown, width, charWidth };
 }
 
 /**

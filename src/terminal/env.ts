@@ -9,6 +9,10 @@ export type ColorMode = 'auto' | 'always' | 'never';
 /** The few facts about a stream this module needs. */
 export interface StreamFlags {
   readonly isTTY?: boolean;
+  /** The terminal's width, where the stream says. */
+  readonly columns?: unknown;
+  /** The terminal's height, where the stream says. */
+  readonly rows?: unknown;
 }
 
 /** Environment variables, as in `process.env`. */
@@ -60,11 +64,14 @@ export function isCI(env: Env): boolean {
 }
 
 /**
- * Whether a stream can show an animation: a TTY whose TERM is not `dumb`.
+ * Whether a stream can show an animation: a TTY whose TERM is not `dumb`, and whose size, where
+ * it tells one, is a size (a width or height that is not a number of at least 1 is a stream
+ * pretending to be a terminal).
  *
  * @param stream - the stream frames would go to
  * @param env - the environment
  */
 export function canAnimate(stream: StreamFlags, env: Env): boolean {
-  return stream.isTTY === true && env.TERM !== 'dumb';
+  const sized = (value: unknown): boolean => value === undefined || (typeof value === 'number' && value >= 1);
+  return stream.isTTY === true && env.TERM !== 'dumb' && sized(stream.columns) && sized(stream.rows);
 }

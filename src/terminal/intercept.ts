@@ -1,12 +1,18 @@
 /**
  * The host's output while an animation is on the screen. Whatever the host writes to the
- * terminal the animation draws on (console.log, `stream.write`, on stdout or stderr) must come
- * out whole above the animation. So, while an animation runs, `write` is hooked on every
- * stream that reaches that terminal: complete lines go out at once, between taking the region
- * off the screen and drawing it again below them; a trailing partial line is held back until
- * a later write completes it, or until the animation stops.
+ * terminal the animation draws on (console.log, `stream.write`, `stream.end`, on stdout or
+ * stderr, and `fs.write`/`fs.writeSync` on their file descriptors, as pino's destinations
+ * do) must come out whole above the animation. So, while an animation runs, those ways of
+ * writing are hooked for every stream that reaches that terminal: complete lines go out at
+ * once, between taking the animation off the screen and drawing it again below them; a
+ * trailing partial line is held back until a later write completes it, or until the
+ * animation stops.
+ *
+ * What no hook can see: another process writing to the terminal (a child process with
+ * inherited stdio), or a file descriptor opened on the terminal by other means (`/dev/tty`).
  */
-import { fstatSync } from 'node:fs';
+import fs, { fstatSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import type { TerminalStream } from './player.js';
 
 /** A stream's `write`, in the shapes Node's writable streams accept. */
@@ -21,6 +27,8 @@ type WriteFunction = (
 export interface HookableStream {
   /** Writes a chunk; Node's streams also take bytes, an encoding and a callback. */
   write(chunk: string): boolean;
+  /** Ends the stream, perhaps after a last chunk (Node's writable streams). */
+  end?(...args: unknown[]): unknown;
   /** Whether it is a terminal. */
   readonly isTTY?: boolean;
   /** The file descriptor, for streams on one (process.stdout, a tty.WriteStream). */
@@ -71,42 +79,33 @@ interface Piece {
 export function hookHostOutput(streams: readonly HookableStream[], hooks: HostOutputHooks): HostOutput {
   let held: Piece[] = [];
   let active = true;
-  const restorers = streams.map((stream) => {
-    const original = stream.write as WriteFunction;
-    const hadOwnWrite = Object.prototype.hasOwnProperty.call(stream, 'write');
-    const write = original.bind(stream);
-    const hooked: WriteFunction = (chunk, encodingOrCallback, callback) => {
-      const encoding = typeof encodingOrCallback === 'string' ? encodingOrCallback : undefined;
-      const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
-      const piece = asTextOrBytes(chunk, encoding);
-      // Object-mode and empty chunks, and anything after restore(), are not ours to touch.
-      if (!active || piece === undefined || piece.length === 0) {
-        return original.call(stream, chunk, encodingOrCallback, callback);
-      }
-      const end = lastNewline(piece) + 1;
-      if (end === 0) {
-        held.push({ write, chunk: piece });
-        if (done !== undefined) process.nextTick(done, null);
-        return true;
-      }
-      const lines = piece.slice(0, end);
-      const rest = piece.slice(end);
-      const earlier = held;
-      held = rest.length > 0 ? [{ write, chunk: rest }] : [];
-      hooks.before();
-      for (const part of earlier) part.write(part.chunk);
-      const result = done === undefined ? write(lines) : write(lines, done);
-      hooks.after();
-      return result;
-    };
-    stream.write = hooked;
-    return (): void => {
-      // Someone who hooked `write` after us keeps theirs; ours then passes writes straight on.
-      if (stream.write !== hooked) return;
-      if (hadOwnWrite) stream.write = original;
-      else delete (stream as { write?: unknown }).write;
-    };
-  });
+
+  /**
+   * Take a piece of the host's output that `write` would write: write its complete lines
+   * now, around the hooks, and hold the rest. Returns what `write` returned for the lines,
+   * or true when everything was held.
+   */
+  const take = (piece: string | Uint8Array, write: WriteFunction, done: WriteCallback | undefined): boolean => {
+    const end = lastNewline(piece) + 1;
+    if (end === 0) {
+      held.push({ write, chunk: piece });
+      if (done !== undefined) process.nextTick(done, null);
+      return true;
+    }
+    const lines = piece.slice(0, end);
+    const rest = piece.slice(end);
+    const earlier = held;
+    held = rest.length > 0 ? [{ write, chunk: rest }] : [];
+    hooks.before();
+    for (const part of earlier) part.write(part.chunk);
+    const result = done === undefined ? write(lines) : write(lines, done);
+    hooks.after();
+    return result;
+  };
+
+  const restorers = streams.flatMap((stream) => [hookWrite(stream, take, () => active), hookEnd(stream, () => active)]);
+  const fds = streams.map((stream) => stream.fd).filter((fd): fd is number => typeof fd === 'number');
+  if (fds.length > 0) restorers.push(hookFileDescriptors(new Set(fds), take, () => active));
   return {
     restore(flush = true): boolean {
       if (!active) return false;
@@ -118,6 +117,127 @@ export function hookHostOutput(streams: readonly HookableStream[], hooks: HostOu
       return flush && rest.length > 0;
     },
   };
+}
+
+/** Takes a piece of the host's output (see `hookHostOutput`). */
+type Take = (piece: string | Uint8Array, write: WriteFunction, done: WriteCallback | undefined) => boolean;
+
+/**
+ * Put `replacement` in place of `object[key]` and return what puts the original back. Someone
+ * who replaced it after us keeps theirs (ours then passes everything straight on, see the
+ * callers' `active`).
+ */
+function replaceMethod<T extends object>(object: T, key: keyof T & string, replacement: unknown): () => void {
+  const original = object[key];
+  const hadOwn = Object.prototype.hasOwnProperty.call(object, key);
+  (object as Record<string, unknown>)[key] = replacement;
+  return () => {
+    if ((object as Record<string, unknown>)[key] !== replacement) return;
+    if (hadOwn) (object as Record<string, unknown>)[key] = original;
+    else delete (object as Record<string, unknown>)[key];
+  };
+}
+
+/** Hook `stream.write`: text and bytes go to `take`; object-mode and empty chunks pass. */
+function hookWrite(stream: HookableStream, take: Take, active: () => boolean): () => void {
+  const original = stream.write as WriteFunction;
+  const write = original.bind(stream);
+  const hooked: WriteFunction = (chunk, encodingOrCallback, callback) => {
+    const encoding = typeof encodingOrCallback === 'string' ? encodingOrCallback : undefined;
+    const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
+    const piece = asTextOrBytes(chunk, encoding);
+    // Object-mode and empty chunks, and anything after restore(), are not ours to touch.
+    if (!active() || piece === undefined || piece.length === 0) return original.call(stream, chunk, encodingOrCallback, callback);
+    return take(piece, write, done);
+  };
+  return replaceMethod(stream, 'write', hooked);
+}
+
+/** Hook `stream.end(chunk)`: the last chunk goes out as a write would, then the stream ends. */
+function hookEnd(stream: HookableStream, active: () => boolean): () => void {
+  const original = stream.end;
+  if (typeof original !== 'function') return () => {};
+  const hooked = (...args: unknown[]): unknown => {
+    const [chunk, ...rest] = args;
+    if (!active() || typeof chunk === 'function' || chunk === undefined || chunk === null) return original.apply(stream, args);
+    const encoding = typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : undefined;
+    // Through `write`, which is hooked: the chunk's lines come out above the animation.
+    if (encoding === undefined) stream.write(chunk as string);
+    else (stream.write as WriteFunction)(chunk as string, encoding);
+    return original.apply(stream, rest.filter((arg) => typeof arg === 'function'));
+  };
+  return replaceMethod(stream, 'end', hooked);
+}
+
+/** `fs.writeSync` and `fs.write`, in the shapes the hook reads. */
+type FsWrite = (fd: number, data: unknown, ...rest: unknown[]) => unknown;
+
+/**
+ * Hook `fs.writeSync` and `fs.write` for the file descriptors of the terminal's streams, as
+ * pino's destination (sonic-boom) writes. An asynchronous write to a terminal is made at once,
+ * between the hooks, and its callback called on the next tick, as a terminal write would
+ * complete. Other descriptors, and writes with a position, pass untouched.
+ */
+function hookFileDescriptors(fds: ReadonlySet<number>, take: Take, active: () => boolean): () => void {
+  const writeSync = fs.writeSync as FsWrite;
+  const write = fs.write as FsWrite;
+  const writeTo = (fd: number): WriteFunction => (chunk) => {
+    writeSync.call(fs, fd, chunk);
+    return true;
+  };
+  const hookedSync: FsWrite = (fd, data, ...rest) => {
+    const piece = active() && fds.has(fd) ? fdPiece(data, rest) : undefined;
+    if (piece === undefined || piece.length === 0) return writeSync.call(fs, fd, data, ...rest);
+    take(piece, writeTo(fd), undefined);
+    return byteLength(piece);
+  };
+  const hookedAsync: FsWrite = (fd, data, ...rest) => {
+    const callback = rest.at(-1);
+    const piece = active() && fds.has(fd) && typeof callback === 'function' ? fdPiece(data, rest.slice(0, -1)) : undefined;
+    if (piece === undefined || piece.length === 0) return write.call(fs, fd, data, ...rest);
+    try {
+      take(piece, writeTo(fd), undefined);
+    } catch (error) {
+      process.nextTick(callback as (error: unknown) => void, error);
+      return undefined;
+    }
+    process.nextTick(callback as (error: null, written: number, data: unknown) => void, null, byteLength(piece), data);
+    return undefined;
+  };
+  const restorers = [replaceMethod(fs, 'writeSync', hookedSync), replaceMethod(fs, 'write', hookedAsync)];
+  // `import { writeSync } from 'node:fs'` binds the ES module's export: bring it up to date.
+  syncBuiltinESMExports();
+  return () => {
+    for (const restore of restorers) restore();
+    syncBuiltinESMExports();
+  };
+}
+
+/**
+ * What an `fs.write(Sync)` call after the descriptor would write, as text or bytes; undefined
+ * for a call the hook leaves alone (a position in the file, something that is neither).
+ * Shapes: `(string, position?, encoding?)` and `(buffer, offset?, length?, position?)` or
+ * `(buffer, { offset, length, position })`.
+ */
+function fdPiece(data: unknown, rest: readonly unknown[]): string | Uint8Array | undefined {
+  if (typeof data === 'string') {
+    const [position, encoding] = rest;
+    if (typeof position === 'number') return undefined;
+    return asTextOrBytes(data, typeof encoding === 'string' ? (encoding as BufferEncoding) : undefined);
+  }
+  if (!ArrayBuffer.isView(data)) return undefined;
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const options = typeof rest[0] === 'object' && rest[0] !== null ? (rest[0] as Record<string, unknown>) : undefined;
+  const [offset, length, position] = options === undefined ? rest : [options.offset, options.length, options.position];
+  if (typeof position === 'number') return undefined;
+  const from = typeof offset === 'number' ? offset : 0;
+  const to = typeof length === 'number' ? from + length : bytes.length;
+  return bytes.subarray(from, to);
+}
+
+/** Bytes a piece of output takes. */
+function byteLength(piece: string | Uint8Array): number {
+  return typeof piece === 'string' ? Buffer.byteLength(piece) : piece.length;
 }
 
 /** A chunk as text or bytes, or undefined when it is neither (object mode). */

@@ -33,9 +33,9 @@ export interface TerminalStream {
   readonly isTTY?: boolean;
   /** The terminal's size asked of the terminal now (a TTY's ioctl), as `[columns, rows]`. */
   getWindowSize?(): [number, number];
-  on(event: 'resize', listener: () => void): unknown;
+  on(event: 'resize' | 'drain', listener: () => void): unknown;
   on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
-  off(event: 'resize', listener: () => void): unknown;
+  off(event: 'resize' | 'drain', listener: () => void): unknown;
   off(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
 }
 
@@ -76,10 +76,12 @@ export interface PlayerOptions {
   readonly onFrame?: (info: FrameInfo) => void;
   /**
    * Called once when the animation ends by itself: `done` when `frames` or `duration` is
-   * reached (the caller then calls `stop()`, choosing to persist or not), `closed` when the
-   * terminal went away (EPIPE, EIO; nothing more is written).
+   * reached (the caller then calls `stop()`, choosing to persist or not); `closed` when the
+   * terminal went away (EPIPE, EIO; nothing more is written); `failed` when the stream's
+   * `write` threw (nothing more is written, and the error is thrown on to the caller of the
+   * method that drew, or out of the tick, once).
    */
-  readonly onEnd?: (reason: 'done' | 'closed') => void;
+  readonly onEnd?: (reason: 'done' | 'closed' | 'failed') => void;
 }
 
 /** A running animation on a stream. */
@@ -123,6 +125,25 @@ export interface Player {
 const GONE = new Set(['EPIPE', 'EIO', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 
 /**
+ * The largest terminal the engine believes in. A stream may report any number: one above
+ * these is taken as these (a grid of a billion cells would take the process down), and one
+ * that is not a whole number of at least 1 is not a size at all.
+ */
+export const MAX_TERMINAL = { columns: 1000, rows: 500 } as const;
+
+/**
+ * A size a stream reports, as the engine takes it: a whole number from 1 to `max`, or
+ * undefined where it is no size at all (NaN, 0, negative, not a number).
+ *
+ * @param value - what the stream said
+ * @param max - the largest size believed
+ */
+export function sanitizeSize(value: unknown, max: number): number | undefined {
+  if (typeof value !== 'number' || !(value >= 1)) return undefined;
+  return Math.min(max, Math.floor(value));
+}
+
+/**
  * Start drawing frames on a stream, at a fixed tick or on demand, differentially by default.
  * The first frame is drawn at once when the player ticks.
  *
@@ -142,13 +163,13 @@ export function startPlayer(options: PlayerOptions): Player {
  * region no longer is.
  */
 function terminalSize(stream: TerminalStream): { columns?: number; rows?: number } {
+  let size: readonly unknown[] = [stream.columns, stream.rows];
   try {
-    const size = stream.getWindowSize?.();
-    if (size !== undefined) return { columns: size[0], rows: size[1] };
+    size = stream.getWindowSize?.() ?? size;
   } catch {
     // A stream that cannot say (closed, or no longer a terminal): what it last knew.
   }
-  return stream;
+  return { columns: sanitizeSize(size[0], MAX_TERMINAL.columns), rows: sanitizeSize(size[1], MAX_TERMINAL.rows) };
 }
 
 /**
@@ -184,6 +205,17 @@ class FramePlayer implements Player {
    * its height, so any change of the terminal's size makes the surface anew.
    */
   #terminal = { columns: 0, rows: 0 };
+  /**
+   * The stream's buffer is full (`write` returned false): nobody reads it as fast as frames
+   * come. Frames are skipped until it drains, then the latest is drawn.
+   */
+  #congested = false;
+
+  readonly #onDrain = (): void => {
+    this.#congested = false;
+    this.#stream.off('drain', this.#onDrain);
+    if (this.#presence === 'shown') this.#draw(this.#clock);
+  };
 
   readonly #onResize = (): void => {
     if (this.#presence === 'shown' && this.#terminalChanged()) this.#draw(this.#clock);
@@ -278,7 +310,12 @@ class FramePlayer implements Player {
     }
     // A write that fails (the terminal went away) reports it a moment after its callback:
     // keep listening until then, so that it never reaches the host as an unhandled 'error'.
-    this.#stream.write(bytes, () => setImmediate(() => this.#stream.off('error', this.#onError)).unref());
+    try {
+      this.#stream.write(bytes, () => setImmediate(() => this.#stream.off('error', this.#onError)).unref());
+    } catch (error) {
+      this.#stream.off('error', this.#onError);
+      throw error;
+    }
   }
 
   /** Draw the frame at `time`: opening the surface where it is off the screen, resizing it where the terminal changed size. */
@@ -323,7 +360,13 @@ class FramePlayer implements Player {
       unref: this.#options.unref,
       onTick: (tick) => {
         if (this.#presence === 'stopped') return false;
-        this.#draw(this.#options.sync === 'step' ? this.#steps++ / fps : offset + tick.time);
+        const time = offset + tick.time;
+        // A stream nobody drains gets no more frames: the one due when it drains is drawn then.
+        if (this.#congested) {
+          if (this.#options.sync === 'time') this.#clock = time;
+          return true;
+        }
+        this.#draw(this.#options.sync === 'step' ? this.#steps++ / fps : time);
         if (!this.#finished()) return true;
         // Let the tick unwind before the caller stops (and perhaps exits).
         setImmediate(() => this.#presence !== 'stopped' && this.#options.onEnd?.('done'));
@@ -371,14 +414,35 @@ class FramePlayer implements Player {
     }
   }
 
+  /**
+   * Write to the stream. A stream whose buffer fills is drawn on again when it drains; one
+   * whose `write` throws is done with: nothing more is written, everything is let go, and the
+   * error goes on to whoever drew (the host's call, or the tick), once.
+   */
   #write(bytes: string): void {
-    if (bytes !== '') this.#stream.write(bytes);
+    if (bytes === '') return;
+    let drained: boolean;
+    try {
+      drained = this.#stream.write(bytes);
+    } catch (error) {
+      if (this.#presence !== 'stopped') {
+        this.#detach();
+        this.#stream.off('error', this.#onError);
+        this.#options.onEnd?.('failed');
+      }
+      throw error;
+    }
+    if (!drained && !this.#congested) {
+      this.#congested = true;
+      this.#stream.on('drain', this.#onDrain);
+    }
   }
 
-  /** Stop ticking and listening for resizes (the error listener goes last, see `stop`). */
+  /** Stop ticking and listening for resizes and drains (the error listener goes last, see `stop`). */
   #detach(): void {
     this.#presence = 'stopped';
     this.#ticker?.stop();
     this.#stream.off('resize', this.#onResize);
+    this.#stream.off('drain', this.#onDrain);
   }
 }

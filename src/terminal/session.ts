@@ -7,8 +7,12 @@ interface CliCursor {
   hide(stream?: TerminalStream): void;
 }
 
-/** How an animation in a terminal ended. */
-export type EndReason = 'done' | 'closed' | 'stopped';
+/**
+ * How an animation in a terminal ended: `done` by itself, `stopped` by the host or an exit
+ * path, `closed` when the terminal went away, `failed` when the stream's `write` threw (in
+ * the last two, nothing more is written).
+ */
+export type EndReason = 'done' | 'closed' | 'stopped' | 'failed';
 
 /** An animation that owns a terminal: the player plus the cursor and the exit paths. */
 export interface TerminalSession {
@@ -71,16 +75,39 @@ export function openSession(options: SessionOptions): TerminalSession {
   let cursor: CliCursor | undefined;
   let done = false;
 
+  /**
+   * End it: everything is let go whatever the stream does; an error the stream throws on the
+   * way is thrown on once, after that.
+   */
   const finish = (reason: EndReason, keep = persist): void => {
     if (done) return;
     done = true;
     removeExitPaths();
-    if (reason !== 'closed') player?.stop(keep);
-    options.onStop?.(reason);
-    if (reason !== 'closed') cursor?.show(stream);
-    settle(reason);
+    let outcome = reason;
+    let failure: unknown;
+    const writing = (write: () => void): void => {
+      if (outcome === 'closed' || outcome === 'failed') return;
+      try {
+        write();
+      } catch (error) {
+        outcome = 'failed';
+        failure = error;
+      }
+    };
+    writing(() => player?.stop(keep));
+    options.onStop?.(outcome);
+    writing(() => cursor?.show(stream));
+    settle(outcome);
+    if (outcome === 'failed' && failure !== undefined) throw failure;
   };
-  const removeExitPaths = onExitPaths(() => finish('stopped'));
+  // On an exit path there is no one to throw to: a failing stream must not stop the others.
+  const removeExitPaths = onExitPaths(() => {
+    try {
+      finish('stopped');
+    } catch {
+      // The terminal cannot be put back through this stream; nothing more can be done.
+    }
+  });
 
   const loading = options.hideCursor === false ? undefined : loadCursor();
   player = startPlayer({ ...options, onEnd: (reason) => finish(reason) });
@@ -88,7 +115,12 @@ export function openSession(options: SessionOptions): TerminalSession {
     loading?.then((module) => {
       if (done) return;
       cursor = module;
-      cursor.hide(stream);
+      try {
+        cursor.hide(stream);
+      } catch (error) {
+        finish('failed');
+        throw error;
+      }
     }) ?? Promise.resolve();
   return {
     player,

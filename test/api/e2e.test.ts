@@ -87,6 +87,41 @@ console.log(' (completed after stop)');`,
   });
 });
 
+describe('writes that go around the stream', () => {
+  it("fs.writeSync and fs.write on the terminal's descriptors, and stream.end, come out whole above the animation", async () => {
+    const script = host(
+      'around',
+      `import { write, writeSync } from 'node:fs';
+import fs from 'node:fs';
+const animation = fish({ text: 'working', width: 12, fps: 50 }).start();
+await sleep(100);
+writeSync(1, 'sync line\\n');
+await sleep(30);
+await new Promise((resolve) => write(1, 'async line\\n', resolve));
+await sleep(30);
+fs.writeSync(2, Buffer.from('bytes on stderr\\n'));
+fs.writeSync(1, 'a partial');
+await sleep(30);
+fs.writeSync(1, ' line\\n');
+await sleep(30);
+process.stdout.end('ended stdout\\n');
+await sleep(100);
+console.error('MARK');
+await sleep(100);
+animation.stop();`,
+    );
+    const run = runInPty([script], { cols: 60, rows: 12, before: PROMPT });
+    await run.waitFor((lines) => {
+      const mark = lines.indexOf('MARK');
+      return mark >= 0 && BASS.test(lines[mark + 1] ?? '');
+    });
+    expect(await run.exited).toBe(0);
+    await run.flush();
+    expect(allLines(run)).toEqual(['$ host', 'sync line', 'async line', 'bytes on stderr', 'a partial line', 'ended stdout', 'MARK']);
+    expect(run.cursorVisible()).toBe(true);
+  });
+});
+
 describe('Ctrl+C', () => {
   it('in a host that does not handle SIGINT: exit 130, the cursor shown, the animation cleared', async () => {
     const script = host(

@@ -4,6 +4,9 @@
  * back.
  */
 import { describe, expect, it } from 'vitest';
+import fs, { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { drawingStream, hookHostOutput, streamsOnTerminal, terminalOf } from '../../src/terminal/intercept.js';
 
 /** A stream that logs its writes, next to the hooks' calls. */
@@ -136,5 +139,32 @@ describe('terminals', () => {
     target.columns = 9;
     expect(drawing.columns).toBe(9);
     host.restore();
+  });
+
+  it("hooks fs.writeSync and fs.write on the streams' descriptors, and gives fs its own back", async () => {
+    const log: string[] = [];
+    const path = join(tmpdir(), `fish-intercept-${process.pid}.txt`);
+    const fd = openSync(path, 'w');
+    const original = { writeSync: fs.writeSync, write: fs.write };
+    try {
+      const host = hookHostOutput([{ isTTY: true, fd, write: () => true }], {
+        before: () => log.push('before'),
+        after: () => log.push('after'),
+      });
+      expect(fs.writeSync).not.toBe(original.writeSync);
+      // The ES module's named export follows: a host that imported it is hooked too.
+      expect(writeSync).toBe(fs.writeSync);
+      writeSync(fd, 'one\ntw');
+      await new Promise((resolve) => fs.write(fd, Buffer.from('o\n'), resolve));
+      log.push(readFileSync(path, 'utf8'));
+      host.restore();
+      expect(fs.writeSync).toBe(original.writeSync);
+      expect(fs.write).toBe(original.write);
+      expect(writeSync).toBe(original.writeSync);
+      expect(log).toEqual(['before', 'after', 'before', 'after', 'one\ntwo\n']);
+    } finally {
+      closeSync(fd);
+      fs.rmSync(path, { force: true });
+    }
   });
 });
