@@ -116,14 +116,15 @@ const busyTerminals = new Set<unknown>();
 /**
  * Make an animation (it does not start until `start()`, `animate()` or `progress()`).
  *
- * @param options - art, stream, texts, motion and behaviour; see {@link FishOptions}
+ * @param options - art, stream, texts, motion and behaviour (see {@link FishOptions}), or just
+ *   the text, as ora takes it
  * @returns the animation
  * @throws RangeError or TypeError for an option out of range; ArtError for art that cannot
  *   be loaded
  */
-export function fish(options: FishOptions = {}): FishAnimation {
+export function fish(options?: FishOptions | string): FishAnimation {
   const config = resolveOptions(options, { env: process.env, defaultStream: process.stderr, platform: process.platform });
-  return new Animation(config, options);
+  return new Animation(config, typeof options === 'string' ? { text: options } : (options ?? {}));
 }
 
 /** Where an animation is in its life. */
@@ -222,8 +223,12 @@ class Animation implements FishAnimation {
   }
 
   progress(amount: number, total?: number): this {
+    if (amount === undefined) throw new RangeError('fish: progress needs an amount, got undefined');
     const done = numberOption('progress amount', amount, { min: 0 }) ?? 0;
     const all = numberOption('progress total', total, { min: 0 }) ?? this.#progress?.total;
+    if (all !== undefined && done > all) {
+      throw new RangeError(`fish: progress amount must be at most the total (${all}), got ${done}`);
+    }
     this.#progress = { amount: done, total: all };
     this.#scene = { ...this.#scene, progress: this.#progress };
     return this.#ticking && this.#phase !== 'idle' ? this : this.animate();

@@ -80,12 +80,13 @@ export function progressText(progress: Progress): string {
 }
 
 /**
- * How far along, from 0 to 1 (0 with no total).
+ * How far along, from 0 to 1: 0 with no total, 1 when the total is 0 (nothing to do is done).
  *
  * @param progress - the progress
  */
 export function progressFraction(progress: Progress): number {
-  if (progress.total === undefined || !(progress.total > 0)) return 0;
+  if (progress.total === undefined) return 0;
+  if (!(progress.total > 0)) return 1;
   return Math.min(1, Math.max(0, progress.amount / progress.total));
 }
 

@@ -4,9 +4,10 @@
  * platform are passed in by the caller.
  */
 import { resolveArt, DEFAULT_ART, type Art } from '../art/index.js';
+import { shorten } from '../art/text.js';
 import type { SyncMode } from '../motion/index.js';
 import { canAnimate, colorEnabled, isCI, type Env } from '../terminal/env.js';
-import type { FrameInfo, TerminalStream } from '../terminal/player.js';
+import { MAX_TERMINAL, type FrameInfo, type TerminalStream } from '../terminal/player.js';
 import { unicodeSymbolsSupported } from './symbols.js';
 
 /**
@@ -126,28 +127,93 @@ export function isInteractive(stream: { readonly isTTY?: boolean }, env: Env): b
  * @throws RangeError or TypeError (one line, `fish: …`) for an option out of range or of the
  *   wrong type; ArtError for art that cannot be loaded
  */
-export function resolveOptions(options: FishOptions, surroundings: Surroundings): FishConfig {
+export function resolveOptions(options: FishOptions | string | undefined, surroundings: Surroundings): FishConfig {
+  const given = optionsObject(options);
   const { env } = surroundings;
-  const stream = options.stream ?? surroundings.defaultStream;
-  const art = typeof options.art === 'object' && options.art !== null ? options.art : resolveArt(textOption('art', options.art) ?? DEFAULT_ART);
-  const interactive = options.interactive ?? isInteractive(stream, env);
+  const stream = streamOption(given.stream) ?? surroundings.defaultStream;
+  const art = artOption(given.art);
+  const interactive = booleanOption('interactive', given.interactive) ?? isInteractive(stream, env);
+  const color = booleanOption('color', given.color);
   return {
     art,
     stream,
-    width: numberOption('width', options.width, { min: 1, integer: true }),
-    speed: numberOption('speed', options.speed, { min: 0 }) ?? API_DEFAULTS.speed,
-    fps: numberOption('fps', options.fps, { min: 0.1, max: 240 }) ?? API_DEFAULTS.fps,
-    bob: numberOption('bob', options.bob, { min: 0, max: 50, integer: true }) ?? API_DEFAULTS.bob,
-    sync: choiceOption('sync', options.sync, ['time', 'step', 'progress'] as const) ?? 'time',
-    color: interactive && (options.color ?? colorEnabled('auto', stream, env)),
-    redraw: choiceOption('redraw', options.redraw, ['diff', 'full'] as const) ?? 'diff',
-    hideCursor: options.hideCursor ?? true,
-    delay: numberOption('delay', options.delay, { min: 0 }) ?? 0,
-    signal: options.signal,
-    onFrame: options.onFrame,
+    width: numberOption('width', given.width, { min: 1, max: MAX_TERMINAL.columns, integer: true }),
+    speed: numberOption('speed', given.speed, { min: 0, max: 10_000 }) ?? API_DEFAULTS.speed,
+    fps: numberOption('fps', given.fps, { min: 0.1, max: 240 }) ?? API_DEFAULTS.fps,
+    bob: numberOption('bob', given.bob, { min: 0, max: 50, integer: true }) ?? API_DEFAULTS.bob,
+    sync: choiceOption('sync', given.sync, ['time', 'step', 'progress'] as const) ?? 'time',
+    color: interactive && (color ?? colorEnabled('auto', stream, env)),
+    redraw: choiceOption('redraw', given.redraw, ['diff', 'full'] as const) ?? 'diff',
+    hideCursor: booleanOption('hideCursor', given.hideCursor) ?? true,
+    // The longest a timer waits (setTimeout's limit, about 24.8 days).
+    delay: numberOption('delay', given.delay, { min: 0, max: 2 ** 31 - 1 }) ?? 0,
+    signal: signalOption(given.signal),
+    onFrame: functionOption('onFrame', given.onFrame),
     interactive,
     unicode: unicodeSymbolsSupported(env, surroundings.platform),
   };
+}
+
+/** The options as an object: a text alone is the animation's `text`, as ora takes it. */
+function optionsObject(options: unknown): FishOptions {
+  if (options === undefined) return {};
+  if (typeof options === 'string') return { text: options };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`fish: options must be an object or a text, got ${describe(options)}`);
+  }
+  return options;
+}
+
+/** A stream option: anything with `write`, `on` and `off`, as a writable stream has. */
+function streamOption(value: unknown): FishStream | undefined {
+  if (value === undefined) return undefined;
+  const stream = value as Partial<Record<'write' | 'on' | 'off', unknown>> | null;
+  if (typeof stream === 'object' && stream !== null && [stream.write, stream.on, stream.off].every((f) => typeof f === 'function')) {
+    return value as FishStream;
+  }
+  throw new TypeError(`fish: stream must be a writable stream (with write, on and off), got ${describe(value)}`);
+}
+
+/** The art option: a name or path (loaded), or art from `loadArt()`/`parseArt()`. */
+function artOption(value: unknown): Art {
+  if (value === undefined) return resolveArt(DEFAULT_ART);
+  if (typeof value === 'string') return resolveArt(value);
+  if (isArt(value)) return value;
+  throw new TypeError(`fish: art must be a built-in name, an art file's path or art from loadArt() or parseArt(), got ${describe(value)}`);
+}
+
+/** Whether a value has the shape of an `Art` that the engine can draw. */
+function isArt(value: unknown): value is Art {
+  const art = value as Partial<Art> | null;
+  const frames = art?.frames as Partial<Art['frames']> | undefined;
+  return (
+    typeof art === 'object' &&
+    art !== null &&
+    Number.isInteger(art.width) &&
+    Number.isInteger(art.height) &&
+    Array.isArray(frames?.right) &&
+    Array.isArray(frames?.left) &&
+    frames.right.length > 0 &&
+    frames.right.length === frames.left.length
+  );
+}
+
+/** A true-or-false option. */
+function booleanOption(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new TypeError(`fish: ${name} must be true or false, got ${describe(value)}`);
+}
+
+/** A function option. */
+function functionOption<T extends (...args: never[]) => unknown>(name: string, value: unknown): T | undefined {
+  if (value === undefined || typeof value === 'function') return value as T | undefined;
+  throw new TypeError(`fish: ${name} must be a function, got ${describe(value)}`);
+}
+
+/** The signal option: an AbortSignal. */
+function signalOption(value: unknown): AbortSignal | undefined {
+  if (value === undefined || value instanceof AbortSignal) return value;
+  throw new TypeError(`fish: signal must be an AbortSignal, got ${describe(value)}`);
 }
 
 /**
@@ -163,9 +229,9 @@ export function numberOption(
   range: { readonly min: number; readonly max?: number; readonly integer?: boolean },
 ): number | undefined {
   if (value === undefined) return undefined;
-  const max = range.max ?? Number.MAX_SAFE_INTEGER;
+  const max = range.max ?? Number.POSITIVE_INFINITY;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < range.min || value > max || (range.integer === true && !Number.isInteger(value))) {
-    const kind = range.integer === true ? 'a whole number' : 'a number';
+    const kind = range.integer === true ? 'a whole number' : range.max === undefined ? 'a finite number' : 'a number';
     const bounds = range.max === undefined ? `of at least ${range.min}` : `from ${range.min} to ${range.max}`;
     throw new RangeError(`fish: ${name} must be ${kind} ${bounds}, got ${describe(value)}`);
   }
@@ -186,8 +252,14 @@ function choiceOption<T extends string>(name: string, value: unknown, choices: r
   throw new TypeError(`fish: ${name} must be one of ${listed}, got ${describe(value)}`);
 }
 
-/** A value as a message shows it: short, and on one line. */
-function describe(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+/**
+ * A value as a message shows it: short, on one line, and with no control character (a string
+ * quoted, an object by its kind), since a value may come from anywhere.
+ */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return `"${shorten(value)}"`;
+  if (value === null || typeof value !== 'object') return typeof value === 'function' ? 'a function' : shorten(String(value));
+  if (Array.isArray(value)) return 'an array';
+  const keys = Object.keys(value);
+  return keys.length === 0 ? '{}' : `an object with ${shorten(keys.slice(0, 3).join(', '))}${keys.length > 3 ? ', ...' : ''}`;
 }

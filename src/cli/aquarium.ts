@@ -44,8 +44,7 @@ export function aquariumShow(options: CliOptions, arts: readonly Art[], color: b
           return;
         case 'r':
           // Erase the screen and draw it whole: whatever else wrote on it is gone.
-          player.clear();
-          player.redraw();
+          player.repaint();
           return;
       }
     },

@@ -95,7 +95,7 @@ describe('progress()', () => {
   it('refuses a negative or non-numeric amount with one line', () => {
     const { stream } = fakeTerminal();
     const animation = track(fish({ stream, interactive: true }));
-    expect(() => animation.progress(-1)).toThrow(/^fish: progress amount must be a number of at least 0, got -1$/);
+    expect(() => animation.progress(-1)).toThrow(/^fish: progress amount must be a finite number of at least 0, got -1$/);
     expect(() => animation.progress(Number.NaN)).toThrow(RangeError);
   });
 });
@@ -310,10 +310,45 @@ describe('without an interactive terminal', () => {
 describe('options', () => {
   it('refuses bad options with one line each', () => {
     expect(() => fish({ fps: 0 })).toThrow(/^fish: fps must be a number from 0.1 to 240, got 0$/);
-    expect(() => fish({ width: 2.5 })).toThrow(/^fish: width must be a whole number of at least 1, got 2.5$/);
+    expect(() => fish({ width: 2.5 })).toThrow(/^fish: width must be a whole number from 1 to 1000, got 2.5$/);
     // @ts-expect-error: a JavaScript host can pass anything
     expect(() => fish({ sync: 'fast' })).toThrow(/^fish: sync must be one of 'time', 'step', 'progress', got "fast"$/);
     expect(() => fish({ art: 'no-such-creature' })).toThrow(/^fish: no-such-creature: no built-in art by that name/);
+  });
+
+  it('names the option and the value for anything a JavaScript host can pass wrong', () => {
+    const wrong: [unknown, RegExp][] = [
+      [null, /^fish: options must be an object or a text, got null$/],
+      [42, /^fish: options must be an object or a text, got 42$/],
+      [{ color: 'yes' }, /^fish: color must be true or false, got "yes"$/],
+      [{ stream: {} }, /^fish: stream must be a writable stream \(with write, on and off\), got \{\}$/],
+      [{ art: { name: 'x' } }, /^fish: art must be a built-in name, an art file's path or art from loadArt\(\) or parseArt\(\), got an object with name$/],
+      [{ hideCursor: 1 }, /^fish: hideCursor must be true or false, got 1$/],
+      [{ onFrame: 'log' }, /^fish: onFrame must be a function, got "log"$/],
+      [{ signal: {} }, /^fish: signal must be an AbortSignal, got \{\}$/],
+      [{ delay: 1e12 }, /^fish: delay must be a number from 0 to 2147483647, got 1000000000000$/],
+      // A value with control characters is quoted with them spelled out, never raw.
+      [{ sync: 'a\u001b]0;pwned\u0007' }, /^fish: sync must be one of 'time', 'step', 'progress', got "a\\u\{1b\}\]0;pwned\\u\{7\}"$/],
+    ];
+    for (const [options, message] of wrong) {
+      // @ts-expect-error: a JavaScript host can pass anything
+      expect(() => fish(options)).toThrow(message);
+    }
+  });
+
+  it('takes a text alone as the animation\'s text, as ora does', () => {
+    expect(track(fish('Loading')).text).toBe('Loading');
+  });
+
+  it('refuses progress past its total, and reads 0 of 0 as done', async () => {
+    const { stream, lines } = fakeTerminal(40, 3);
+    const animation = track(fish({ stream, interactive: true, sync: 'progress', width: 20 }));
+    expect(() => animation.progress(5, 0)).toThrow(/^fish: progress amount must be at most the total \(0\), got 5$/);
+    expect(() => animation.progress(1e308, 10)).toThrow(/^fish: progress amount must be at most the total \(10\), got 1e\+308$/);
+    animation.progress(0, 0);
+    expect((await lines())[0]).toContain('100% 0/0');
+    animation.progress(1e308, 1e308);
+    expect((await lines())[0]).toContain('100% 1e+308/1e+308');
   });
 
   it('takes art by name, by path or as an object', async () => {

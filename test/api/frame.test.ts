@@ -78,7 +78,7 @@ describe('progressText', () => {
     expect(progressText({ amount: 42, total: 100 })).toBe('42% 42/100');
     expect(progressText({ amount: 999, total: 1000 })).toBe('99% 999/1000');
     expect(progressText({ amount: 12, total: 10 })).toBe('100% 12/10');
-    expect(progressText({ amount: 3, total: 0 })).toBe('0% 3/0');
+    expect(progressText({ amount: 0, total: 0 })).toBe('100% 0/0');
     expect(progressText({ amount: 7, total: undefined })).toBe('7');
   });
 });

@@ -30,7 +30,7 @@ describe('the public types', () => {
   it('fish() is the named and the default export, and returns a FishAnimation', () => {
     compileOnly(() => {
       expectTypeOf(fishDefault).toEqualTypeOf(fish);
-      expectTypeOf(fish).parameter(0).toEqualTypeOf<FishOptions | undefined>();
+      expectTypeOf(fish).parameter(0).toEqualTypeOf<FishOptions | string | undefined>();
       expectTypeOf(fish()).toEqualTypeOf<FishAnimation>();
     });
   });

@@ -100,8 +100,8 @@ describe('fish in a terminal', () => {
 
   it('clips in a terminal narrower than the art and lower than the region', async () => {
     const run = runInPty([FISH_BIN, '--art', 'whale'], { cols: 2, rows: 3 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await run.flush();
+    // Drawn, and hiding the cursor: the animation has started and owns the terminal.
+    await run.waitFor((lines) => lines.some((line) => line.trim() !== '') && !run.cursorVisible(), 10_000);
     expect(run.screen().every((line) => line.length <= 2)).toBe(true);
     run.type('\x03');
     expect(await run.exited).toBe(130);
