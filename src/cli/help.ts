@@ -38,6 +38,7 @@ Output
   -h, --help              this help
   -v, --version           the version
 
+Numbers are plain decimals (12, 0.5).
 Without a terminal on stdout nothing is animated; --record still records (80x24 by default).
 Exit status: 0 done, 2 bad usage or bad art, 130 Ctrl+C, 143 SIGTERM.
 `;

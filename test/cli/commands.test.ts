@@ -10,6 +10,8 @@ import { FISH_BIN } from '../helpers/pty.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fish-cli-'));
 const fish = (...args: string[]) => spawnSync(process.execPath, [FISH_BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Control characters (C0 but LF, DEL, C1): none may reach stderr from what a user typed. */
+const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 describe('fish --list', () => {
@@ -89,5 +91,80 @@ describe('fish --help, --version and bad usage', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('fish numbers', () => {
+  it.each([
+    [['--speed', '-1'], '--speed: expected a number from 0 to 10000, got "-1"'],
+    [['-s', '-1'], '--speed: expected a number from 0 to 10000, got "-1"'],
+    [['--fps', '0x10'], '--fps: expected a number from 0.1 to 240, got "0x10"'],
+    [['--fps', '0o10'], '--fps: expected a number from 0.1 to 240, got "0o10"'],
+    [['--fps', '0b11'], '--fps: expected a number from 0.1 to 240, got "0b11"'],
+    [['--fps', '+5'], '--fps: expected a number from 0.1 to 240, got "+5"'],
+    [['--fps', ' 5'], '--fps: expected a number from 0.1 to 240, got " 5"'],
+    [['--fps', '5\t'], '--fps: expected a number from 0.1 to 240, got "5\\u{9}"'],
+    [['--fps', '1e1'], '--fps: expected a number from 0.1 to 240, got "1e1"'],
+    [['--fps', 'Infinity'], '--fps: expected a number from 0.1 to 240, got "Infinity"'],
+    [['--frames', '2.5'], '--frames: expected a whole number from 1 to 1000000000, got "2.5"'],
+    [['--size', ' 80x24', '--record', 'x.cast'], '--size: expected COLSxROWS such as 80x24 (up to 1000x500), got " 80x24"'],
+  ])('%j: plain decimals only, the message names the option, the range and the value', (args, message) => {
+    const result = fish(...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`fish: ${message}\nTry 'fish --help' for more information.\n`);
+  });
+
+  it.each([['0.5'], ['.5'], ['12'], ['007']])('accepts the plain decimal %s', (value) => {
+    const result = fish('--fps', value, '--record', join(tmp, `fps-${value}.cast`), '--size', '10x2', '--frames', '1');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
+
+describe('fish quotes what a user typed safely', () => {
+  const HOSTILE = '\u001b]0;pwned\u0007\u009b31m\u008d';
+  const LONG = 'x'.repeat(20_000);
+
+  it.each([
+    ['--speed', ['--speed', HOSTILE]],
+    ['--sync', ['--sync', HOSTILE]],
+    ['--color', ['--color', HOSTILE]],
+    ['--size', ['--size', HOSTILE, '--record', 'x.cast']],
+    ['an unknown option', [`--${HOSTILE}`]],
+    ['an unknown option with a value', [`--${HOSTILE}=${HOSTILE}`]],
+    ['an argument', [HOSTILE]],
+    ['--art', ['--art', join(tmp, `${HOSTILE}.art`), '--check']],
+    ['a long --fps', ['--fps', LONG]],
+  ])('%s: no control character reaches stderr, and the message stays short', (_, args) => {
+    const result = fish(...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).not.toMatch(CONTROLS);
+    expect(result.stderr.split('\n')[0].length).toBeLessThanOrEqual(160);
+  });
+});
+
+describe('fish refuses options that would be ignored', () => {
+  it.each([
+    [['--check', '--aquarium'], 'fish: --aquarium does not go with --check'],
+    [['--list', '--art', 'salmon'], 'fish: --art does not go with --list'],
+    [['--list', '--frames', '5'], 'fish: --frames does not go with --list'],
+    [['--list', '--check'], 'fish: --check does not go with --list'],
+    [['--check', '--record', 'x.cast'], 'fish: --record does not go with --check'],
+    [['--check', '--speed', '3'], 'fish: --speed does not go with --check'],
+    [['--seed', '3'], 'fish: --seed goes with --aquarium or --record'],
+    [['--density', '2'], 'fish: --density goes with --aquarium'],
+    [['--aquarium', '--persist'], 'fish: --persist does not go with --aquarium'],
+    [['--record', '--size', '10x2'], 'fish: --record needs a value'],
+    [['--aquarium=yes'], 'fish: --aquarium takes no value'],
+  ])('%j is refused in one line', (args, message) => {
+    const result = fish(...args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${message}\nTry 'fish --help' for more information.\n`);
+  });
+
+  it('--list takes --color, and --check takes --art', () => {
+    expect(fish('--list', '--color', 'never').status).toBe(0);
+    expect(fish('--check', '--art', 'salmon').stdout).toMatch(/^salmon: /);
   });
 });
