@@ -21,6 +21,8 @@ export interface CliOptions {
   readonly color: 'auto' | 'always' | 'never';
   readonly persist: boolean;
   readonly record?: string;
+  /** Let `--record` replace an existing file that is not a `.cast` recording. */
+  readonly force: boolean;
   readonly size?: { readonly cols: number; readonly rows: number };
   readonly seed?: number;
   readonly list: boolean;
@@ -59,6 +61,7 @@ const COMMANDS = { list: ['color'], check: ['art'] } as const;
 const NEEDS = {
   density: { with: ['aquarium'], say: '--density goes with --aquarium' },
   size: { with: ['record'], say: '--size goes with --record' },
+  force: { with: ['record'], say: '--force goes with --record' },
   seed: { with: ['aquarium', 'record'], say: '--seed goes with --aquarium or --record' },
 } as const;
 
@@ -77,6 +80,7 @@ const OPTIONS = {
   color: { type: 'string' },
   persist: { type: 'boolean', short: 'p' },
   record: { type: 'string', short: 'r' },
+  force: { type: 'boolean' },
   size: { type: 'string' },
   seed: { type: 'string' },
   list: { type: 'boolean', short: 'l' },
@@ -122,6 +126,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     color: choice('color', text('color'), ['auto', 'always', 'never'] as const) ?? 'auto',
     persist: flag('persist'),
     record: nonEmpty('record', text('record')),
+    force: flag('force'),
     size: size(text('size')),
     seed: number('seed', text('seed'), { min: 0, max: 2 ** 32 - 1, integer: true }),
     list: flag('list'),
