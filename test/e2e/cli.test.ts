@@ -108,8 +108,8 @@ describe('fish in a terminal', () => {
 
   it('clips in a terminal narrower than the art and lower than the region', async () => {
     const run = runInPty([FISH_BIN, '--art', 'whale'], { cols: 2, rows: 3 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await run.flush();
+    // Drawing, its cursor hidden (not a fixed wait: a Ctrl+C before fish has started leaves its echo).
+    await run.waitFor(() => run.output() !== '' && !run.cursorVisible());
     expect(run.screen().every((line) => line.length <= 2)).toBe(true);
     run.type('\x03');
     expect(await run.exited).toBe(130);
