@@ -208,13 +208,21 @@ describe('fish --record errors are one line naming the file, status 2', () => {
     const path = join(tmp, 'slow-reader');
     spawnSync('mkfifo', [path]);
     // The reader opens first (non-blocking, so as not to wait for a writer), then reads only
-    // after fish has filled the pipe and waits for it.
+    // once fish has filled the pipe and waits for it.
     const reader = new Socket({ fd: openSync(path, constants.O_RDONLY | constants.O_NONBLOCK), readable: true, writable: false });
     reader.pause();
     const args = ['--aquarium', '--seed', '3', '--size', '80x24', '--frames', '1000'];
     const child = spawn(process.execPath, [FISH_BIN, ...args, '--record', path], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Full: fish has written nearly a pipe's 64 KiB (its bytes written, from /proc), and no more.
+    const written = (): number => Number(/^wchar: (\d+)$/m.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))?.[1] ?? 0);
+    for (let last = -1, deadline = Date.now() + 15_000; ; ) {
+      const now = written();
+      if (now > 60_000 && now === last) break;
+      expect(Date.now(), `fish never filled the pipe (${now} bytes written)`).toBeLessThan(deadline);
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const chunks: Buffer[] = [];
     reader.on('data', (chunk: Buffer) => chunks.push(chunk));
     const ended = new Promise((resolve) => reader.on('end', resolve));
