@@ -146,10 +146,11 @@ const QUOTE_LENGTH = 40;
  * one line, so that no file can make an error message longer than a line.
  *
  * @param text - what the user wrote
+ * @param length - the most characters kept (default 40; a path may want more)
  */
-export function shorten(text: string): string {
+export function shorten(text: string, length = QUOTE_LENGTH): string {
   const safe = printable(text);
-  return safe.length > QUOTE_LENGTH ? `${safe.slice(0, QUOTE_LENGTH - 3)}...` : safe;
+  return safe.length > length ? `${safe.slice(0, length - 3)}...` : safe;
 }
 
 /**

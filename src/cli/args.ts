@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { shorten } from '../art/text.js';
 
 /** Everything the `fish` command can be asked, parsed and checked. */
 export interface CliOptions {
@@ -20,6 +21,8 @@ export interface CliOptions {
   readonly color: 'auto' | 'always' | 'never';
   readonly persist: boolean;
   readonly record?: string;
+  /** Let `--record` replace an existing file that is not a `.cast` recording. */
+  readonly force: boolean;
   readonly size?: { readonly cols: number; readonly rows: number };
   readonly seed?: number;
   readonly list: boolean;
@@ -45,6 +48,24 @@ export const DEFAULTS = { speed: 8, fps: 12.5, bob: 1, density: 1 } as const;
 /** Options of the single creature's strip that mean nothing in the aquarium. */
 const INLINE_ONLY = ['speed', 'bob', 'persist', 'redraw'] as const;
 
+/**
+ * The commands that print something and end, with the only options each takes: anything
+ * else given with them would be silently ignored, so it is refused.
+ */
+const COMMANDS = { list: ['color'], check: ['art'] } as const;
+
+/**
+ * Options that mean something only with another (`--size` with `--record`), and what to say.
+ * `--seed` changes the aquarium, and makes a recording's header reproducible.
+ */
+const NEEDS = {
+  density: { with: ['aquarium'], say: '--density goes with --aquarium' },
+  size: { with: ['record'], say: '--size goes with --record' },
+  force: { with: ['record'], say: '--force goes with --record' },
+  seed: { with: ['aquarium', 'record'], say: '--seed goes with --aquarium or --record' },
+} as const;
+
+/** Every option: its kind and short name. */
 const OPTIONS = {
   art: { type: 'string', short: 'a', multiple: true },
   aquarium: { type: 'boolean' },
@@ -59,6 +80,7 @@ const OPTIONS = {
   color: { type: 'string' },
   persist: { type: 'boolean', short: 'p' },
   record: { type: 'string', short: 'r' },
+  force: { type: 'boolean' },
   size: { type: 'string' },
   seed: { type: 'string' },
   list: { type: 'boolean', short: 'l' },
@@ -67,35 +89,27 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+type OptionName = keyof typeof OPTIONS;
+type Values = Partial<Record<OptionName, string | boolean | string[]>>;
+
 /**
  * Parse the `fish` command line. Throws a {@link UsageError} naming the option for anything
- * unknown, missing or out of range.
+ * unknown, missing, out of range or given with an option it makes no sense with.
  *
  * @param argv - the arguments after the command name
  */
 export function parseCli(argv: readonly string[]): CliOptions {
-  let values: Partial<Record<keyof typeof OPTIONS, string | boolean | string[]>>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true }));
-  } catch (error) {
-    throw new UsageError(describeParseError(error));
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const text = (name: keyof typeof OPTIONS): string | undefined => {
+  const values = readOptions(argv);
+  const text = (name: OptionName): string | undefined => {
     const value = values[name];
     return typeof value === 'string' ? value : undefined;
   };
-  const flag = (name: keyof typeof OPTIONS): boolean => values[name] === true;
+  const flag = (name: OptionName): boolean => values[name] === true;
+  const given = (name: OptionName): boolean => values[name] !== undefined;
+  checkCombinations(given);
   const arts = Array.isArray(values.art) ? values.art : [];
   const aquarium = flag('aquarium');
-  if (aquarium) {
-    const given = INLINE_ONLY.find((name) => values[name] !== undefined);
-    if (given !== undefined) throw new UsageError(`--${given} does not go with --aquarium`);
-  } else {
-    if (arts.length > 1) throw new UsageError('--art is given twice (several creatures go with --aquarium)');
-    if (values.density !== undefined) throw new UsageError('--density goes with --aquarium');
-  }
+  if (!aquarium && arts.length > 1) throw new UsageError('--art is given twice (several creatures go with --aquarium)');
   for (const art of arts) nonEmpty('art', art);
   return {
     art: arts.at(-1),
@@ -112,6 +126,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     color: choice('color', text('color'), ['auto', 'always', 'never'] as const) ?? 'auto',
     persist: flag('persist'),
     record: nonEmpty('record', text('record')),
+    force: flag('force'),
     size: size(text('size')),
     seed: number('seed', text('seed'), { min: 0, max: 2 ** 32 - 1, integer: true }),
     list: flag('list'),
@@ -121,16 +136,62 @@ export function parseCli(argv: readonly string[]): CliOptions {
   };
 }
 
-/** Node's parseArgs messages are long and mention internals; say it in one short line. */
-function describeParseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option "${unknown[1]}"`;
-  const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
-  if (missing) return `${missing[1]} needs a value`;
-  const noValue = /Option '(?:-\w, )?(--[\w-]+)[^']*' does not take an argument/.exec(message);
-  if (noValue) return `${noValue[1]} takes no value`;
-  return message.split('\n')[0];
+/**
+ * The options given, by name (the last of each, every one of `--art`). An option that takes
+ * a value takes the next argument whatever it is (`--speed -1`, as getopt does), unless that
+ * is one of our options (`--record --size`: the value was forgotten).
+ */
+function readOptions(argv: readonly string[]): Values {
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const values: Values = {};
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') throw new UsageError(`unexpected argument ${quote(token.value)}`);
+    if (!Object.hasOwn(OPTIONS, token.name)) throw new UsageError(`unknown option ${quote(token.rawName)}`);
+    const name = token.name as OptionName;
+    const option: { type: 'string' | 'boolean'; multiple?: boolean } = OPTIONS[name];
+    if (option.type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`--${name} takes no value`);
+      values[name] = true;
+    } else if (token.value === undefined || (!token.inlineValue && isOption(token.value))) {
+      throw new UsageError(`--${name} needs a value`);
+    } else if (option.multiple) {
+      values[name] = [...((values[name] as string[] | undefined) ?? []), token.value];
+    } else {
+      values[name] = token.value;
+    }
+  }
+  return values;
+}
+
+/** Whether an argument is one of our options, as `--name`, `--name=…` or `-x`. */
+function isOption(arg: string): boolean {
+  const long = /^--([^=]+)/.exec(arg);
+  if (long) return Object.hasOwn(OPTIONS, long[1]);
+  return arg.length === 2 && Object.values(OPTIONS).some((option) => 'short' in option && `-${option.short}` === arg);
+}
+
+/** Refuses options given with one that ignores them, or without the one they need. */
+function checkCombinations(given: (name: OptionName) => boolean): void {
+  for (const [command, takes] of Object.entries(COMMANDS) as Array<[OptionName, readonly OptionName[]]>) {
+    if (!given(command)) continue;
+    const ignored = (Object.keys(OPTIONS) as OptionName[]).find(
+      (name) => name !== command && given(name) && !takes.includes(name) && name !== 'help' && name !== 'version',
+    );
+    if (ignored !== undefined) throw new UsageError(`--${ignored} does not go with --${command}`);
+  }
+  if (given('aquarium')) {
+    const inline = INLINE_ONLY.find(given);
+    if (inline !== undefined) throw new UsageError(`--${inline} does not go with --aquarium`);
+  }
+  for (const [name, need] of Object.entries(NEEDS) as Array<[OptionName, (typeof NEEDS)[keyof typeof NEEDS]]>) {
+    if (given(name) && !need.with.some(given)) throw new UsageError(need.say);
+  }
+}
+
+/** User text in a message: quoted, without control characters, and not longer than a line. */
+function quote(text: string): string {
+  return `"${shorten(text)}"`;
 }
 
 function nonEmpty(name: string, value: string | undefined): string | undefined {
@@ -138,16 +199,23 @@ function nonEmpty(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
+/** Plain decimal numbers: digits, with a fraction or not (`12`, `0.5`, `.5`), and a minus sign. */
+const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
+
+/**
+ * The number an option's value says, within its range. Only plain decimals are numbers here:
+ * `0x10`, `1e3`, `+5` and ` 5` are all refused, with the range in the message.
+ */
 function number(
   name: string,
   value: string | undefined,
   range: { min: number; max: number; integer?: boolean },
 ): number | undefined {
   if (value === undefined) return undefined;
-  const parsed = value.trim() === '' ? Number.NaN : Number(value);
+  const parsed = DECIMAL.test(value) ? Number(value) : Number.NaN;
   const kind = range.integer ? 'a whole number' : 'a number';
   if (!Number.isFinite(parsed) || (range.integer && !Number.isInteger(parsed)) || parsed < range.min || parsed > range.max) {
-    throw new UsageError(`--${name}: expected ${kind} from ${range.min} to ${range.max}, got "${value}"`);
+    throw new UsageError(`--${name}: expected ${kind} from ${range.min} to ${range.max}, got ${quote(value)}`);
   }
   return parsed;
 }
@@ -156,16 +224,16 @@ function choice<T extends string>(name: string, value: string | undefined, choic
   if (value === undefined) return undefined;
   if ((choices as readonly string[]).includes(value)) return value as T;
   const listed = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
-  throw new UsageError(`--${name}: expected ${listed}, got "${value}"`);
+  throw new UsageError(`--${name}: expected ${listed}, got ${quote(value)}`);
 }
 
 function size(value: string | undefined): { cols: number; rows: number } | undefined {
   if (value === undefined) return undefined;
-  const match = /^(\d{1,4})x(\d{1,4})$/.exec(value.trim());
+  const match = /^(\d{1,4})x(\d{1,4})$/.exec(value);
   const cols = match ? Number(match[1]) : 0;
   const rows = match ? Number(match[2]) : 0;
   if (!match || cols < 1 || rows < 1 || cols > 1000 || rows > 500) {
-    throw new UsageError(`--size: expected COLSxROWS such as 80x24 (up to 1000x500), got "${value}"`);
+    throw new UsageError(`--size: expected COLSxROWS such as 80x24 (up to 1000x500), got ${quote(value)}`);
   }
   return { cols, rows };
 }

@@ -32,12 +32,15 @@ Output
       --redraw diff|full  cell-level diffs (default) or whole-line redraws
       --color auto|always|never
                           colour from the art's masks (auto honours NO_COLOR, FORCE_COLOR)
-  -r, --record FILE.cast  also write an asciicast v2 recording
+  -r, --record FILE.cast  also write an asciicast v2 recording of what is drawn
+      --force             let --record replace an existing file that is not a .cast
       --size COLSxROWS    record at this size without drawing on the terminal (with --record)
 
   -h, --help              this help
   -v, --version           the version
 
-Without a terminal on stdout nothing is animated; --record still records (80x24 by default).
+Numbers are plain decimals (12, 0.5). With both --frames and --duration, the first reached ends.
+Without a terminal on stdout (or with TERM=dumb) nothing is animated; --record still records
+(80x24 by default).
 Exit status: 0 done, 2 bad usage or bad art, 130 Ctrl+C, 143 SIGTERM.
 `;

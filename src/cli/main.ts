@@ -1,27 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { ArtError, listArt, resolveArt, DEFAULT_ART, type Art } from '../art/index.js';
+import { printable, shorten } from '../art/text.js';
 import { composeFrame } from '../render/compose.js';
 import { createGrid } from '../render/grid.js';
 import { createScene, swimmer } from '../render/scene.js';
 import { gridLines } from '../render/text.js';
 import { canAnimate, colorEnabled } from '../terminal/env.js';
 import { listenForKeys } from '../terminal/keys.js';
-import { startPlayer, type TerminalStream } from '../terminal/player.js';
-import { createRecorder, type Recorder } from '../terminal/record.js';
-import { startSession } from '../terminal/session.js';
+import { createRecorder, RecordingError, type RecordingFile } from '../terminal/record.js';
+import { startSession, type TerminalSession } from '../terminal/session.js';
 import { parseCli, UsageError, type CliOptions } from './args.js';
 import { aquariumShow } from './aquarium.js';
 import { HELP } from './help.js';
+import { openRecordingFor, recordAlone } from './recording.js';
 import type { Show, ShowControls } from './show.js';
 
+/** Characters of a path quoted in a message, at the most: enough for any path one types. */
+const PATH_LENGTH = 120;
 /** Size of a recording made without a terminal, when `--size` does not say. */
 const RECORDING_SIZE = { cols: 80, rows: 24 } as const;
-/** Length of a recording made without a terminal, when neither --frames nor --duration says. */
-const RECORDING_SECONDS = 10;
 
 /**
  * The `fish` command. Sets `process.exitCode`; prints errors a user can cause as one line
- * (`fish: …`), never a stack trace.
+ * (`fish: …`), never a stack trace, and never a control character of theirs.
  *
  * @param argv - the arguments after the command name
  */
@@ -33,14 +34,18 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.stderr.write(`fish: ${error.message}\nTry 'fish --help' for more information.\n`);
       process.exitCode = 2;
     } else if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') {
-      // The reader of our output went away (`fish … | head`): nothing is wrong, stop quietly.
+      // The reader of our output (or of the recording) went away (`fish … | head`): nothing
+      // is wrong, stop quietly.
       process.exitCode = 0;
     } else if (error instanceof ArtError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
+    } else if (error instanceof RecordingError) {
+      process.stderr.write(`fish: --record ${shorten(error.path, PATH_LENGTH)}: ${error.reason}\n`);
+      process.exitCode = 2;
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`fish: ${message}\n`);
+      process.stderr.write(`fish: ${printable(message.split('\n')[0])}\n`);
       process.exitCode = 1;
     }
   }
@@ -52,29 +57,43 @@ async function run(options: CliOptions): Promise<number> {
   if (options.version) return print(`${version()}\n`);
   if (options.list) return print(gallery(colorEnabled(options.color, out, process.env)));
   const arts = (options.arts.length > 0 ? options.arts : options.aquarium ? [] : [DEFAULT_ART]).map(resolveArt);
-  if (options.check) {
-    const checked = arts.length > 0 ? arts : [resolveArt(DEFAULT_ART)];
-    return print(checked.map((art) => `${art.name}: ${describe(art)}\n`).join(''));
-  }
-  if (options.size && !options.record) throw new UsageError('--size goes with --record');
+  if (options.check) return print(arts.map((art) => `${art.name}: ${describe(art)}\n`).join(''));
 
-  const color = colorEnabled(options.color, options.record && !out.isTTY ? { isTTY: true } : out, process.env);
-  const recordingSize = options.size ?? RECORDING_SIZE;
-  const show = options.aquarium ? aquariumShow(options, arts, color, recordingSize.rows) : inlineShow(options, arts[0], color);
-
-  if (options.record && (!out.isTTY || options.size)) return record(options, show, recordingSize);
-  if (!canAnimate(out, process.env)) {
-    process.stderr.write('fish: stdout is not a terminal, so nothing is animated (--record FILE.cast records one)\n');
+  const live = canAnimate(out, process.env) && options.size === undefined;
+  if (!live && options.record === undefined) {
+    const why = out.isTTY === true ? 'TERM is "dumb"' : 'stdout is not a terminal';
+    process.stderr.write(`fish: ${why}, so nothing is animated (--record FILE.cast records one)\n`);
     return 0;
   }
-  const recorder = options.record
-    ? createRecorder(options.record, { cols: out.columns, rows: out.rows, title: show.title, timestamp: options.seed === undefined })
-    : undefined;
+  const file = options.record === undefined ? undefined : openRecordingFor(options, arts);
+  // A recording made alone is for a terminal of its own, one that shows colour.
+  const color = live ? colorEnabled(options.color, out, process.env) : colorEnabled(options.color, { isTTY: true }, { ...process.env, TERM: undefined });
+  const recordingSize = options.size ?? RECORDING_SIZE;
+  const show = options.aquarium ? aquariumShow(options, arts, color, recordingSize.rows) : inlineShow(options, arts[0], color);
+  if (!live && file !== undefined) return recordAlone(options, show, file, recordingSize);
+  return animate(options, show, file);
+}
+
+/**
+ * Draw the show on the terminal until it ends, recording every byte written to the terminal
+ * (and every resize) when `file` is given. A recording that fails ends the show: the terminal
+ * is put back, then the failure is thrown (one line, status 2).
+ */
+async function animate(options: CliOptions, show: Show, file: RecordingFile | undefined): Promise<number> {
+  let session: TerminalSession | undefined;
+  const recorder =
+    file &&
+    createRecorder(file, process.stdout, {
+      title: show.title,
+      timestamp: options.seed === undefined,
+      // Stopped once the frame being drawn is done (never from inside the write that failed).
+      onFailure: () => queueMicrotask(() => session?.stop()),
+    });
   let status = 0;
   let stopKeys = (): void => {};
-  const session = await startSession({
-    stream: out,
-    compose: show.compose,
+  session = await startSession({
+    stream: recorder?.stream ?? process.stdout,
+    compose: recorder?.clocked(show.compose) ?? show.compose,
     height: show.height,
     screen: show.screen,
     fps: options.fps,
@@ -84,17 +103,18 @@ async function run(options: CliOptions): Promise<number> {
     frames: options.frames,
     duration: options.duration,
     persist: options.persist,
-    onFrame: recorder?.onFrame,
     // However it ends (a key, a signal, a crash, the last frame), the keyboard is given back.
     onStop: () => stopKeys(),
   });
+  // A recording that failed while the first frame was drawn, before there was a session to stop.
+  if (recorder?.failure !== undefined) session.stop();
   const { onKey } = show;
   if (onKey !== undefined && session.player.running) {
     const controls: ShowControls = {
       player: session.player,
       quit(code) {
         status = code;
-        session.stop();
+        session?.stop();
       },
     };
     stopKeys = listenForKeys(process.stdin, (key) => onKey(key, controls));
@@ -102,6 +122,7 @@ async function run(options: CliOptions): Promise<number> {
   await session.ended;
   stopKeys();
   recorder?.close();
+  if (recorder?.failure !== undefined) throw recorder.failure;
   return status;
 }
 
@@ -114,49 +135,6 @@ function inlineShow(options: CliOptions, art: Art, color: boolean): Show {
     color: color && art.colored,
     title: art.name,
     screen: 'inline',
-  };
-}
-
-/** Render the animation into a recording alone, as fast as it computes, at a fixed size. */
-async function record(options: CliOptions, show: Show, size: { cols: number; rows: number }): Promise<number> {
-  const recorder: Recorder = createRecorder(options.record as string, {
-    ...size,
-    title: show.title,
-    timestamp: options.seed === undefined,
-  });
-  const frames = options.frames ?? Math.max(1, Math.round((options.duration ?? RECORDING_SECONDS) * options.fps));
-  const player = startPlayer({
-    stream: virtualTerminal(size.cols, size.rows, (bytes) => recorder.extra(player.frameCount / options.fps, bytes)),
-    compose: show.compose,
-    height: show.height,
-    screen: show.screen,
-    fps: options.fps,
-    sync: 'step',
-    redraw: options.redraw,
-    color: show.color,
-    tick: false,
-  });
-  for (let i = 0; i < frames; i++) player.drawNow();
-  player.stop(options.persist);
-  recorder.close();
-  return 0;
-}
-
-/**
- * A terminal of fixed size that exists only for a recording: each write (one per frame, then
- * the closing) becomes an event at the player's clock.
- */
-function virtualTerminal(columns: number, rows: number, write: (bytes: string) => void): TerminalStream {
-  return {
-    columns,
-    rows,
-    isTTY: true,
-    write: (chunk: string) => {
-      write(chunk);
-      return true;
-    },
-    on: () => undefined,
-    off: () => undefined,
   };
 }
 

@@ -6,8 +6,8 @@ import type { OpenAt, Surface } from './surface.js';
 import { startTicker, type Ticker } from './tick.js';
 
 /**
- * What the engine tells about each frame it drew: the one introspection hook that tests, the
- * recorder and the benchmarks all listen to.
+ * What the engine tells about each frame it drew: the one introspection hook that tests and
+ * the benchmarks listen to (a recording takes every byte written, as a tee on the stream).
  */
 export interface FrameInfo {
   /** Frames drawn before this one: 0 for the first. */

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
-import { readCast, replayCast } from '../helpers/cast.js';
+import { castOutput, readCast, replayCast, unrecorded } from '../helpers/cast.js';
 
 const PROMPT = '$ fish --aquarium\r\n';
 const tmp = mkdtempSync(join(tmpdir(), 'fish-aquarium-e2e-'));
@@ -100,6 +100,27 @@ describe('fish --aquarium in a terminal', () => {
     }
     run.type('q');
     expect(await run.exited).toBe(0);
+  });
+
+  it('a live recording records the whole run: played back, it leaves the alternate screen, resized as the terminal was', async () => {
+    const path = join(tmp, 'live.cast');
+    const run = await startTank(['--record', path], 60, 16);
+    try {
+      run.resize(44, 14);
+      await run.waitFor((lines) => surfaceRow(lines, 44) >= 0, 1500);
+      run.type('q');
+      expect(await run.exited).toBe(0);
+      await expectShellBack(run);
+      const cast = readCast(path);
+      expect(cast.header).toMatchObject({ width: 60, height: 16, title: 'aquarium' });
+      expect(cast.events.filter(([, kind]) => kind === 'r').map(([, , size]) => size)).toEqual(['44x14']);
+      expect(unrecorded(run.output(), cast)).toBe('');
+      const term = await replayCast(cast, () => {});
+      expect(term.buffer.active.type).toBe('normal');
+      expect(castOutput(cast).lastIndexOf('\u001B[?25h')).toBeGreaterThan(castOutput(cast).lastIndexOf('\u001B[?25l'));
+    } finally {
+      run.close();
+    }
   });
 
   it('pauses and resumes with p, adds a fish with space, redraws everything with r', async () => {

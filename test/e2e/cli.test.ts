@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FISH_BIN, runInPty } from '../helpers/pty.js';
-import { readCast, replayCast } from '../helpers/cast.js';
+import { castOutput, readCast, replayCast, screenLines, unrecorded } from '../helpers/cast.js';
 
 const PROMPT = '$ fish\r\n';
 const BASS = /(>\)\)'>|<'\(\(<)/;
@@ -65,8 +65,15 @@ describe('fish in a terminal', () => {
     expect(recording.header).toMatchObject({ version: 2, width: cols, height: 8 });
     expect(recording.events.length).toBeGreaterThan(100);
     const facings = new Set<string>();
+    // Every frame shows one whole fish, until the closing clears the strip for good.
+    let cleared = false;
     await replayCast(recording, (index, lines) => {
       const inked = lines.filter((line) => line.trim() !== '');
+      if (inked.length === 0 && index > 0) {
+        cleared = true;
+        return;
+      }
+      expect(cleared, `frame ${index} after the closing`).toBe(false);
       expect(inked, `frame ${index}`).toHaveLength(1);
       const match = BASS.exec(inked[0]);
       expect(match, `frame ${index}: ${inked[0]}`).not.toBeNull();
@@ -75,6 +82,7 @@ describe('fish in a terminal', () => {
       facings.add(match?.[0] ?? '');
     });
     expect(facings).toEqual(new Set([">))'>", "<'((<"]));
+    expect(cleared).toBe(true);
     // The pty saw the same: at the end the region is cleared and the cursor shown.
     await run.flush();
     expect(run.screen().every((line) => line.trim() === '')).toBe(true);
@@ -100,14 +108,75 @@ describe('fish in a terminal', () => {
 
   it('clips in a terminal narrower than the art and lower than the region', async () => {
     const run = runInPty([FISH_BIN, '--art', 'whale'], { cols: 2, rows: 3 });
-    // Drawn, and hiding the cursor: the animation has started and owns the terminal.
-    await run.waitFor((lines) => lines.some((line) => line.trim() !== '') && !run.cursorVisible(), 10_000);
+    // Drawing, its cursor hidden (not a fixed wait: a Ctrl+C before fish has started leaves its echo).
+    await run.waitFor(() => run.output() !== '' && !run.cursorVisible());
     expect(run.screen().every((line) => line.length <= 2)).toBe(true);
     run.type('\x03');
     expect(await run.exited).toBe(130);
     await run.flush();
     expect(run.cursorVisible()).toBe(true);
     expect(run.screen().every((line) => line.trim() === '')).toBe(true);
+  });
+});
+
+describe('live recordings (--record on a terminal)', () => {
+  it('records every byte written to the terminal, the closing included: played back, the strip is cleared and the cursor shown', async () => {
+    for (const [ending, args, status] of [
+      ['--frames', ['--frames', '15'], 0],
+      ['Ctrl+C', [], 130],
+    ] as const) {
+      const path = join(tmp, `closing-${status}.cast`);
+      const run = runInPty([FISH_BIN, '--fps', '50', '--record', path, ...args], { cols: 40, rows: 8 });
+      try {
+        await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
+        if (status === 130) run.type('\x03');
+        expect(await run.exited, ending).toBe(status);
+        await run.flush();
+        const cast = readCast(path);
+        expect(unrecorded(run.output(), cast), ending).toBe('');
+        const term = await replayCast(cast, () => {});
+        expect(screenLines(term).every((line) => line === ''), ending).toBe(true);
+        expect(castOutput(cast).lastIndexOf('\u001B[?25h'), ending).toBeGreaterThan(castOutput(cast).lastIndexOf('\u001B[?25l'));
+      } finally {
+        run.close();
+      }
+    }
+  });
+
+  it('records each resize as an "r" event, in order with the bytes that answer it, on the frame clock', async () => {
+    const path = join(tmp, 'resized.cast');
+    const run = runInPty([FISH_BIN, '--speed', '40', '--fps', '25', '--record', path], { cols: 60, rows: 10 });
+    try {
+      await run.waitFor((lines) => lines.some((line) => /^ {20,}\S/.test(line)), 8000);
+      for (const [cols, rows] of [
+        [30, 10],
+        [70, 12],
+      ]) {
+        const before = run.output().length;
+        run.resize(cols, rows);
+        // Answered: the strip is erased and drawn again at the new size.
+        await run.waitFor(() => run.output().indexOf('\u001b[J', before) >= 0, 3000);
+      }
+      run.type('\x03');
+      expect(await run.exited).toBe(130);
+      await run.flush();
+      const cast = readCast(path);
+      expect(cast.header).toMatchObject({ width: 60, height: 10 });
+      expect(cast.events.filter(([, kind]) => kind === 'r').map(([, , size]) => size)).toEqual(['30x10', '70x12']);
+      const times = cast.events.map(([time]) => time);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      // Each resize is followed by the erasing that answers it.
+      for (const [index, [, kind]] of cast.events.entries()) {
+        if (kind === 'r') expect(cast.events[index + 1]?.[2]).toContain('\u001b[J');
+      }
+      expect(unrecorded(run.output(), cast)).toBe('');
+      // Played back at the sizes recorded, it ends as the terminal did: nothing left.
+      const term = await replayCast(cast, () => {});
+      expect([term.cols, term.rows]).toEqual([70, 12]);
+      expect(screenLines(term).every((line) => line === '')).toBe(true);
+    } finally {
+      run.close();
+    }
   });
 });
 
@@ -118,6 +187,28 @@ describe('fish without a terminal', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toContain('\u001B');
     expect(result.stderr).toMatch(/not a terminal/);
+  });
+
+  it('says TERM=dumb is why nothing is animated in a terminal that is one (it said "not a terminal"), and records with --record', async () => {
+    const dumb = (...args: string[]) => runInPty(['TERM=dumb', process.execPath, FISH_BIN, ...args], { command: 'env', cols: 100, rows: 6 });
+    const run = dumb();
+    try {
+      expect(await run.exited).toBe(0);
+      await run.flush();
+      expect(run.screen()[0]).toBe('fish: TERM is "dumb", so nothing is animated (--record FILE.cast records one)');
+    } finally {
+      run.close();
+    }
+    const path = join(tmp, 'dumb.cast');
+    const recording = dumb('--record', path, '--frames', '3');
+    try {
+      expect(await recording.exited).toBe(0);
+      expect(recording.output()).toBe('');
+      expect(readCast(path).header).toMatchObject({ width: 80, height: 24 });
+      expect(readCast(path).events.length).toBeGreaterThan(1);
+    } finally {
+      recording.close();
+    }
   });
 
   it('records into a file alone at --size, timed on the frame schedule', async () => {

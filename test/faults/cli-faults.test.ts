@@ -9,6 +9,9 @@
  */
 import fc from 'fast-check';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { strayControls } from '../helpers/controls.js';
 import { mapWithLimit, sleep, testSeed } from '../helpers/parallel.js';
@@ -255,6 +258,31 @@ describe('fish under faults in a real terminal', () => {
       expect(status, replay(`head -c ${bytes}: fish's exit status`)).toBe(0);
     });
   }, 60_000);
+
+  it('a disk that fills during a live aquarium recording (ENOSPC on a real tmpfs) ends it: the terminal put back, one line, status 2, the recording whole', async () => {
+    // An 8 KiB tmpfs in a private mount namespace (unshare); the recording is copied out
+    // before the namespace, and the tmpfs with it, goes away. It printed a stack trace.
+    const dir = mkdtempSync(join(tmpdir(), 'fish-enospc-'));
+    const mountPoint = join(dir, 'full');
+    const copy = join(dir, 'tank.cast');
+    const script = 'mkdir "$0" && mount -t tmpfs -o size=8k tmpfs "$0" || exit 99; "$1" "$2" --aquarium --fps 50 --record "$0/tank.cast"; s=$?; cp "$0/tank.cast" "$3"; exit $s';
+    const run = runInPty(['-rm', 'sh', '-c', script, mountPoint, process.execPath, FISH_BIN, copy], { command: 'unshare', cols: 80, rows: 24, before: PROMPT });
+    try {
+      expect(await run.exited, replay('exit status')).toBe(2);
+      await run.flush();
+      const message = `fish: --record ${mountPoint}/tank.cast: no space left on device`;
+      expect(run.output(), 'the aquarium was drawn').toContain('\u001b[?1049h');
+      expect(run.term.buffer.active.type).toBe('normal');
+      expect(run.cursorVisible()).toBe(true);
+      expect(run.screen().filter((line) => line !== '')).toEqual([PROMPT_LINE, message]);
+      const text = readFileSync(copy, 'utf8');
+      expect(text.endsWith('\n')).toBe(true);
+      const events = text.split('\n').slice(0, -1).map((line) => JSON.parse(line) as unknown);
+      expect(events.length).toBeGreaterThan(1);
+    } finally {
+      run.close();
+    }
+  }, 20_000);
 
   it('writes nothing to the terminal when its stdout is a pipe whose reader goes away', async () => {
     // The same pipeline in a terminal: fish's stderr is the terminal, and nothing reaches it.

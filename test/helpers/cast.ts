@@ -4,10 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { createTerminal, writeAsync, type Terminal } from './xterm.js';
 
+/** An event of an asciicast v2 file: output (`o`, the bytes) or a resize (`r`, `COLSxROWS`). */
+export type CastEvent = readonly [number, 'o' | 'r', string];
+
 /** The header and events of an asciicast v2 file. */
 export interface Cast {
   readonly header: { version: number; width: number; height: number; title?: string };
-  readonly events: ReadonlyArray<readonly [number, 'o', string]>;
+  readonly events: readonly CastEvent[];
 }
 
 /**
@@ -19,7 +22,7 @@ export function readCast(path: string): Cast {
   const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
   return {
     header: JSON.parse(head) as Cast['header'],
-    events: lines.map((line) => JSON.parse(line) as readonly [number, 'o', string]),
+    events: lines.map((line) => JSON.parse(line) as CastEvent),
   };
 }
 
@@ -33,7 +36,7 @@ export function screenLines(term: Terminal): string[] {
 
 /**
  * Replay a recording in an emulator of its size, calling `check` with the screen after each
- * event. Output of a program on a tty passes through ONLCR, which a recording made from the
+ * event; a resize event resizes the emulator, as the terminal recorded was. Output of a program on a tty passes through ONLCR, which a recording made from the
  * program's own bytes has not had, so LF is converted here as the tty would.
  *
  * @param cast - the recording
@@ -45,9 +48,44 @@ export async function replayCast(
   check: (index: number, lines: string[], term: Terminal) => void,
 ): Promise<Terminal> {
   const term = createTerminal(cast.header.width, cast.header.height, { convertEol: true });
-  for (const [index, [, , data]] of cast.events.entries()) {
-    await writeAsync(term, data);
+  for (const [index, [, kind, data]] of cast.events.entries()) {
+    if (kind === 'r') {
+      const [cols, rows] = data.split('x').map(Number);
+      term.resize(cols, rows);
+    } else {
+      await writeAsync(term, data);
+    }
     check(index, screenLines(term), term);
   }
   return term;
+}
+
+/**
+ * Every byte of a recording's output events, as a tty delivers them to the terminal (its
+ * ONLCR turns LF into CR LF; the recording holds the program's own bytes).
+ *
+ * @param cast - the recording
+ */
+export function castOutput(cast: Cast): string {
+  return cast.events
+    .filter(([, kind]) => kind === 'o')
+    .map(([, , data]) => data)
+    .join('')
+    .replace(/\n/g, '\r\n');
+}
+
+/**
+ * What a terminal got that a live recording of it has not, leaving out what the program did
+ * not write to its terminal stream: the terminal's own echo of a typed Ctrl+C (`^C`), and the
+ * cursor shown once more at exit (cli-cursor's restore-cursor, on stderr).
+ *
+ * @param output - every byte the terminal got
+ * @param cast - the recording made meanwhile
+ * @returns the bytes not recorded ('' when all are), or undefined when the recording is not
+ *   what the terminal got
+ */
+export function unrecorded(output: string, cast: Cast): string | undefined {
+  const recorded = castOutput(cast);
+  const written = output.replace('^C', '');
+  return written.startsWith(recorded) ? written.slice(recorded.length).replaceAll('\u001B[?25h', '') : undefined;
 }
