@@ -45,6 +45,8 @@ const textStrip = (text: string): Strip => ({ height: 1, inked: 1, row: new RegE
 
 /** The shell's echo of Ctrl+C, left where the cursor was if nothing erased it. */
 const CTRL_C_ECHO = maybe(/^\^C$/);
+/** The status of a stopped job: by SIGTSTP (148), or SIGSTOP (147) for a program that stops itself so. */
+const STOPPED = [148, 147];
 /** Bash's lines when a job stops: its newline (after the ^Z echo, if that is left) and the job line. */
 const stopped = (command: string): HostLine[] => [maybe(/^(\^Z)?$/), like(new RegExp(`^\\[1\\]\\+ +Stopped +${command.replace(/[-]/g, '\\$&')}$`))];
 
@@ -214,7 +216,7 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     command: 'fish',
     output: [],
     strip: CLI_STRIP,
-    steps: [swimming(), keys('C-z'), exits(148, stopped('fish')), typed('fg'), host(line('fish')), swimming(), keys('C-c'), exits(130, [CTRL_C_ECHO])],
+    steps: [swimming(), keys('C-z'), exits(STOPPED, stopped('fish')), typed('fg'), host(line('fish')), swimming(), keys('C-c'), exits(130, [CTRL_C_ECHO])],
   },
   {
     name: 'Ctrl+Z then fg, aquarium: suspended in the normal screen with the cursor shown; after fg redrawn, q quits at once',
@@ -222,7 +224,7 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     rows: 20,
     command: 'fish --aquarium',
     output: [],
-    steps: [tank(), keys('C-z'), exits(148, stopped('fish --aquarium')), typed('fg'), host(line('fish --aquarium')), tank(), type('q'), exits(0, [], 2000)],
+    steps: [tank(), keys('C-z'), exits(STOPPED, stopped('fish --aquarium')), typed('fg'), host(line('fish --aquarium')), tank(), type('q'), exits(0, [], 2000)],
   },
   {
     name: 'SIGTSTP then fg, aquarium: suspended in the normal screen with the cursor shown; after fg redrawn, q quits at once',
@@ -230,7 +232,7 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     rows: 20,
     command: 'fish --aquarium',
     output: [],
-    steps: [tank(), signal('SIGTSTP'), exits(148, stopped('fish --aquarium')), typed('fg'), host(line('fish --aquarium')), tank(), type('q'), exits(0, [], 2000)],
+    steps: [tank(), signal('SIGTSTP'), exits(STOPPED, stopped('fish --aquarium')), typed('fg'), host(line('fish --aquarium')), tank(), type('q'), exits(0, [], 2000)],
   },
   {
     name: 'CLI: typing hello Enter world Enter while it swims echoes nothing; Ctrl+C leaves nothing, exit 130',

@@ -240,7 +240,7 @@ export type Step =
   | { readonly kind: 'signal'; readonly signal: NodeJS.Signals }
   | { readonly kind: 'tell'; readonly what: string }
   | { readonly kind: 'host'; readonly lines: readonly HostLine[] }
-  | { readonly kind: 'exits'; readonly status: number; readonly within?: number; readonly shell: readonly HostLine[] }
+  | { readonly kind: 'exits'; readonly status: number | readonly number[]; readonly within?: number; readonly shell: readonly HostLine[] }
   | { readonly kind: 'close' }
   | { readonly kind: 'hangup'; readonly status: number }
   | { readonly kind: 'check'; readonly what: string; readonly check: (snapshot: Snapshot, session: Session) => string[] | Promise<string[]> };
@@ -265,10 +265,10 @@ export const tell = (what: string): Step => ({ kind: 'tell', what });
 /** Lines the host (or the shell) has written since, to be shown from now on. */
 export const host = (...lines: HostLine[]): Step => ({ kind: 'host', lines });
 /**
- * The command ends (or stops) with `status` (within `within` ms), and the shell's lines
- * (`shell`) then its prompt follow the host's directly.
+ * The command ends (or stops) with `status`, or one of them (within `within` ms), and the
+ * shell's lines (`shell`) then its prompt follow the host's directly.
  */
-export const exits = (status: number, shell: readonly HostLine[] = [], within?: number): Step => ({ kind: 'exits', status, shell, within });
+export const exits = (status: number | readonly number[], shell: readonly HostLine[] = [], within?: number): Step => ({ kind: 'exits', status, shell, within });
 /** Close the terminal (its pty master). */
 export const closeTerminal = (): Step => ({ kind: 'close' });
 /** After the terminal closed: `hangup-status` recorded `status`, and nothing was written on stderr. */
@@ -428,8 +428,9 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
           if (recorded.length <= seen) {
             throw new Error(`${session.judge}: the command did not end (or stop) within ${within} ms\n${describeScreen(await session.snapshot())}`);
           }
-          if (recorded[seen] !== step.status) {
-            throw new Error(`${session.judge}: exit status ${recorded[seen]}, expected ${step.status}\n${describeScreen(await session.snapshot())}`);
+          const expected = typeof step.status === 'number' ? [step.status] : step.status;
+          if (!expected.includes(recorded[seen])) {
+            throw new Error(`${session.judge}: exit status ${recorded[seen]}, expected ${expected.join(' or ')}\n${describeScreen(await session.snapshot())}`);
           }
           seen++;
           hostLines.push(...step.shell);
