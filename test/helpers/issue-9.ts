@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTerminal, writeAsync } from './xterm.js';
+import { createTerminal, trackCursorVisibility, writeAsync } from './xterm.js';
 import {
   BASS_PIECES,
   BASS_ROW,
@@ -51,14 +51,14 @@ const STOPPED = [148, 147];
 const stopped = (command: string): HostLine[] => [maybe(/^(\^Z)?$/), like(new RegExp(`^\\[1\\]\\+ +Stopped +${command.replace(/[-]/g, '\\$&')}$`))];
 
 /** Whether the bass is on the screen past column `col` (it has swum that far). */
-const pastColumn = (col: number) => (snapshot: Snapshot): boolean =>
+const pastColumn = (col: number) => () => (snapshot: Snapshot): boolean =>
   snapshot.screen.some((row) => BASS_ROW.test(row.text) && row.text.search(/\S/) > col);
 
 /**
  * A condition that holds once the bass has been seen on `rows` different rows of the screen:
- * it has bobbed through its whole strip (a new one for each scenario: it remembers).
+ * it has bobbed through its whole strip (made afresh for each run: it remembers).
  */
-const bobbedThrough = (rows: number) => {
+const bobbedThrough = (rows: number) => (): ((snapshot: Snapshot) => boolean) => {
   const seen = new Set<number>();
   return (snapshot: Snapshot): boolean => {
     snapshot.screen.forEach((row, y) => {
@@ -67,6 +67,35 @@ const bobbedThrough = (rows: number) => {
     return seen.size >= rows;
   };
 };
+
+/**
+ * Typing while it swims: the keys echo nowhere (the strip stays whole and in place), Ctrl+C
+ * still ends it with 130, and nothing typed is left for the shell, which then runs the next
+ * command and only that.
+ */
+const TYPING_WHILE_IT_SWIMS: readonly Step[] = [
+  swimming(),
+  type('hello'), keys('Enter'), type('world'), keys('Enter'),
+  swimming(),
+  keys('C-c'), exits(130, [CTRL_C_ECHO]),
+  typed('echo done'), host(line('done')), exits(0),
+];
+
+/**
+ * Three host lines, then a strip of 5 rows (bob 2) redrawn whole (log-update): the host's lines
+ * must stay while the fish bobs through every row of the strip, and after it ends.
+ */
+function tallFullStrip(name: string, command: string, end: readonly Step[]): Scenario {
+  return {
+    name,
+    cols: 60,
+    rows: 20,
+    command,
+    output: [line('1'), line('2'), line('3')],
+    strip: { height: 5, inked: 1, row: BASS_ROW },
+    steps: [swimming('the fish bobbed through all 5 rows', bobbedThrough(5)), ...end, exits(0)],
+  };
+}
 
 /** The fatal signals of the issue: the key or the kill, and what bash says when a job dies of it. */
 const FATAL = [
@@ -93,15 +122,7 @@ async function recordingFaults(path: string, sizes: readonly string[], creature:
   const resizes = events.filter(([, kind]) => kind === 'r').map(([, , size]) => size);
   for (const size of sizes) if (!resizes.includes(size)) faults.push(`no "r" event for the resize to ${size} (r events: ${JSON.stringify(resizes)})`);
   const term = createTerminal(header.width, header.height, { convertEol: true });
-  let cursorShown = true;
-  term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
-    if (params.includes(25)) cursorShown = true;
-    return false;
-  });
-  term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
-    if (params.includes(25)) cursorShown = false;
-    return false;
-  });
+  const cursorShown = trackCursorVisibility(term);
   for (const [, kind, data] of events) {
     if (kind === 'o') await writeAsync(term, data);
     if (kind === 'r') {
@@ -111,7 +132,7 @@ async function recordingFaults(path: string, sizes: readonly string[], creature:
   }
   const buffer = term.buffer.active;
   if (buffer.type === 'alternate') faults.push('played back, it leaves the viewer in the alternate screen');
-  if (!cursorShown) faults.push('played back, it leaves the cursor hidden');
+  if (!cursorShown()) faults.push('played back, it leaves the cursor hidden');
   const lines = Array.from({ length: term.rows }, (_, y) => buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '');
   if (creature && lines.some((text) => creature.test(text))) faults.push(`played back, it ends with the creature on screen:\n${lines.join('\n')}`);
   term.dispose();
@@ -141,7 +162,7 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     output: [line('a'), line('b')],
     strip: CLI_STRIP,
     // Past column 60, so that its row is re-wrapped into three at 30 columns.
-    steps: [swimming(pastColumn(60), 'the fish past column 60'), resize(30, 20), resize(100, 20), exits(0)],
+    steps: [swimming('the fish past column 60', pastColumn(60)), resize(30, 20), resize(100, 20), exits(0)],
   },
   {
     name: 'CLI resize storm 0.1 s apart: no pieces of fish above the strip',
@@ -151,29 +172,13 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     output: [line('a'), line('b')],
     strip: CLI_STRIP,
     steps: [
-      swimming(pastColumn(31), 'the fish past column 30'),
+      swimming('the fish past column 30', pastColumn(30)),
       storm([[60, 20], [30, 20], [90, 20], [40, 20], [100, 20], [35, 20], [80, 20], [30, 20], [70, 20], [100, 20]], 100),
       exits(0),
     ],
   },
-  {
-    name: '--redraw full with a tall strip (--bob 2) keeps the host\'s lines',
-    cols: 60,
-    rows: 20,
-    command: 'seq 1 3; fish --redraw full --bob 2 --duration 3',
-    output: [line('1'), line('2'), line('3')],
-    strip: { height: 5, inked: 1, row: BASS_ROW },
-    steps: [swimming(bobbedThrough(5), 'the fish bobbed through all 5 rows'), exits(0)],
-  },
-  {
-    name: "library redraw: 'full', bob: 2 keeps the host's lines",
-    cols: 60,
-    rows: 20,
-    command: 'host full-bob',
-    output: [line('1'), line('2'), line('3')],
-    strip: { height: 5, inked: 1, row: BASS_ROW },
-    steps: [swimming(bobbedThrough(5), 'the fish bobbed through all 5 rows'), tell('stop'), exits(0)],
-  },
+  tallFullStrip("--redraw full with a tall strip (--bob 2) keeps the host's lines", 'seq 1 3; fish --redraw full --bob 2 --duration 3', []),
+  tallFullStrip("library redraw: 'full', bob: 2 keeps the host's lines", 'host full-bob', [tell('stop')]),
   {
     name: '--redraw full with art taller than the terminal leaves no rows behind',
     cols: 60,
@@ -241,14 +246,7 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     command: 'fish',
     output: [],
     strip: CLI_STRIP,
-    steps: [
-      swimming(),
-      type('hello'), keys('Enter'), type('world'), keys('Enter'),
-      swimming(),
-      keys('C-c'), exits(130, [CTRL_C_ECHO]),
-      // Nothing typed was left for the shell either: it runs the next command and only that.
-      typed('echo done'), host(line('done')), exits(0),
-    ],
+    steps: TYPING_WHILE_IT_SWIMS,
   },
   {
     name: 'library: typing hello Enter world Enter while a spinner swims echoes nothing; Ctrl+C leaves nothing, exit 130',
@@ -257,13 +255,7 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     command: 'host spinner',
     output: [],
     strip: textStrip('Working'),
-    steps: [
-      swimming(),
-      type('hello'), keys('Enter'), type('world'), keys('Enter'),
-      swimming(),
-      keys('C-c'), exits(130, [CTRL_C_ECHO]),
-      typed('echo done'), host(line('done')), exits(0),
-    ],
+    steps: TYPING_WHILE_IT_SWIMS,
   },
   ...FATAL.flatMap(({ name, number, send, sendInRawMode, says }): Scenario[] => [
     {

@@ -5,7 +5,7 @@
  */
 import { spawn, type IPty } from '@lydell/node-pty';
 import { fileURLToPath } from 'node:url';
-import { createTerminal, type Terminal } from './xterm.js';
+import { createTerminal, trackCursorVisibility, type Terminal } from './xterm.js';
 
 /** The launcher users run. */
 export const FISH_BIN = fileURLToPath(new URL('../../bin/fish.js', import.meta.url));
@@ -73,15 +73,7 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
   const term = createTerminal(cols, rows, { scrollback: options.scrollback ?? 1000, reflow: options.reflow });
-  let cursorVisible = true;
-  term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
-    if (params.includes(25)) cursorVisible = true;
-    return false;
-  });
-  term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
-    if (params.includes(25)) cursorVisible = false;
-    return false;
-  });
+  const cursorVisible = trackCursorVisibility(term);
   if (options.before) term.write(options.before);
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -125,7 +117,7 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
     term,
     output: () => output,
     exited,
-    cursorVisible: () => cursorVisible,
+    cursorVisible,
     flush,
     screen,
     async waitFor(test, timeout = 5000) {

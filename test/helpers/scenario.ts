@@ -230,7 +230,7 @@ export function describeScreen(snapshot: Snapshot): string {
 
 /** A step of a scenario. */
 export type Step =
-  | { readonly kind: 'swimming'; readonly until?: (snapshot: Snapshot) => boolean; readonly what?: string }
+  | { readonly kind: 'swimming'; readonly what?: string; readonly condition?: () => (snapshot: Snapshot) => boolean }
   | { readonly kind: 'tank' }
   | { readonly kind: 'resize'; readonly cols: number; readonly rows: number; readonly check: boolean }
   | { readonly kind: 'storm'; readonly sizes: ReadonlyArray<readonly [number, number]>; readonly apartMs: number }
@@ -245,8 +245,11 @@ export type Step =
   | { readonly kind: 'hangup'; readonly status: number }
   | { readonly kind: 'check'; readonly what: string; readonly check: (snapshot: Snapshot, session: Session) => string[] | Promise<string[]> };
 
-/** Wait until the animation is drawn and correct (and `until` holds, say the fish is past a column). */
-export const swimming = (until?: (snapshot: Snapshot) => boolean, what?: string): Step => ({ kind: 'swimming', until, what });
+/**
+ * Wait until the animation is drawn and correct, and (if given) `what` holds: `condition()`
+ * makes its test afresh for each run, so that a test may remember what it has seen.
+ */
+export const swimming = (what?: string, condition?: () => (snapshot: Snapshot) => boolean): Step => ({ kind: 'swimming', what, condition });
 /** Wait until the aquarium's tank is drawn in the alternate screen. */
 export const tank = (): Step => ({ kind: 'tank' });
 /** Resize; then (unless `check` is false) the screen must be correct once the size settles. */
@@ -371,9 +374,10 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
         case 'swimming': {
           const { strip } = scenario;
           if (!strip) throw new Error(`${scenario.name}: swimming needs the scenario's strip`);
+          const holds = step.condition?.();
           await until(session, `the animation drawn below the host's lines${step.what ? `, ${step.what}` : ''}`, (snapshot) => {
             const faults = inlineFaults(snapshot, hostLines, strip, session);
-            return faults.length === 0 && step.until && !step.until(snapshot) ? [`not yet: ${step.what ?? 'the condition'}`] : faults;
+            return faults.length === 0 && holds && !holds(snapshot) ? [`not yet: ${step.what ?? 'the condition'}`] : faults;
           });
           break;
         }

@@ -59,6 +59,26 @@ export function createTerminal(cols: number, rows: number, options: TerminalOpti
 }
 
 /**
+ * Follow the cursor's visibility (DECTCEM, `ESC[?25h` / `ESC[?25l`) as the terminal parses it:
+ * xterm.js does not expose it.
+ *
+ * @param term - the terminal, before anything is written to it
+ * @returns whether the cursor is visible now (shown until hidden)
+ */
+export function trackCursorVisibility(term: Terminal): () => boolean {
+  let visible = true;
+  term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
+    if (params.includes(25)) visible = true;
+    return false;
+  });
+  term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
+    if (params.includes(25)) visible = false;
+    return false;
+  });
+  return () => visible;
+}
+
+/**
  * Write to the terminal and wait until it has processed the data (xterm.js parses
  * asynchronously).
  *
