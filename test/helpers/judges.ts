@@ -48,6 +48,8 @@ export interface Snapshot {
   readonly lines: readonly ScreenLine[];
   /** Rows in the history, above the visible screen (absolute row of the screen's top row). */
   readonly historyRows: number;
+  /** Every row of history and screen by absolute row (trailing blanks trimmed). */
+  readonly rowTexts: readonly string[];
   /** The visible rows (clipped at the right edge, trailing blanks trimmed), each with the index of its logical line. */
   readonly screen: ReadonlyArray<{ readonly text: string; readonly line: number }>;
   /** The cursor on the visible screen, 0-based, and whether it is shown. */
@@ -189,8 +191,27 @@ async function waitForShell(session: Session): Promise<void> {
   }
 }
 
-/** Rows a logical line of `width` cells spans in a terminal `cols` wide (wrapped rows are full). */
-const rowsSpanned = (width: number, cols: number): number => Math.max(1, Math.ceil(width / cols));
+/**
+ * A logical line cut into the rows it spans in a terminal `cols` wide: wrapped rows are full,
+ * and a wide glyph that does not fit in a row's last cell starts the next one.
+ */
+function splitRows(line: string, cols: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  let width = 0;
+  for (const char of line) {
+    const w = cellWidth(char);
+    if (width + w > cols) {
+      rows.push(row);
+      row = '';
+      width = 0;
+    }
+    row += char;
+    width += w;
+  }
+  rows.push(row);
+  return rows;
+}
 
 /** A tmux snapshot as a judge's snapshot: logical lines placed on rows. */
 function fromTmux(raw: TmuxSnapshot): Snapshot {
@@ -199,24 +220,31 @@ function fromTmux(raw: TmuxSnapshot): Snapshot {
     return {
       judge: 'tmux', cols: raw.cols, rows: raw.rows, historyRows: 0, alternate: true,
       lines: raw.screen.map((text, row) => ({ text, firstRow: row, rowCount: 1 })),
+      rowTexts: raw.screen,
       screen: raw.screen.map((text, row) => ({ text, line: row })),
       cursor: { row: raw.cursorY, col: raw.cursorX, visible: raw.cursorVisible },
     };
   }
   const lines: ScreenLine[] = [];
   const lineOfRow: number[] = [];
+  const rowTexts: string[] = [];
   let row = 0;
   for (const [index, rawLine] of raw.rawLines.entries()) {
-    const rowCount = rowsSpanned(cellWidth(rawLine), raw.cols);
-    lines.push({ text: raw.lines[index], firstRow: row, rowCount });
-    for (let k = 0; k < rowCount; k++) lineOfRow.push(index);
-    row += rowCount;
+    const pieces = splitRows(rawLine, raw.cols);
+    lines.push({ text: raw.lines[index], firstRow: row, rowCount: pieces.length });
+    for (const piece of pieces) {
+      lineOfRow.push(index);
+      rowTexts.push(piece.trimEnd());
+    }
+    row += pieces.length;
   }
   if (row !== raw.historySize + raw.rows) {
     throw new Error(`tmux judge: ${row} rows from capture-pane -J, but history ${raw.historySize} + screen ${raw.rows}:\n${raw.rawLines.map((l) => JSON.stringify(l)).join('\n')}`);
   }
+  // The visible rows as tmux draws them; the history's as the joined lines were cut.
+  raw.screen.forEach((text, r) => (rowTexts[raw.historySize + r] = text));
   return {
-    judge: 'tmux', cols: raw.cols, rows: raw.rows, historyRows: raw.historySize, alternate: false, lines,
+    judge: 'tmux', cols: raw.cols, rows: raw.rows, historyRows: raw.historySize, alternate: false, lines, rowTexts,
     screen: raw.screen.map((text, r) => ({ text, line: lineOfRow[raw.historySize + r] })),
     cursor: { row: raw.cursorY, col: raw.cursorX, visible: raw.cursorVisible },
   };
@@ -243,9 +271,10 @@ function fromXterm(run: PtyRun, name: string, reflows: boolean): Snapshot {
     for (let k = 0; k < rowCount; k++) lineOfRow.push(lines.length - 1);
     y += rowCount;
   }
-  const screen = Array.from({ length: term.rows }, (_, r) => ({ text: rowText(buffer.baseY + r, true), line: lineOfRow[buffer.baseY + r] }));
+  const rowTexts = Array.from({ length: buffer.length }, (_, y) => rowText(y, true));
+  const screen = Array.from({ length: term.rows }, (_, r) => ({ text: rowTexts[buffer.baseY + r], line: lineOfRow[buffer.baseY + r] }));
   return {
-    judge: name, cols, rows: term.rows, historyRows: buffer.baseY, lines, screen,
+    judge: name, cols, rows: term.rows, historyRows: buffer.baseY, lines, rowTexts, screen,
     cursor: { row: buffer.cursorY, col: buffer.cursorX, visible: run.cursorVisible() },
     alternate: buffer.type === 'alternate',
   };

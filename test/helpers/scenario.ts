@@ -14,7 +14,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { cellWidth, childrenOf, PROMPT, statuses, type Judge, type Key, type ScreenLine, type Session, type Snapshot } from './judges.js';
+import { cellWidth, childrenOf, PROMPT, statuses, type Judge, type Key, type Session, type Snapshot } from './judges.js';
 
 /** A line the host (or the shell) writes, as a judge should show it. */
 export interface HostLine {
@@ -134,45 +134,67 @@ function faultsAbove(snapshot: Snapshot, block: HostBlock): string[] {
 }
 
 /**
- * The lines below the host's, history included. A terminal that re-wraps rows as it narrows
- * pushes rows into its history before the program hears of the resize, beyond the reach of any
- * cursor move; the scenarios keep enough host rows above the strip that only host rows can be
- * pushed so. A creature row in the history below the host's lines was put there by the program
- * itself: by writing past the bottom row, or by erasing down from the top-left corner, which
- * tmux (scroll-on-clear on, its default) turns into a scroll into the history.
+ * What may be in the terminal's history below the host's lines, rows no cursor move can reach:
+ *
+ * - `'blank'`: blank rows only. A narrowing re-wraps rows and pushes the top rows of the screen
+ *   into the history, host rows first; a scenario with this policy keeps enough host rows above
+ *   the strip (or does not narrow) that the terminal cannot push an inked row of the strip so.
+ *   An inked row there was put by the program: by writing past the bottom row, or by an erase
+ *   down from the top-left corner, which tmux (scroll-on-clear, on by default) turns into a
+ *   scroll of the screen into the history.
+ * - `'any'`: anything. The narrowing may re-wrap the strip so that the terminal itself pushes
+ *   rows holding the creature into its history before the program hears of the resize
+ *   (issue 9: such rows cannot be erased). The visible screen must still be exact.
  */
-function linesBelow(snapshot: Snapshot, block: HostBlock): ScreenLine[] {
-  return snapshot.lines.slice(block.end);
-}
+export type HistoryBelowHost = 'blank' | 'any';
 
-/** The absolute row where what follows the host's lines must begin: right below their last row. */
-function stripTop(snapshot: Snapshot, block: HostBlock): number {
+/** The absolute row right below the host's last line. */
+function hostEnd(snapshot: Snapshot, block: HostBlock): number {
   const last = snapshot.lines[block.end - 1];
   return last.firstRow + last.rowCount;
+}
+
+/**
+ * The absolute row where what follows the host's lines must begin: right below them, or the
+ * screen's top row when every row between is in the history and may be left there.
+ */
+function stripTop(snapshot: Snapshot, block: HostBlock, history: HistoryBelowHost): number {
+  const end = hostEnd(snapshot, block);
+  if (end >= snapshot.historyRows) return end;
+  const between = snapshot.rowTexts.slice(end, snapshot.historyRows);
+  return history === 'any' || between.every((text) => text === '') ? snapshot.historyRows : end;
+}
+
+/** The rows below the host's lines that are checked (row by row: a strip may be one soft-wrapped line). */
+function rowsBelow(snapshot: Snapshot, block: HostBlock, history: HistoryBelowHost): Array<{ readonly row: number; readonly text: string }> {
+  const end = hostEnd(snapshot, block);
+  const below: Array<{ row: number; text: string }> = [];
+  for (let row = history === 'any' ? Math.max(end, snapshot.historyRows) : end; row < snapshot.rowTexts.length; row++) {
+    below.push({ row, text: snapshot.rowTexts[row] });
+  }
+  return below;
 }
 
 /**
  * What is wrong with the screen of a running inline animation (empty when correct): the host's
  * lines once, in order, then exactly one strip right below them, then blank rows.
  */
-export function inlineFaults(snapshot: Snapshot, host: readonly HostLine[], strip: Strip, session: Session): string[] {
+export function inlineFaults(snapshot: Snapshot, host: readonly HostLine[], strip: Strip, session: Session, history: HistoryBelowHost): string[] {
   if (snapshot.alternate) return ['the alternate screen is active'];
   const block = findHostBlock(snapshot, host, session);
   if (Array.isArray(block)) return block;
   const faults = faultsAbove(snapshot, block);
-  const top = stripTop(snapshot, block);
+  const top = stripTop(snapshot, block, history);
   let inked = 0;
-  for (const l of linesBelow(snapshot, block)) {
-    if (l.text === '') continue;
-    const row = l.firstRow - snapshot.historyRows;
+  for (const { row: absolute, text } of rowsBelow(snapshot, block, history)) {
+    if (text === '') continue;
+    const row = absolute - snapshot.historyRows;
     const where = `row ${row}${row < 0 ? ' (in the history)' : ''}`;
-    const inWindow = l.firstRow >= top && l.firstRow + l.rowCount <= top + strip.height;
-    if (!inWindow) {
-      const kind = strip.row.test(l.text) ? 'a creature' : 'debris';
-      faults.push(`${kind} outside the strip's place (rows ${top - snapshot.historyRows}..${top - snapshot.historyRows + strip.height - 1}, right below the host's last line), ${where}: ${JSON.stringify(l.text)}`);
-    }
-    else if (l.rowCount !== 1 || !strip.row.test(l.text)) faults.push(`a strip row that is not one whole creature, ${where}: ${JSON.stringify(l.text)}`);
-    else if (row < 0) faults.push(`the strip's ${where} was pushed into the history: ${JSON.stringify(l.text)}`);
+    if (absolute >= top + strip.height) {
+      const kind = strip.row.test(text) ? 'a creature' : 'debris';
+      faults.push(`${kind} outside the strip's place (rows ${top - snapshot.historyRows}..${top - snapshot.historyRows + strip.height - 1}, right below the host's last line), ${where}: ${JSON.stringify(text)}`);
+    } else if (!strip.row.test(text)) faults.push(`a strip row that is not one whole creature, ${where}: ${JSON.stringify(text)}`);
+    else if (row < 0) faults.push(`a creature left in the history below the host's lines, ${where}: ${JSON.stringify(text)}`);
     else inked++;
   }
   if (inked !== strip.inked && faults.length === 0) faults.push(`${inked} inked strip rows, expected ${strip.inked}`);
@@ -183,7 +205,7 @@ export function inlineFaults(snapshot: Snapshot, host: readonly HostLine[], stri
  * What is wrong with the screen after the program ended and the shell took over (empty when
  * correct): the host's lines, the shell's, then the prompt directly, and nothing below it.
  */
-export function exitFaults(snapshot: Snapshot, host: readonly HostLine[], session: Session): string[] {
+export function exitFaults(snapshot: Snapshot, host: readonly HostLine[], session: Session, history: HistoryBelowHost): string[] {
   const faults: string[] = [];
   if (snapshot.alternate) faults.push('the alternate screen is still active');
   if (!snapshot.cursor.visible) faults.push('the cursor is hidden');
@@ -193,7 +215,11 @@ export function exitFaults(snapshot: Snapshot, host: readonly HostLine[], sessio
   // The prompt on the host's partial line, where the program put the cursor back after it.
   const last = snapshot.lines[block.end - 1];
   const glued = host.find((h) => h.partial !== undefined && last.text === `${h.partial}${PROMPT.trimEnd()}`);
-  const after = glued ? [last, ...linesBelow(snapshot, block)] : linesBelow(snapshot, block);
+  // Lines wholly in the history that may be left there are passed over.
+  const below = snapshot.lines
+    .slice(block.end)
+    .filter((l) => !(l.firstRow + l.rowCount <= snapshot.historyRows && (history === 'any' || l.text === '')));
+  const after = glued ? [last, ...below] : below;
   const promptText = glued ? last.text : PROMPT.trimEnd();
   const promptCol = glued ? cellWidth(`${glued.partial}${PROMPT}`) : PROMPT.length;
   const prompt = after[0];
@@ -206,8 +232,8 @@ export function exitFaults(snapshot: Snapshot, host: readonly HostLine[], sessio
     );
     return faults;
   }
-  if (!glued && prompt.firstRow !== stripTop(snapshot, block)) {
-    faults.push(`a blank gap of ${prompt.firstRow - stripTop(snapshot, block)} rows above the prompt`);
+  if (!glued && prompt.firstRow !== stripTop(snapshot, block, history)) {
+    faults.push(`a blank gap of ${prompt.firstRow - stripTop(snapshot, block, history)} rows above the prompt`);
   }
   for (const l of after.slice(1)) if (l.text !== '') faults.push(`debris below the prompt, row ${l.firstRow - snapshot.historyRows}: ${JSON.stringify(l.text)}`);
   const promptRow = prompt.firstRow - snapshot.historyRows;
@@ -230,7 +256,7 @@ export function describeScreen(snapshot: Snapshot): string {
 
 /** A step of a scenario. */
 export type Step =
-  | { readonly kind: 'swimming'; readonly what?: string; readonly condition?: () => (snapshot: Snapshot) => boolean }
+  | { readonly kind: 'swimming'; readonly what?: string; readonly condition?: () => Condition }
   | { readonly kind: 'tank' }
   | { readonly kind: 'resize'; readonly cols: number; readonly rows: number; readonly check: boolean }
   | { readonly kind: 'storm'; readonly sizes: ReadonlyArray<readonly [number, number]>; readonly apartMs: number }
@@ -246,10 +272,16 @@ export type Step =
   | { readonly kind: 'check'; readonly what: string; readonly check: (snapshot: Snapshot, session: Session) => string[] | Promise<string[]> };
 
 /**
- * Wait until the animation is drawn and correct, and (if given) `what` holds: `condition()`
- * makes its test afresh for each run, so that a test may remember what it has seen.
+ * A test of a running animation, called with every snapshot and whether that snapshot was
+ * correct: it may remember what it has seen.
  */
-export const swimming = (what?: string, condition?: () => (snapshot: Snapshot) => boolean): Step => ({ kind: 'swimming', what, condition });
+export type Condition = (snapshot: Snapshot, correct: boolean) => boolean;
+
+/**
+ * Wait until the animation is drawn and correct, and (if given) `what` holds: `condition()`
+ * makes its test afresh for each run.
+ */
+export const swimming = (what?: string, condition?: () => Condition): Step => ({ kind: 'swimming', what, condition });
 /** Wait until the aquarium's tank is drawn in the alternate screen. */
 export const tank = (): Step => ({ kind: 'tank' });
 /** Resize; then (unless `check` is false) the screen must be correct once the size settles. */
@@ -292,6 +324,8 @@ export interface Scenario {
   /** The inline animation's strip (none for the aquarium). */
   readonly strip?: Strip;
   readonly steps: readonly Step[];
+  /** What may be left in the history below the host's lines (default `'blank'`). */
+  readonly history?: HistoryBelowHost;
   /** Whether the scenario resizes, so that a truncating terminal has something to say (default: it has a resize step). */
   readonly resizes?: boolean;
 }
@@ -361,23 +395,26 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
   const session = await judge.open(scenario.cols, scenario.rows);
   try {
     const hostLines: HostLine[] = [line(`${PROMPT}${scenario.command}`), ...scenario.output];
+    const history = scenario.history ?? 'blank';
     let seen = statuses(session).length;
     await session.type(scenario.command);
     await session.keys('Enter');
     const settledInline = (what: string): Promise<Snapshot> => {
       const { strip } = scenario;
       if (!strip) throw new Error(`${scenario.name}: an inline check needs the scenario's strip`);
-      return until(session, what, (snapshot) => inlineFaults(snapshot, hostLines, strip, session), SETTLED, SETTLE_DEADLINE);
+      return until(session, what, (snapshot) => inlineFaults(snapshot, hostLines, strip, session, history), SETTLED, SETTLE_DEADLINE);
     };
     for (const step of scenario.steps) {
       switch (step.kind) {
         case 'swimming': {
           const { strip } = scenario;
           if (!strip) throw new Error(`${scenario.name}: swimming needs the scenario's strip`);
-          const holds = step.condition?.();
+          // The condition sees every snapshot (it may remember them), correct or not.
+          const condition = step.condition?.();
           await until(session, `the animation drawn below the host's lines${step.what ? `, ${step.what}` : ''}`, (snapshot) => {
-            const faults = inlineFaults(snapshot, hostLines, strip, session);
-            return faults.length === 0 && holds && !holds(snapshot) ? [`not yet: ${step.what ?? 'the condition'}`] : faults;
+            const faults = inlineFaults(snapshot, hostLines, strip, session, history);
+            const holds = condition?.(snapshot, faults.length === 0) ?? true;
+            return faults.length === 0 && !holds ? [`not yet: ${step.what ?? 'the condition'}`] : faults;
           });
           break;
         }
@@ -438,7 +475,7 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
           }
           seen++;
           hostLines.push(...step.shell);
-          await until(session, 'after it ended: the host\'s lines, then the prompt directly, nothing else', (snapshot) => exitFaults(snapshot, hostLines, session), 0, 3000);
+          await until(session, 'after it ended: the host\'s lines, then the prompt directly, nothing else', (snapshot) => exitFaults(snapshot, hostLines, session, history), 0, 3000);
           break;
         }
         case 'close':
