@@ -5,7 +5,7 @@
  */
 import { spawn, type IPty } from '@lydell/node-pty';
 import { fileURLToPath } from 'node:url';
-import { createTerminal, type Terminal } from './xterm.js';
+import { createTerminal, trackCursorVisibility, type Terminal } from './xterm.js';
 
 /** The launcher users run. */
 export const FISH_BIN = fileURLToPath(new URL('../../bin/fish.js', import.meta.url));
@@ -33,6 +33,11 @@ export interface PtyRun {
   /** Send a signal to the program. */
   kill(signal: NodeJS.Signals): void;
   /**
+   * Close the terminal as a window closes: the pty's master is closed and the program (the
+   * session leader) gets SIGHUP, as node-pty's `destroy()` does.
+   */
+  closeTerminal(): void;
+  /**
    * End the program if it is still running (SIGKILL), as a test's `finally` does so that a
    * failed test leaves no process behind; nothing once it has exited, so that a reused
    * process id is never signalled.
@@ -54,6 +59,8 @@ export interface PtyOptions {
   readonly command?: string;
   /** Lines of scrollback of the emulator (default 1000). */
   readonly scrollback?: number;
+  /** Re-wrap rows on resize (default true); false emulates a truncating terminal (see createTerminal). */
+  readonly reflow?: boolean;
 }
 
 /**
@@ -65,16 +72,8 @@ export interface PtyOptions {
 export function runInPty(args: readonly string[], options: PtyOptions = {}): PtyRun {
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
-  const term = createTerminal(cols, rows, { scrollback: options.scrollback ?? 1000 });
-  let cursorVisible = true;
-  term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
-    if (params.includes(25)) cursorVisible = true;
-    return false;
-  });
-  term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
-    if (params.includes(25)) cursorVisible = false;
-    return false;
-  });
+  const term = createTerminal(cols, rows, { scrollback: options.scrollback ?? 1000, reflow: options.reflow });
+  const cursorVisible = trackCursorVisibility(term);
   if (options.before) term.write(options.before);
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -84,11 +83,16 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
   const child = spawn(options.command ?? process.execPath, [...args], { name: 'xterm-256color', cols, rows, cwd: process.cwd(), env });
   let output = '';
   let pendingWrites = Promise.resolve();
+  let running = true;
+  // The emulator's answers (a cursor position report to DSR, say) go back to the program, as
+  // a real terminal's do.
+  term.onData((data) => {
+    if (running) child.write(data);
+  });
   child.onData((data) => {
     output += data;
     pendingWrites = pendingWrites.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
   });
-  let running = true;
   const exited = new Promise<number>((resolve) => {
     child.onExit(({ exitCode, signal }) => {
       running = false;
@@ -113,7 +117,7 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
     term,
     output: () => output,
     exited,
-    cursorVisible: () => cursorVisible,
+    cursorVisible,
     flush,
     screen,
     async waitFor(test, timeout = 5000) {
@@ -132,6 +136,12 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
     },
     type: (data) => child.write(data),
     kill: (signal) => child.kill(signal),
+    closeTerminal: () => {
+      // Not in node-pty's typings, but every Unix pty has it: close the master, then SIGHUP.
+      const closable = child as IPty & { destroy?: () => void };
+      if (typeof closable.destroy !== 'function') throw new Error('this node-pty cannot close a pty master');
+      closable.destroy();
+    },
     close: () => {
       if (running) child.kill('SIGKILL');
     },

@@ -21,7 +21,19 @@ export interface TerminalOptions {
   readonly convertEol?: boolean;
   /** Lines of scrollback (default 100). */
   readonly scrollback?: number;
+  /**
+   * Re-wrap rows when the width changes (default true, as xterm.js does). False makes a
+   * truncating terminal, as the X11 xterm, the Linux console and older Windows consoles are:
+   * xterm.js turns reflow off only for a Windows pty older than ConPTY build 21376 (its
+   * `windowsPty` option; `scrollback: 0` does not do it), so that is what is declared. Cells
+   * past the right edge are then hidden, not erased: xterm.js shows them again when the
+   * terminal widens.
+   */
+  readonly reflow?: boolean;
 }
+
+/** A Windows pty old enough that xterm.js does not re-wrap rows for it (reflow needs 21376). */
+const NON_REFLOWING_PTY = { backend: 'conpty', buildNumber: 19041 } as const;
 
 /**
  * A headless terminal of `cols × rows` with Unicode 11 widths active (emoji and East Asian
@@ -29,7 +41,7 @@ export interface TerminalOptions {
  *
  * @param cols - columns
  * @param rows - rows
- * @param options - LF conversion and scrollback
+ * @param options - LF conversion, scrollback, reflow
  * @returns the terminal (call `dispose()` when done)
  */
 export function createTerminal(cols: number, rows: number, options: TerminalOptions = {}): Terminal {
@@ -39,10 +51,31 @@ export function createTerminal(cols: number, rows: number, options: TerminalOpti
     allowProposedApi: true,
     convertEol: options.convertEol ?? false,
     scrollback: options.scrollback ?? 100,
+    ...(options.reflow === false ? { windowsPty: NON_REFLOWING_PTY } : {}),
   });
   term.loadAddon(new Unicode11Addon());
   term.unicode.activeVersion = '11';
   return term;
+}
+
+/**
+ * Follow the cursor's visibility (DECTCEM, `ESC[?25h` / `ESC[?25l`) as the terminal parses it:
+ * xterm.js does not expose it.
+ *
+ * @param term - the terminal, before anything is written to it
+ * @returns whether the cursor is visible now (shown until hidden)
+ */
+export function trackCursorVisibility(term: Terminal): () => boolean {
+  let visible = true;
+  term.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
+    if (params.includes(25)) visible = true;
+    return false;
+  });
+  term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
+    if (params.includes(25)) visible = false;
+    return false;
+  });
+  return () => visible;
 }
 
 /**
