@@ -4,12 +4,10 @@
  */
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { ArtError } from './errors.js';
+import { MAX_ART_BYTES } from './limits.js';
 import { parseArtBytes, type ParseOptions } from './parse.js';
 import { printable } from './text.js';
 import type { Art } from './types.js';
-
-/** The largest art file loaded: art is small, and anything bigger is surely not art. */
-export const MAX_ART_BYTES = 1024 * 1024;
 
 /** Messages for the errors file system calls can give. */
 const FS_ERRORS: ReadonlyMap<string, string> = new Map([

@@ -96,26 +96,33 @@ export const DEFAULT_MIRROR_TABLE: MirrorTable = mirrorTable(MIRROR_PAIRS);
  */
 export function mirrorSprite(sprite: Sprite, table: MirrorTable = DEFAULT_MIRROR_TABLE): Sprite {
   const { width, height, cells } = sprite;
-  const mirrored: Array<SpriteCell | null> = [];
+  const mirrored = new Array<SpriteCell | null>(cells.length);
+  // Each different cell is swapped once: art shares its cells (see CellCache in sprite.ts).
+  const swapped = new Map<SpriteCell, SpriteCell>();
+  const swap = (cell: SpriteCell): SpriteCell => {
+    let mirror = swapped.get(cell);
+    if (mirror === undefined) {
+      const glyph = table.get(cell.glyph);
+      mirror = glyph === undefined ? cell : { ...cell, glyph };
+      swapped.set(cell, mirror);
+    }
+    return mirror;
+  };
   for (let y = 0; y < height; y++) {
     const row = y * width;
+    let to = row;
     for (let x = width - 1; x >= 0; x--) {
       const cell = cells[row + x];
       const lead = x > 0 ? cells[row + x - 1] : null;
       if (cell !== null && cell.width === 0 && lead !== null && lead.width === 2) {
         // A continuation: the wide glyph it continues comes first in the mirrored row too.
-        mirrored.push(swap(lead, table), cell);
+        mirrored[to++] = swap(lead);
+        mirrored[to++] = cell;
         x--;
       } else {
-        mirrored.push(cell === null ? null : swap(cell, table));
+        mirrored[to++] = cell === null ? null : swap(cell);
       }
     }
   }
   return { width, height, cells: mirrored };
-}
-
-/** A cell with its glyph swapped through the table; the same object when nothing changes. */
-function swap(cell: SpriteCell, table: MirrorTable): SpriteCell {
-  const glyph = table.get(cell.glyph);
-  return glyph === undefined ? cell : { ...cell, glyph };
 }

@@ -10,6 +10,7 @@
  */
 import { eastAsianWidth } from 'get-east-asian-width';
 import { ArtError } from './errors.js';
+import { MAX_ART_WIDTH, MAX_CELL_CODE_POINTS } from './limits.js';
 import { assertPrintable, codePointName, shorten, type Where } from './text.js';
 import { DISPUTED_WIDTH_RANGES } from './width-data.js';
 
@@ -57,11 +58,17 @@ let segmenter: Intl.Segmenter | undefined;
  * Printable ASCII takes a fast path without `Intl.Segmenter`: one glyph per character, each
  * one cell wide.
  *
+ * The work is bounded whatever the line: a line is refused as soon as it passes
+ * {@link MAX_ART_WIDTH} cells (so a tab is never expanded past it: give lines without their
+ * trailing whitespace), and a grapheme of more than {@link MAX_CELL_CODE_POINTS} code points
+ * as soon as it is met.
+ *
  * @param line - one line of text, without its line ending
  * @param where - the file and line for error messages (default `<text>`)
  * @returns the glyphs in order; their widths add up to the line's width in cells
  * @throws ArtError for a control character, a combining mark with nothing to combine with,
- *   or a grapheme that terminals draw at different widths
+ *   a grapheme that terminals draw at different widths, a grapheme of too many code points
+ *   or a line wider than {@link MAX_ART_WIDTH} (with the column)
  */
 export function cellsOf(line: string, where: Where = TEXT): Glyph[] {
   assertPrintable(line, where);
@@ -78,6 +85,7 @@ export function cellsOf(line: string, where: Where = TEXT): Glyph[] {
       // Start over with the segmenter: a combining mark may belong to the character before.
       return segmentedGlyphs(line, where);
     }
+    if (column > MAX_ART_WIDTH) throw tooWide(where);
   }
   return glyphs;
 }
@@ -107,6 +115,13 @@ function pushTab(glyphs: Glyph[], column: number): number {
   return next;
 }
 
+/**
+ * Graphemes already measured, and found fine: art repeats its characters (a line of 500 中),
+ * so each is measured and allocated once, not once per cell.
+ */
+const knownGlyphs = new Map<string, Glyph>();
+const KNOWN_GLYPHS = 4096;
+
 /** The slow path of {@link cellsOf}, for lines with any non-ASCII character. */
 function segmentedGlyphs(line: string, where: Where): Glyph[] {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -120,42 +135,80 @@ function segmentedGlyphs(line: string, where: Where): Glyph[] {
       glyphs.push(ASCII_GLYPHS[code - FIRST_PRINTABLE]);
       column++;
     } else {
-      const glyph: Glyph = { glyph: segment, width: clusterWidth(segment, where) };
+      let glyph = knownGlyphs.get(segment);
+      if (glyph === undefined) {
+        if (segment.length > MAX_CELL_CODE_POINTS && codePointCount(segment) > MAX_CELL_CODE_POINTS) {
+          throw tooManyCodePoints(segment, where, column + 1);
+        }
+        glyph = { glyph: segment, width: clusterWidth(segment, where) };
+        // A bound on what is remembered: any number of different graphemes may come.
+        if (knownGlyphs.size === KNOWN_GLYPHS) knownGlyphs.clear();
+        knownGlyphs.set(segment, glyph);
+      }
       glyphs.push(glyph);
       column += glyph.width;
     }
+    if (column > MAX_ART_WIDTH) throw tooWide(where);
   }
   return glyphs;
 }
 
-/** Code units segmented at a time (see {@link graphemes}). */
+/**
+ * Code units segmented at a time (see {@link graphemes}). Larger than any grapheme
+ * {@link segmentedGlyphs} accepts (twice {@link MAX_CELL_CODE_POINTS} code units at the
+ * most), so a grapheme that fills a window is one it refuses.
+ */
 const SEGMENT_WINDOW = 1024;
 
 /**
  * The grapheme clusters of `line`. Segmenting a long string at once is quadratic in V8 (a
  * 100,000-character line took 25 s), so it is segmented in windows; the last cluster of each
- * window may be cut short by the window's end, so it is left to the next window.
+ * window may be cut short by the window's end, so it is left to the next window. A cluster
+ * that fills a whole window (a letter and thousands of combining marks) is yielded as far as
+ * the window goes: it is too long to be drawn whatever its end.
  */
 function* graphemes(line: string, segmenter: Intl.Segmenter): Generator<string> {
-  const WINDOW = SEGMENT_WINDOW;
   let start = 0;
-  let size = WINDOW;
   while (start < line.length) {
-    const end = Math.min(line.length, start + size);
+    const end = Math.min(line.length, start + SEGMENT_WINDOW);
     const segments = Array.from(segmenter.segment(line.slice(start, end)), (s) => s.segment);
-    if (end < line.length) {
-      if (segments.length < 2) {
-        size *= 2;
-        continue;
-      }
-      segments.pop();
-    }
+    if (end < line.length && segments.length > 1) segments.pop();
     for (const segment of segments) {
       yield segment;
       start += segment.length;
     }
-    size = WINDOW;
   }
+}
+
+/** The number of code points in `text` (a surrogate pair is one). */
+function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** The error for a line that passes {@link MAX_ART_WIDTH}, at the first column past it. */
+function tooWide(where: Where): ArtError {
+  return new ArtError(
+    where.file,
+    where.line,
+    `the line is too wide (art is at most ${MAX_ART_WIDTH} cells wide)`,
+    MAX_ART_WIDTH + 1,
+  );
+}
+
+/**
+ * The error for a grapheme of more than {@link MAX_CELL_CODE_POINTS} code points. It names
+ * the first code point only: quoting "Zalgo" text would pile its marks onto the message.
+ */
+function tooManyCodePoints(cluster: string, where: Where, column: number): ArtError {
+  const first = codePointName(cluster.codePointAt(0) ?? 0);
+  return new ArtError(
+    where.file,
+    where.line,
+    `${first} has more than ${MAX_CELL_CODE_POINTS - 1} combining marks (a cell holds at most ${MAX_CELL_CODE_POINTS} code points)`,
+    column,
+  );
 }
 
 /**

@@ -99,10 +99,10 @@ describe('characters of disputed width', () => {
     );
   });
 
-  it('names a few code points of a very long cluster, and quotes only its start', () => {
-    const reason = artError(() => cellsOf(`\u2764\ufe0f${'\u0301'.repeat(1000)}`)).reason;
+  it('names a few code points of a long cluster, and quotes only its start', () => {
+    const reason = artError(() => cellsOf(`\u2764\ufe0f${'\u0301'.repeat(29)}`)).reason;
     expect(reason.length).toBeLessThan(200);
-    expect(reason).toContain('and 996 more');
+    expect(reason).toContain('and 25 more');
   });
 
   it('refuses a combining mark with nothing before it', () => {
