@@ -30,10 +30,17 @@ export interface ParseOptions {
 
 /** The first line of a file with a header. */
 const FORMAT_LINE = '@fish v1';
-/** A first line that asks for a format version this parser does not read. */
-const OTHER_VERSION = /^@fish\s+v\S*\s*$/;
+/**
+ * A first line meant as a header, to be refused if it is not {@link FORMAT_LINE}: `@fish` in
+ * any case, after any spaces, unless a longer word starts with it (`@fishy` is art).
+ */
+const HEADER_ATTEMPT = /^[ \t]*@fish(?:v\d|(?![a-z]))/i;
+/** A well-formed first line that asks for a format version this parser does not read. */
+const OTHER_VERSION = /^@fish v\d\S*$/;
 /** `@` and a word at the start of a line; anything after the word must be blank. */
 const DIRECTIVE = /^@([A-Za-z]+)(.*)$/;
+/** A directive with spaces or tabs before it: not a directive, and surely a mistake. */
+const INDENTED_DIRECTIVE = /^[ \t]+@[A-Za-z]/;
 const DIRECTIVES = ['frame', 'mask', 'opposite'];
 const DIRECTIVE_LIST = DIRECTIVES.map((d) => `@${d}`).join(', ');
 
@@ -75,8 +82,14 @@ export function parseArt(text: string, options: ParseOptions = {}): Art {
   let layout: Layout;
   if (first === FORMAT_LINE) {
     layout = readLayout(lines, file);
-  } else if (OTHER_VERSION.test(first)) {
-    throw new ArtError(file, 1, `unsupported format "${shorten(first)}"; this fish reads "${FORMAT_LINE}"`);
+  } else if (HEADER_ATTEMPT.test(first)) {
+    throw new ArtError(
+      file,
+      1,
+      OTHER_VERSION.test(first)
+        ? `unsupported format "${shorten(first)}"; this fish reads "${FORMAT_LINE}"`
+        : `malformed header "${shorten(first)}": a file with a header starts with exactly "${FORMAT_LINE}" (lower case, one space)`,
+    );
   } else {
     const art = lines.map((line, i) => ({ text: line, line: i + 1 }));
     layout = { header: NO_HEADER, main: [{ line: 1, art, mask: undefined }], opposite: undefined };
@@ -109,6 +122,7 @@ function readLayout(lines: readonly string[], file: string): Layout {
   const reader = new HeaderReader();
   let i = 1;
   for (; i < lines.length && !DIRECTIVE.test(lines[i]); i++) {
+    if (INDENTED_DIRECTIVE.test(lines[i])) throw indented(lines[i], file, i + 1);
     reader.read(lines[i], { file, line: i + 1 });
   }
   const main: FrameSource[] = [];
@@ -121,6 +135,7 @@ function readLayout(lines: readonly string[], file: string): Layout {
     const directive = DIRECTIVE.exec(text);
     if (directive === null) {
       if (target !== undefined) target.push({ text, line });
+      else if (INDENTED_DIRECTIVE.test(text)) throw indented(text, file, line);
       else if (text.trim() !== '') {
         throw new ArtError(file, line, 'after @opposite, start each frame with a line "@frame"');
       }
@@ -245,6 +260,16 @@ function buildArt(
 /** The default name of art from a file: its base name without the extension. */
 function nameOf(file: string): string {
   return basename(file, extname(file)) || TEXT_NAME;
+}
+
+/** The error for a directive with spaces or tabs before it. */
+function indented(text: string, file: string, line: number): ArtError {
+  const word = /@[A-Za-z]+/.exec(text)?.[0] ?? '@';
+  return new ArtError(
+    file,
+    line,
+    `"${shorten(word)}" is indented: a directive starts at the very start of its line, with no spaces or tabs before it`,
+  );
 }
 
 /** `1 frame`, `2 frames`. */

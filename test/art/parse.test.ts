@@ -191,8 +191,37 @@ describe('the header', () => {
     expect(error.message).toBe('fish: <text>:1: unsupported format "@fish v2"; this fish reads "@fish v1"');
   });
 
-  it('treats other first lines starting with @fish as plain art', () => {
+  it('treats a first line starting with a longer word than @fish as plain art', () => {
     expect(pictures(parseArt('@fishy\n'))).toEqual([['@fishy']]);
+    expect(pictures(parseArt('@fisherman\n'))).toEqual([['@fisherman']]);
+  });
+
+  // Issue 10: `@FISH V1` silently made the file plain art that drew its own header, and
+  // `@fish  v1` gave an unrelated message.
+  it.each(['@FISH V1', '@Fish v1', '@fish  v1', '@fish\tv1', '@fish', '@fishv1', '@fish v1 x', '  @fish v1', '@fish:v1'])(
+    'refuses the malformed header %j, saying how to write it',
+    (first) => {
+      const error = artError(() => parseArt(text(first, '@frame', 'o'), { file: 'h.art' }));
+      const quoted = first.replace('\t', '\\u{9}');
+      expect(error.message).toBe(
+        `fish: h.art:1: malformed header "${quoted}": a file with a header starts with exactly "@fish v1" (lower case, one space)`,
+      );
+    },
+  );
+
+  // Issue 10: an indented directive got "expected key: value ..., got "@frame"".
+  it('says that an indented directive in the header is indented', () => {
+    const error = artError(() => parseArt(text('@fish v1', 'name: a', '  @frame', 'o')));
+    const reason = 'is indented: a directive starts at the very start of its line, with no spaces or tabs before it';
+    expect(error.message).toBe(`fish: <text>:3: "@frame" ${reason}`);
+    expect(artError(() => parseArt(text('@fish v1', '\t@Mask', 'o'))).reason).toBe(`"@Mask" ${reason}`);
+  });
+
+  it('says that an indented directive after @opposite is indented', () => {
+    const error = artError(() => parseArt(text('@fish v1', '@frame', 'a', '@opposite', ' @frame', 'b')));
+    expect(error.message).toBe(
+      'fish: <text>:5: "@frame" is indented: a directive starts at the very start of its line, with no spaces or tabs before it',
+    );
   });
 });
 
