@@ -40,7 +40,7 @@ export const NO_HEADER: Header = {
 const KEYS = ['name', 'facing', 'duration', 'transparent', 'color', 'mirror'] as const;
 type Key = (typeof KEYS)[number];
 
-/** `0.25`, `2`, `.5`, optionally with an `s` for seconds. */
+/** `0.25`, `2`, `.5`, optionally with an `s` for seconds: decimal only, no exponent. */
 const SECONDS = /^(\d+(\.\d*)?|\.\d+)\s*s?$/;
 /** The longest frame duration: anything longer is surely a mistake (milliseconds?). */
 const MAX_DURATION = 3600;
@@ -106,7 +106,7 @@ export class HeaderReader {
         const seconds = SECONDS.test(value) ? Number.parseFloat(value) : Number.NaN;
         if (!(seconds > 0 && seconds <= MAX_DURATION)) {
           throw fail(
-            `seconds per frame, a number above 0 and at most ${MAX_DURATION} such as 0.25`,
+            `seconds per frame, a decimal number above 0 and at most ${MAX_DURATION} such as 0.25 or 0.5s`,
           );
         }
         this.#header.duration = seconds;

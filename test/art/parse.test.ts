@@ -152,7 +152,7 @@ describe('the header', () => {
     ['duration: fast', 2, 'duration: expected'],
     ['duration: 1e3', 2, 'duration: expected'],
     ['duration: 5000', 2, 'duration: expected'],
-    ['duration:', 2, 'duration: expected seconds per frame, a number above 0 and at most 3600 such as 0.25, got nothing'],
+    ['duration:', 2, 'duration: expected seconds per frame, a decimal number above 0 and at most 3600 such as 0.25 or 0.5s, got nothing'],
     ['transparent: ab', 2, 'transparent: expected one character, one cell wide, got "ab"'],
     ['transparent: 中', 2, 'transparent: expected one character'],
     ['transparent:', 2, 'transparent: expected one character'],
@@ -222,6 +222,15 @@ describe('the header', () => {
     expect(error.message).toBe(
       'fish: <text>:5: "@frame" is indented: a directive starts at the very start of its line, with no spaces or tabs before it',
     );
+  });
+
+  it('reads durations as decimal numbers only: 1e-3 is refused, 0.001 is fine', () => {
+    expect(parseArt(text('@fish v1', 'duration: 0.001', '@frame', 'o')).frameDuration).toBe(0.001);
+    for (const value of ['1e-3', '0x10', '+1', 'Infinity', '1,5']) {
+      expect(artError(() => parseArt(text('@fish v1', `duration: ${value}`, '@frame', 'o'))).reason).toBe(
+        `duration: expected seconds per frame, a decimal number above 0 and at most 3600 such as 0.25 or 0.5s, got "${value}"`,
+      );
+    }
   });
 });
 
