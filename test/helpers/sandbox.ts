@@ -11,6 +11,7 @@
  * transform.
  */
 import { spawn } from 'node:child_process';
+import { recordHostile } from './hostile-report.js';
 
 /** The built loader the child imports. */
 const LOADER_URL = new URL('../../dist/art/index.js', import.meta.url).href;
@@ -19,6 +20,11 @@ const LOADER_URL = new URL('../../dist/art/index.js', import.meta.url).href;
 interface Measured {
   /** The parse's own time. */
   readonly ms: number;
+  /**
+   * The CPU time of the parse (every thread of the process: the garbage collector's too), in
+   * ms: what the parse cost, however busy the machine.
+   */
+  readonly cpuMs: number;
   /** The process's peak resident memory in MB: Node's own, the input's and the parse's. */
   readonly peakMb: number;
   /** The process's resident memory in MB just before the parse, its input read. */
@@ -62,6 +68,16 @@ export interface SandboxOptions {
  */
 const CHILD_CODE = `
 const { parseArt, parseArtBytes, ArtError } = await import(process.env.FISH_LOADER_URL);
+const { readFileSync } = await import('node:fs');
+// The peak resident memory of this program. Not getrusage's maxRSS: on Linux it is kept across
+// exec, so it starts at the size of the parent the child was forked from. VmHWM is reset.
+const peakMemoryMb = () => {
+  try {
+    const kb = /^VmHWM:\\s*(\\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (kb !== null) return Number(kb[1]) / 1024;
+  } catch {}
+  return process.resourceUsage().maxRSS / 1024;
+};
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 let bytes = new Uint8Array(Buffer.concat(chunks));
@@ -75,6 +91,7 @@ if (repeat > 1) {
 }
 const text = process.env.FISH_ART_INPUT === 'text' ? new TextDecoder().decode(bytes) : undefined;
 const baseMb = process.memoryUsage.rss() / 2 ** 20;
+const cpuStart = process.cpuUsage();
 const start = performance.now();
 let outcome;
 try {
@@ -86,8 +103,10 @@ try {
   outcome = error instanceof ArtError ? { kind: 'art-error', message } : { kind: 'other', message: String(error?.stack ?? message) };
 }
 const ms = performance.now() - start;
-const peakMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ ...outcome, ms, peakMb, baseMb }) + '\\n');
+const cpu = process.cpuUsage(cpuStart);
+const cpuMs = (cpu.user + cpu.system) / 1000;
+const peakMb = peakMemoryMb();
+process.stdout.write(JSON.stringify({ ...outcome, ms, cpuMs, peakMb, baseMb }) + '\\n');
 `;
 
 /**
@@ -99,7 +118,18 @@ process.stdout.write(JSON.stringify({ ...outcome, ms, peakMb, baseMb }) + '\\n')
  * @param options - deadline, heap ceiling and entry point
  * @returns how it ended; `ms` is the parse's own time, or the time until the deadline or crash
  */
-export function parseInSandbox(bytes: Uint8Array, file: string, options: SandboxOptions = {}): Promise<SandboxOutcome> {
+export async function parseInSandbox(bytes: Uint8Array, file: string, options: SandboxOptions = {}): Promise<SandboxOutcome> {
+  const outcome = await runInSandbox(bytes, file, options);
+  recordHostile({ kind: outcome.kind, bytes: bytes.length * (options.repeat ?? 1), ...measures(outcome) });
+  return outcome;
+}
+
+/** The measures of an outcome, for the report: time always, memory when it finished. */
+function measures(outcome: SandboxOutcome): { ms: number; cpuMs?: number; peakMb?: number } {
+  return 'cpuMs' in outcome ? { ms: outcome.ms, cpuMs: outcome.cpuMs, peakMb: outcome.peakMb } : { ms: outcome.ms };
+}
+
+function runInSandbox(bytes: Uint8Array, file: string, options: SandboxOptions): Promise<SandboxOutcome> {
   const deadlineMs = options.deadlineMs ?? 5000;
   const started = performance.now();
   const child = spawn(process.execPath, [`--max-old-space-size=${options.memoryMb ?? 256}`, '--input-type=module', '--eval', CHILD_CODE], {
