@@ -99,6 +99,7 @@ export function padFrame(frame: DrawnFrame, width: number, height: number): Spri
 export class CellCache {
   /** By glyph, then by style. */
   readonly #cells = new Map<string, SpriteCell[]>();
+  #last: SpriteCell | undefined;
   #colored = false;
   #wide = false;
 
@@ -120,6 +121,9 @@ export class CellCache {
    * @param style - its style
    */
   cell(glyph: string, width: SpriteCell['width'], style: Style): SpriteCell {
+    // Art comes in runs of one glyph: the last cell is the likeliest.
+    const last = this.#last;
+    if (last !== undefined && last.glyph === glyph && last.style === style) return last;
     let byStyle = this.#cells.get(glyph);
     if (byStyle === undefined) {
       byStyle = [];
@@ -132,31 +136,37 @@ export class CellCache {
       this.#colored ||= style !== STYLE_DEFAULT;
       this.#wide ||= width === 2;
     }
+    this.#last = cell;
     return cell;
   }
 }
 
-/** Draws one row: see {@link drawFrame}. */
+/** Draws one row: see {@link drawFrame}. Plain loops: this runs for every cell of the art. */
 function drawRow(
   glyphs: readonly Glyph[],
   mask: MaskRow | undefined,
   header: Header,
   cells: CellCache,
 ): Array<SpriteCell | null> {
-  const isVisible = (g: Glyph): boolean => g.glyph !== ' ' && g.glyph !== header.transparent;
-  const first = glyphs.findIndex(isVisible);
-  const last = findLastIndex(glyphs, isVisible);
+  const { transparent } = header;
+  const isVisible = (g: Glyph): boolean => g.glyph !== ' ' && g.glyph !== transparent;
+  let first = 0;
+  while (first < glyphs.length && !isVisible(glyphs[first])) first++;
+  let last = glyphs.length - 1;
+  while (last > first && !isVisible(glyphs[last])) last--;
   const row: Array<SpriteCell | null> = [];
-  glyphs.forEach((g, i) => {
-    if (i < first || i > last || g.glyph === header.transparent) {
-      for (let k = 0; k < g.width; k++) row.push(null);
-      return;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i];
+    if (i < first || i > last || g.glyph === transparent) {
+      row.push(null);
+      if (g.width === 2) row.push(null);
+      continue;
     }
     // A colour on a space shows nothing, and a default style writes no escape sequence.
     const style = g.glyph === ' ' ? STYLE_DEFAULT : (mask?.[row.length] ?? header.color);
     row.push(cells.cell(g.glyph, g.width, style));
     if (g.width === 2) row.push(cells.cell('', 0, style));
-  });
+  }
   return row;
 }
 

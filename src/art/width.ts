@@ -56,7 +56,8 @@ let segmenter: Intl.Segmenter | undefined;
  * uncertain width. Tabs become spaces up to the next multiple of {@link TAB_STOP} columns.
  *
  * Printable ASCII takes a fast path without `Intl.Segmenter`: one glyph per character, each
- * one cell wide.
+ * one cell wide; so do the common characters that are a grapheme of their own whatever is
+ * next to them (see {@link isStandalone}). A line with any other character is segmented.
  *
  * The work is bounded whatever the line: a line is refused as soon as it passes
  * {@link MAX_ART_WIDTH} cells (so a tab is never expanded past it: give lines without their
@@ -81,6 +82,10 @@ export function cellsOf(line: string, where: Where = TEXT): Glyph[] {
     } else if (c < 0x80) {
       glyphs.push(ASCII_GLYPHS[c - FIRST_PRINTABLE]);
       column++;
+    } else if (isStandalone(c)) {
+      const glyph = measuredGlyph(line[i], where, column);
+      glyphs.push(glyph);
+      column += glyph.width;
     } else {
       // Start over with the segmenter: a combining mark may belong to the character before.
       return segmentedGlyphs(line, where);
@@ -88,6 +93,28 @@ export function cellsOf(line: string, where: Where = TEXT): Glyph[] {
     if (column > MAX_ART_WIDTH) throw tooWide(where);
   }
   return glyphs;
+}
+
+/**
+ * True for a code point that is a grapheme cluster of its own next to ASCII or another such
+ * code point: its Grapheme_Cluster_Break is Other, and none of them extends, joins, prefixes
+ * or pairs with another (UAX #29). Latin-1 letters and symbols, box drawing and blocks,
+ * kana, CJK ideographs, Hangul syllables (which join only with jamo, not among themselves) and
+ * fullwidth ASCII: most non-ASCII art, which then needs no `Intl.Segmenter` (a third of a
+ * second for a megabyte of CJK). A line that also holds any other character is segmented
+ * whole, so a combining mark after one of these still joins it.
+ */
+function isStandalone(c: number): boolean {
+  return (
+    (c >= 0xa1 && c <= 0xff && c !== 0xad) ||
+    (c >= 0x2500 && c <= 0x259f) ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xff01 && c <= 0xff5e)
+  );
 }
 
 /**
@@ -135,22 +162,35 @@ function segmentedGlyphs(line: string, where: Where): Glyph[] {
       glyphs.push(ASCII_GLYPHS[code - FIRST_PRINTABLE]);
       column++;
     } else {
-      let glyph = knownGlyphs.get(segment);
-      if (glyph === undefined) {
-        if (segment.length > MAX_CELL_CODE_POINTS && codePointCount(segment) > MAX_CELL_CODE_POINTS) {
-          throw tooManyCodePoints(segment, where, column + 1);
-        }
-        glyph = { glyph: segment, width: clusterWidth(segment, where) };
-        // A bound on what is remembered: any number of different graphemes may come.
-        if (knownGlyphs.size === KNOWN_GLYPHS) knownGlyphs.clear();
-        knownGlyphs.set(segment, glyph);
-      }
+      const glyph = measuredGlyph(segment, where, column);
       glyphs.push(glyph);
       column += glyph.width;
     }
     if (column > MAX_ART_WIDTH) throw tooWide(where);
   }
   return glyphs;
+}
+
+/**
+ * The glyph of one grapheme cluster (not ASCII), measured once (see `knownGlyphs`).
+ *
+ * @param cluster - the grapheme
+ * @param where - its file and line
+ * @param column - the 0-based cell column it starts at, for messages
+ * @throws ArtError for a cluster of too many code points, or one {@link clusterWidth} refuses
+ */
+function measuredGlyph(cluster: string, where: Where, column: number): Glyph {
+  let glyph = knownGlyphs.get(cluster);
+  if (glyph === undefined) {
+    if (cluster.length > MAX_CELL_CODE_POINTS && codePointCount(cluster) > MAX_CELL_CODE_POINTS) {
+      throw tooManyCodePoints(cluster, where, column + 1);
+    }
+    glyph = { glyph: cluster, width: clusterWidth(cluster, where) };
+    // A bound on what is remembered: any number of different graphemes may come.
+    if (knownGlyphs.size === KNOWN_GLYPHS) knownGlyphs.clear();
+    knownGlyphs.set(cluster, glyph);
+  }
+  return glyph;
 }
 
 /**
