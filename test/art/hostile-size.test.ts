@@ -90,6 +90,44 @@ describe('small art that asks for a huge expansion', () => {
   }, 20_000);
 });
 
+/** Parses in the sandbox; expects art of that size, within the time and memory budget. */
+async function expectLoadedQuickly(content: string, size: { width: number; height: number }): Promise<void> {
+  const outcome = await parseInSandbox(utf8(content), 'big.art', { deadlineMs: DEADLINE_MS, memoryMb: BUDGET_MB });
+  expect(outcome.kind, JSON.stringify(outcome).slice(0, 300)).toBe('art');
+  if (outcome.kind !== 'art') return;
+  expect({ width: outcome.width, height: outcome.height }).toEqual(size);
+  expect(outcome.cpuMs).toBeLessThan(BUDGET_MS);
+  expect(outcome.peakMb).toBeLessThan(BUDGET_MB);
+}
+
+/** `rows` lines of `line`. */
+const block = (line: string, rows: number): string => `${line}\n`.repeat(rows);
+
+describe('the largest art there may be', () => {
+  it('two frames of 1000x500, every cell drawn and mirrored, load within the budget', async () => {
+    const art = `@fish v1\n@frame\n${block('('.repeat(1000), 500)}@frame\n${block(')'.repeat(1000), 500)}`;
+    expect(utf8(art).length).toBeLessThanOrEqual(1024 * 1024);
+    await expectLoadedQuickly(art, { width: 1000, height: 500 });
+  }, 20_000);
+
+  it('1000x500 frames drawn both ways, of letters and tabs, load within the budget', async () => {
+    const frame = `@frame\n${block(`x${'\tx'.repeat(124)}`, 500)}`;
+    await expectLoadedQuickly(`@fish v1\n${frame}@opposite\n${frame}`, { width: 993, height: 500 });
+  }, 20_000);
+
+  it('two frames of wide characters, 1 MiB of them, load within the budget', async () => {
+    await expectLoadedQuickly(`@fish v1\n@frame\n${block('中'.repeat(500), 500)}@frame\n${block('魚'.repeat(500), 190)}`, {
+      width: 1000,
+      height: 500,
+    });
+  }, 20_000);
+
+  it('1000 frames of 1000x1 and 10,000 frames of 1x1 load within the budget', async () => {
+    await expectLoadedQuickly(`@fish v1\n@frame\n${'x'.repeat(1000)}\n${'@frame\n'.repeat(999)}`, { width: 1000, height: 1 });
+    await expectLoadedQuickly(`@fish v1\n${'@frame\nx\n'.repeat(10_000)}`, { width: 1, height: 1 });
+  }, 20_000);
+});
+
 describe('fish --check on the issue\'s file', () => {
   it('prints one line and exits 2 within the time, under a 256 MB heap', async () => {
     const path = tempFile('pad.art', paddedFrames(200));

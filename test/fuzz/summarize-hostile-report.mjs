@@ -25,10 +25,12 @@ const show = (record) =>
     ? 'none'
     : `${record.ms.toFixed(0)} ms` +
       (record.cpuMs === undefined ? '' : ` (${record.cpuMs.toFixed(0)} ms of CPU)`) +
-      (record.peakMb === undefined ? '' : `, ${record.peakMb.toFixed(0)} MB peak`) +
-      (record.bytes === undefined ? '' : `, ${record.bytes} bytes`);
+      (record.peakMb === undefined ? '' : `, ${record.peakMb.toFixed(0)} MB peak (${record.baseMb.toFixed(0)} MB before the parse)`) +
+      (record.bytes === undefined ? '' : `, ${record.bytes} bytes, ${record.kind}`);
 
-const isolated = records.filter((record) => record.peakMb !== undefined || record.cpuMs !== undefined);
+const isolated = records.filter((record) => record.peakMb !== undefined);
+// What the parse itself added to the process: its peak over what it held before.
+for (const record of isolated) record.growthMb = record.peakMb - record.baseMb;
 const refused = records.filter((record) => record.kind === 'art-error');
 const loaded = records.filter((record) => record.kind === 'art');
 const lines = [
@@ -37,6 +39,7 @@ const lines = [
   `slowest refusal: ${show(max(refused, 'ms'))}`,
   `slowest refusal in CPU time: ${show(max(refused, 'cpuMs'))}`,
   `slowest accepted art: ${show(max(loaded, 'ms'))}`,
-  `most memory for one input (whole process, Node's own included): ${show(max(isolated, 'peakMb'))}`,
+  `most memory for one input (whole process, Node's own and the input's included): ${show(max(isolated, 'peakMb'))}`,
+  `most memory a parse added: ${show(max(isolated, 'growthMb'))}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -18,6 +18,8 @@ export interface HostileRecord {
   readonly cpuMs?: number;
   /** The child process's peak memory in MB, when it ran in one. */
   readonly peakMb?: number;
+  /** The child process's memory in MB before the parse, its input read, when it ran in one. */
+  readonly baseMb?: number;
 }
 
 /**

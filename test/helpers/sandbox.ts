@@ -125,8 +125,10 @@ export async function parseInSandbox(bytes: Uint8Array, file: string, options: S
 }
 
 /** The measures of an outcome, for the report: time always, memory when it finished. */
-function measures(outcome: SandboxOutcome): { ms: number; cpuMs?: number; peakMb?: number } {
-  return 'cpuMs' in outcome ? { ms: outcome.ms, cpuMs: outcome.cpuMs, peakMb: outcome.peakMb } : { ms: outcome.ms };
+function measures(outcome: SandboxOutcome): { ms: number; cpuMs?: number; peakMb?: number; baseMb?: number } {
+  if (!('cpuMs' in outcome)) return { ms: outcome.ms };
+  const { ms, cpuMs, peakMb, baseMb } = outcome;
+  return { ms, cpuMs, peakMb, baseMb };
 }
 
 function runInSandbox(bytes: Uint8Array, file: string, options: SandboxOptions): Promise<SandboxOutcome> {
