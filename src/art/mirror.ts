@@ -93,21 +93,16 @@ export const DEFAULT_MIRROR_TABLE: MirrorTable = mirrorTable(MIRROR_PAIRS);
  *
  * @param sprite - the sprite to mirror
  * @param table - the mirror table (default {@link DEFAULT_MIRROR_TABLE})
+ * @param swap - the mirror image of one cell through `table` (default: a new cell when the
+ *   glyph changes); the loader passes one that makes each once for a whole art
  */
-export function mirrorSprite(sprite: Sprite, table: MirrorTable = DEFAULT_MIRROR_TABLE): Sprite {
+export function mirrorSprite(
+  sprite: Sprite,
+  table: MirrorTable = DEFAULT_MIRROR_TABLE,
+  swap: (cell: SpriteCell) => SpriteCell = (cell) => swapCell(cell, table),
+): Sprite {
   const { width, height, cells } = sprite;
   const mirrored = new Array<SpriteCell | null>(cells.length);
-  // Each different cell is swapped once: art shares its cells (see CellCache in sprite.ts).
-  const swapped = new Map<SpriteCell, SpriteCell>();
-  const swap = (cell: SpriteCell): SpriteCell => {
-    let mirror = swapped.get(cell);
-    if (mirror === undefined) {
-      const glyph = table.get(cell.glyph);
-      mirror = glyph === undefined ? cell : { ...cell, glyph };
-      swapped.set(cell, mirror);
-    }
-    return mirror;
-  };
   for (let y = 0; y < height; y++) {
     const row = y * width;
     let to = row;
@@ -125,4 +120,15 @@ export function mirrorSprite(sprite: Sprite, table: MirrorTable = DEFAULT_MIRROR
     }
   }
   return { width, height, cells: mirrored };
+}
+
+/**
+ * A cell with its glyph swapped through the table; the same object when nothing changes.
+ *
+ * @param cell - the cell
+ * @param table - the mirror table
+ */
+export function swapCell(cell: SpriteCell, table: MirrorTable): SpriteCell {
+  const glyph = table.get(cell.glyph);
+  return glyph === undefined ? cell : { ...cell, glyph };
 }

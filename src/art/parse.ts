@@ -238,7 +238,7 @@ function buildArt(
   const mainSprites = main.map((frame) => padFrame(frame, width, height));
   const oppositeSprites =
     opposite?.map((frame) => padFrame(frame, width, height)) ??
-    mainSprites.map((sprite) => mirrorSprite(sprite, header.mirror));
+    mainSprites.map((sprite) => mirrorSprite(sprite, header.mirror, (cell) => cache.mirrored(cell, header.mirror)));
   return {
     name,
     source,

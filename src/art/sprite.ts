@@ -5,6 +5,7 @@
 import { ArtError } from './errors.js';
 import { maskStyle, spaced, type Header } from './header.js';
 import { MAX_ART_HEIGHT } from './limits.js';
+import { swapCell, type MirrorTable } from './mirror.js';
 import { MASK_LETTERS, STYLE_DEFAULT, type Sprite, type SpriteCell, type Style } from './types.js';
 import { cellsOf, type Glyph } from './width.js';
 
@@ -100,6 +101,8 @@ export class CellCache {
   /** By glyph, then by style. */
   readonly #cells = new Map<string, SpriteCell[]>();
   #last: SpriteCell | undefined;
+  /** Each cell's mirror image, made on first use. */
+  #mirrors: Map<SpriteCell, SpriteCell> | undefined;
   #colored = false;
   #wide = false;
 
@@ -138,6 +141,22 @@ export class CellCache {
     }
     this.#last = cell;
     return cell;
+  }
+
+  /**
+   * The mirror image of one of the cells (see `mirrorSprite`), made once per cell.
+   *
+   * @param cell - a cell of this cache
+   * @param table - the art's mirror table: always the same one
+   */
+  mirrored(cell: SpriteCell, table: MirrorTable): SpriteCell {
+    this.#mirrors ??= new Map();
+    let mirror = this.#mirrors.get(cell);
+    if (mirror === undefined) {
+      mirror = swapCell(cell, table);
+      this.#mirrors.set(cell, mirror);
+    }
+    return mirror;
   }
 }
 
