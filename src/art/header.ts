@@ -6,7 +6,7 @@ import { ArtError } from './errors.js';
 import { DEFAULT_MIRROR_TABLE, type MirrorTable } from './mirror.js';
 import { shorten, type Where } from './text.js';
 import { MASK_LETTERS, STYLE_BOLD, STYLE_DEFAULT, type Facing, type Style } from './types.js';
-import { cellsOf, type Glyph } from './width.js';
+import { cellsOf, widthOf, type Glyph } from './width.js';
 
 /** Seconds per frame when the header does not say. */
 export const DEFAULT_FRAME_DURATION = 0.25;
@@ -40,7 +40,7 @@ export const NO_HEADER: Header = {
 const KEYS = ['name', 'facing', 'duration', 'transparent', 'color', 'mirror'] as const;
 type Key = (typeof KEYS)[number];
 
-/** `0.25`, `2`, `.5`, optionally with an `s` for seconds. */
+/** `0.25`, `2`, `.5`, optionally with an `s` for seconds: decimal only, no exponent. */
 const SECONDS = /^(\d+(\.\d*)?|\.\d+)\s*s?$/;
 /** The longest frame duration: anything longer is surely a mistake (milliseconds?). */
 const MAX_DURATION = 3600;
@@ -76,6 +76,8 @@ export class HeaderReader {
     }
     const key = trimmed.slice(0, colon).trim().toLowerCase();
     const value = trimmed.slice(colon + 1).trim();
+    const afterColon = text.slice(text.indexOf(':') + 1);
+    const valueAt: Piece = { line: text, start: text.length - afterColon.trimStart().length };
     if (!isKey(key)) {
       throw new ArtError(
         where.file,
@@ -104,14 +106,14 @@ export class HeaderReader {
         const seconds = SECONDS.test(value) ? Number.parseFloat(value) : Number.NaN;
         if (!(seconds > 0 && seconds <= MAX_DURATION)) {
           throw fail(
-            `seconds per frame, a number above 0 and at most ${MAX_DURATION} such as 0.25`,
+            `seconds per frame, a decimal number above 0 and at most ${MAX_DURATION} such as 0.25 or 0.5s`,
           );
         }
         this.#header.duration = seconds;
         break;
       }
       case 'transparent': {
-        const glyphs = cellsOf(value, where);
+        const glyphs = cellsAt(value, valueAt, where);
         if (glyphs.length !== 1 || glyphs[0].width !== 1) {
           throw fail('one character, one cell wide');
         }
@@ -127,7 +129,7 @@ export class HeaderReader {
         break;
       }
       case 'mirror':
-        this.#readMirror(value, where, fail);
+        this.#readMirror(value, valueAt, where, fail);
         break;
     }
   }
@@ -141,18 +143,18 @@ export class HeaderReader {
    * One `mirror` value: tokens separated by spaces; `ab` makes a and b each other's mirror
    * image, `a` makes a its own (and its old partner its own), `none` forgets every pair.
    */
-  #readMirror(value: string, where: Where, fail: (expected: string) => ArtError): void {
+  #readMirror(value: string, valueAt: Piece, where: Where, fail: (expected: string) => ArtError): void {
     const expected =
       'pairs of characters such as "ab", one character to keep it unmirrored, or "none"';
-    const tokens = value.split(/\s+/).filter((t) => t !== '');
+    const tokens = [...value.matchAll(/\S+/g)];
     if (tokens.length === 0) throw fail(expected);
     const table = (this.#mirror ??= new Map(DEFAULT_MIRROR_TABLE));
-    for (const token of tokens) {
+    for (const { 0: token, index } of tokens) {
       if (token.toLowerCase() === MIRROR_NONE) {
         table.clear();
         continue;
       }
-      const glyphs = cellsOf(token, where);
+      const glyphs = cellsAt(token, { line: valueAt.line, start: valueAt.start + index }, where);
       if (glyphs.length === 1) {
         unpair(table, glyphs[0].glyph);
       } else if (glyphs.length === 2) {
@@ -161,6 +163,26 @@ export class HeaderReader {
         throw new ArtError(where.file, where.line, `mirror: expected ${expected}, got "${shorten(token)}"`);
       }
     }
+  }
+}
+
+/** Where a piece of a header line starts: the line, and the piece's index in it. */
+interface Piece {
+  readonly line: string;
+  readonly start: number;
+}
+
+/**
+ * {@link cellsOf} for a piece of a header line (a value, a token), with the column of an
+ * error counted from the start of the line. The line before the piece is measured only then.
+ */
+function cellsAt(piece: string, at: Piece, where: Where): Glyph[] {
+  try {
+    return cellsOf(piece, where);
+  } catch (error) {
+    if (!(error instanceof ArtError) || error.column === 0) throw error;
+    const before = widthOf(cellsOf(at.line.slice(0, at.start), where));
+    throw new ArtError(error.file, error.line, error.reason, before + error.column);
   }
 }
 

@@ -5,7 +5,15 @@
 export * from './types.js';
 export { ArtError } from './errors.js';
 export { parseArt, parseArtBytes, type ParseOptions } from './parse.js';
-export { loadArt, MAX_ART_BYTES } from './load.js';
+export { loadArt } from './load.js';
+export {
+  MAX_ART_BYTES,
+  MAX_ART_WIDTH,
+  MAX_ART_HEIGHT,
+  MAX_ART_CELLS,
+  MAX_ART_FRAMES,
+  MAX_CELL_CODE_POINTS,
+} from './limits.js';
 export { listArt, resolveArt, DEFAULT_ART, ART_EXTENSION, type ArtInfo } from './library.js';
 export {
   mirrorSprite,

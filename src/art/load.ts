@@ -2,14 +2,19 @@
  * Loading art files from disk. Every failure, from a missing file to a bad mask, is an
  * {@link ArtError} with one line a user can act on: no Node error or stack gets out.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { ArtError } from './errors.js';
+import { MAX_ART_BYTES } from './limits.js';
 import { parseArtBytes, type ParseOptions } from './parse.js';
 import { printable } from './text.js';
 import type { Art } from './types.js';
 
-/** The largest art file loaded: art is small, and anything bigger is surely not art. */
-export const MAX_ART_BYTES = 1024 * 1024;
+/**
+ * How the file is opened: for reading, without waiting. A path swapped for a FIFO after it
+ * was looked at would otherwise block the open until a writer comes, and a terminal device
+ * would become the process's controlling terminal. (Neither flag exists on Windows.)
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 /** Messages for the errors file system calls can give. */
 const FS_ERRORS: ReadonlyMap<string, string> = new Map([
@@ -50,11 +55,12 @@ export function loadArtFile(path: string, options: Omit<ParseOptions, 'file'>): 
 /** Reads the file's bytes, refusing what cannot be art before reading it. */
 function readArtBytes(path: string, file: string): Uint8Array {
   const fail = (reason: string): ArtError => new ArtError(file, 0, reason);
-  // Checked before opening: opening a FIFO would wait for a writer.
+  // Checked before opening, so that a device or a FIFO is not even opened...
   checkSize(attempt(() => statSync(path), fail), fail);
-  const fd = attempt(() => openSync(path, 'r'), fail);
+  // ...but the path may name another file by the time it is opened: the open does not wait
+  // (see OPEN_FLAGS), and what is read is checked on the open file itself.
+  const fd = attempt(() => openSync(path, OPEN_FLAGS), fail);
   try {
-    // Checked again on the open file, which may not be the file the path named a moment ago.
     const size = checkSize(attempt(() => fstatSync(fd), fail), fail);
     // One byte more than expected, to notice a file that grew since.
     const bytes = new Uint8Array(size + 1);

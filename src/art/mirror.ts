@@ -93,29 +93,42 @@ export const DEFAULT_MIRROR_TABLE: MirrorTable = mirrorTable(MIRROR_PAIRS);
  *
  * @param sprite - the sprite to mirror
  * @param table - the mirror table (default {@link DEFAULT_MIRROR_TABLE})
+ * @param swap - the mirror image of one cell through `table` (default: a new cell when the
+ *   glyph changes); the loader passes one that makes each once for a whole art
  */
-export function mirrorSprite(sprite: Sprite, table: MirrorTable = DEFAULT_MIRROR_TABLE): Sprite {
+export function mirrorSprite(
+  sprite: Sprite,
+  table: MirrorTable = DEFAULT_MIRROR_TABLE,
+  swap: (cell: SpriteCell) => SpriteCell = (cell) => swapCell(cell, table),
+): Sprite {
   const { width, height, cells } = sprite;
-  const mirrored: Array<SpriteCell | null> = [];
+  const mirrored = new Array<SpriteCell | null>(cells.length);
   for (let y = 0; y < height; y++) {
     const row = y * width;
+    let to = row;
     for (let x = width - 1; x >= 0; x--) {
       const cell = cells[row + x];
       const lead = x > 0 ? cells[row + x - 1] : null;
       if (cell !== null && cell.width === 0 && lead !== null && lead.width === 2) {
         // A continuation: the wide glyph it continues comes first in the mirrored row too.
-        mirrored.push(swap(lead, table), cell);
+        mirrored[to++] = swap(lead);
+        mirrored[to++] = cell;
         x--;
       } else {
-        mirrored.push(cell === null ? null : swap(cell, table));
+        mirrored[to++] = cell === null ? null : swap(cell);
       }
     }
   }
   return { width, height, cells: mirrored };
 }
 
-/** A cell with its glyph swapped through the table; the same object when nothing changes. */
-function swap(cell: SpriteCell, table: MirrorTable): SpriteCell {
+/**
+ * A cell with its glyph swapped through the table; the same object when nothing changes.
+ *
+ * @param cell - the cell
+ * @param table - the mirror table
+ */
+export function swapCell(cell: SpriteCell, table: MirrorTable): SpriteCell {
   const glyph = table.get(cell.glyph);
   return glyph === undefined ? cell : { ...cell, glyph };
 }

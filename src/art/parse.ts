@@ -5,8 +5,10 @@ import { basename, extname } from 'node:path';
 import { decodeArt } from './decode.js';
 import { ArtError } from './errors.js';
 import { HeaderReader, NO_HEADER, type Header } from './header.js';
+import { MAX_ART_BYTES, MAX_ART_CELLS, MAX_ART_FRAMES } from './limits.js';
 import { mirrorSprite } from './mirror.js';
 import {
+  CellCache,
   drawFrame,
   padFrame,
   type DrawnFrame,
@@ -15,15 +17,6 @@ import {
 } from './sprite.js';
 import { assertPrintable, BOM, printable, shorten, splitLines } from './text.js';
 import type { Art } from './types.js';
-
-/**
- * The largest art, in cells: far beyond any terminal, and small enough that padding every
- * frame to the art's size stays cheap (a file of a few kilobytes could otherwise ask for
- * billions of cells).
- */
-export const MAX_ART_WIDTH = 1000;
-/** See {@link MAX_ART_WIDTH}. */
-export const MAX_ART_HEIGHT = 500;
 
 /** Where art given to {@link parseArt} came from, for its name and for error messages. */
 export interface ParseOptions {
@@ -37,10 +30,17 @@ export interface ParseOptions {
 
 /** The first line of a file with a header. */
 const FORMAT_LINE = '@fish v1';
-/** A first line that asks for a format version this parser does not read. */
-const OTHER_VERSION = /^@fish\s+v\S*\s*$/;
+/**
+ * A first line meant as a header, to be refused if it is not {@link FORMAT_LINE}: `@fish` in
+ * any case, after any spaces, unless a longer word starts with it (`@fishy` is art).
+ */
+const HEADER_ATTEMPT = /^[ \t]*@fish(?:v\d|(?![a-z]))/i;
+/** A well-formed first line that asks for a format version this parser does not read. */
+const OTHER_VERSION = /^@fish v\d\S*$/;
 /** `@` and a word at the start of a line; anything after the word must be blank. */
 const DIRECTIVE = /^@([A-Za-z]+)(.*)$/;
+/** A directive with spaces or tabs before it: not a directive, and surely a mistake. */
+const INDENTED_DIRECTIVE = /^[ \t]+@[A-Za-z]/;
 const DIRECTIVES = ['frame', 'mask', 'opposite'];
 const DIRECTIVE_LIST = DIRECTIVES.map((d) => `@${d}`).join(', ');
 
@@ -61,6 +61,9 @@ interface Layout {
  * Parses art in format v1: plain text (one frame, facing right), or a file that starts with
  * `@fish v1`, a header and directives.
  *
+ * The work and memory it takes are bounded whatever the text (see `limits.ts`): text over
+ * {@link MAX_ART_BYTES} of UTF-8 is refused before anything else is done with it.
+ *
  * @param text - the file's contents (a leading BOM is ignored)
  * @param options - the file name for messages, the default name and the source
  * @returns the art, every frame in both facings
@@ -68,6 +71,10 @@ interface Layout {
  */
 export function parseArt(text: string, options: ParseOptions = {}): Art {
   const file = printable(options.file ?? TEXT_FILE);
+  // Every code unit is at least a byte of UTF-8: only text near the limit is measured.
+  if (text.length > MAX_ART_BYTES || Buffer.byteLength(text, 'utf8') > MAX_ART_BYTES) {
+    throw new ArtError(file, 0, 'the art is too large (over 1 MiB as UTF-8; art is at most 1 MiB)');
+  }
   const lines = splitLines(text.startsWith(BOM) ? text.slice(BOM.length) : text);
   // The security check covers every line, comments and dropped blank lines included.
   lines.forEach((line, i) => assertPrintable(line, { file, line: i + 1 }));
@@ -75,11 +82,17 @@ export function parseArt(text: string, options: ParseOptions = {}): Art {
   let layout: Layout;
   if (first === FORMAT_LINE) {
     layout = readLayout(lines, file);
-  } else if (OTHER_VERSION.test(first)) {
-    throw new ArtError(file, 1, `unsupported format "${shorten(first)}"; this fish reads "${FORMAT_LINE}"`);
+  } else if (HEADER_ATTEMPT.test(first)) {
+    throw new ArtError(
+      file,
+      1,
+      OTHER_VERSION.test(first)
+        ? `unsupported format "${shorten(first)}"; this fish reads "${FORMAT_LINE}"`
+        : `malformed header "${shorten(first)}": a file with a header starts with exactly "${FORMAT_LINE}" (lower case, one space)`,
+    );
   } else {
     const art = lines.map((line, i) => ({ text: line, line: i + 1 }));
-    layout = { header: NO_HEADER, main: [{ art, mask: undefined }], opposite: undefined };
+    layout = { header: NO_HEADER, main: [{ line: 1, art, mask: undefined }], opposite: undefined };
   }
   const fileName = options.file === undefined ? TEXT_NAME : nameOf(file);
   return buildArt(layout, file, {
@@ -93,10 +106,15 @@ export function parseArt(text: string, options: ParseOptions = {}): Art {
  *
  * @param bytes - the file's contents
  * @param options - as for {@link parseArt}
- * @throws ArtError for binary data, invalid UTF-8, or anything {@link parseArt} refuses
+ * @throws ArtError for more than {@link MAX_ART_BYTES} (before decoding), binary data,
+ *   invalid UTF-8, or anything {@link parseArt} refuses
  */
 export function parseArtBytes(bytes: Uint8Array, options: ParseOptions = {}): Art {
-  return parseArt(decodeArt(bytes, printable(options.file ?? TEXT_FILE)), options);
+  const file = printable(options.file ?? TEXT_FILE);
+  if (bytes.length > MAX_ART_BYTES) {
+    throw new ArtError(file, 0, `the art is too large (${bytes.length} bytes; art is at most 1 MiB)`);
+  }
+  return parseArt(decodeArt(bytes, file), options);
 }
 
 /** The header and frames of a file that starts with `@fish v1`. */
@@ -104,6 +122,7 @@ function readLayout(lines: readonly string[], file: string): Layout {
   const reader = new HeaderReader();
   let i = 1;
   for (; i < lines.length && !DIRECTIVE.test(lines[i]); i++) {
+    if (INDENTED_DIRECTIVE.test(lines[i])) throw indented(lines[i], file, i + 1);
     reader.read(lines[i], { file, line: i + 1 });
   }
   const main: FrameSource[] = [];
@@ -116,6 +135,7 @@ function readLayout(lines: readonly string[], file: string): Layout {
     const directive = DIRECTIVE.exec(text);
     if (directive === null) {
       if (target !== undefined) target.push({ text, line });
+      else if (INDENTED_DIRECTIVE.test(text)) throw indented(text, file, line);
       else if (text.trim() !== '') {
         throw new ArtError(file, line, 'after @opposite, start each frame with a line "@frame"');
       }
@@ -134,7 +154,10 @@ function readLayout(lines: readonly string[], file: string): Layout {
     }
     const frames = opposite?.frames ?? main;
     if (name === 'frame') {
-      const frame: FrameSource = { art: [], mask: undefined };
+      if (frames.length === MAX_ART_FRAMES) {
+        throw new ArtError(file, line, `too many frames (art has at most ${MAX_ART_FRAMES} frames)`);
+      }
+      const frame: FrameSource = { line, art: [], mask: undefined };
       frames.push(frame);
       target = frame.art;
     } else if (name === 'mask') {
@@ -175,30 +198,47 @@ function readLayout(lines: readonly string[], file: string): Layout {
   return { header: reader.header(), main, opposite };
 }
 
-/** Draws, pads and mirrors the frames into an {@link Art}. */
+/**
+ * Draws, pads and mirrors the frames into an {@link Art}. The size the padded frames will
+ * have is checked after each frame is drawn, so a file that asks for too many cells is
+ * refused before any frame is padded, at the frame that makes it too large.
+ */
 function buildArt(
   layout: Layout,
   file: string,
   { name, source }: { readonly name: string; readonly source: string },
 ): Art {
   const { header } = layout;
-  const main = layout.main.map((frame) => drawFrame(frame, header, file));
-  const opposite = layout.opposite?.frames.map((frame) => drawFrame(frame, header, file));
+  // Frames of different sizes are padded to the largest, so the art has one size.
+  let width = 0;
+  let height = 0;
+  const count = layout.main.length;
+  const cache = new CellCache();
+  const draw = (lines: FrameSource): DrawnFrame => {
+    const frame = drawFrame(lines, header, file, cache);
+    width = Math.max(width, frame.width);
+    height = Math.max(height, frame.rows.length);
+    const cells = count * width * height;
+    if (cells > MAX_ART_CELLS) {
+      throw new ArtError(
+        file,
+        lines.line,
+        `the art is too large: ${count} frames of ${width}x${height} cells make ${cells} cells ` +
+          `(at most ${MAX_ART_CELLS}; every frame is padded to the largest)`,
+      );
+    }
+    return frame;
+  };
+  const main = layout.main.map(draw);
+  const opposite = layout.opposite?.frames.map(draw);
   const drawn: readonly DrawnFrame[] = [...main, ...(opposite ?? [])];
   if (!drawn.some((frame) => frame.visible)) {
     throw new ArtError(file, 0, 'art has no visible character');
   }
-  // Frames of different sizes are padded to the largest, so the art has one size.
-  const width = drawn.reduce((widest, frame) => Math.max(widest, frame.width), 0);
-  const height = drawn.reduce((tallest, frame) => Math.max(tallest, frame.rows.length), 0);
-  if (width > MAX_ART_WIDTH || height > MAX_ART_HEIGHT) {
-    throw new ArtError(file, 0, `the art is too large (${width}x${height} cells; at most ${MAX_ART_WIDTH}x${MAX_ART_HEIGHT})`);
-  }
   const mainSprites = main.map((frame) => padFrame(frame, width, height));
   const oppositeSprites =
     opposite?.map((frame) => padFrame(frame, width, height)) ??
-    mainSprites.map((sprite) => mirrorSprite(sprite, header.mirror));
-  const all = [...mainSprites, ...oppositeSprites];
+    mainSprites.map((sprite) => mirrorSprite(sprite, header.mirror, (cell) => cache.mirrored(cell, header.mirror)));
   return {
     name,
     source,
@@ -210,14 +250,26 @@ function buildArt(
       header.facing === 'right'
         ? { right: mainSprites, left: oppositeSprites }
         : { left: mainSprites, right: oppositeSprites },
-    colored: all.some((sprite) => sprite.cells.some((cell) => cell !== null && cell.style !== 0)),
-    wide: all.some((sprite) => sprite.cells.some((cell) => cell !== null && cell.width === 2)),
+    // Every cell of every sprite is one of the cache's, or its mirror image (the same style
+    // and width): no need to look at a million cells.
+    colored: cache.colored,
+    wide: cache.wide,
   };
 }
 
 /** The default name of art from a file: its base name without the extension. */
 function nameOf(file: string): string {
   return basename(file, extname(file)) || TEXT_NAME;
+}
+
+/** The error for a directive with spaces or tabs before it. */
+function indented(text: string, file: string, line: number): ArtError {
+  const word = /@[A-Za-z]+/.exec(text)?.[0] ?? '@';
+  return new ArtError(
+    file,
+    line,
+    `"${shorten(word)}" is indented: a directive starts at the very start of its line, with no spaces or tabs before it`,
+  );
 }
 
 /** `1 frame`, `2 frames`. */

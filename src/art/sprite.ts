@@ -4,8 +4,10 @@
  */
 import { ArtError } from './errors.js';
 import { maskStyle, spaced, type Header } from './header.js';
+import { MAX_ART_HEIGHT } from './limits.js';
+import { swapCell, type MirrorTable } from './mirror.js';
 import { MASK_LETTERS, STYLE_DEFAULT, type Sprite, type SpriteCell, type Style } from './types.js';
-import { cellsOf, widthOf, type Glyph } from './width.js';
+import { cellsOf, type Glyph } from './width.js';
 
 /** A line of the file with its 1-based line number. */
 export interface SourceLine {
@@ -17,6 +19,8 @@ export interface SourceLine {
 
 /** The lines of one frame as found in the file. */
 export interface FrameSource {
+  /** 1-based line of the frame's `@frame` (its first line, for a plain file). */
+  readonly line: number;
   /** The art lines. */
   readonly art: SourceLine[];
   /** The mask lines, if the frame has a `@mask`. */
@@ -40,15 +44,21 @@ type MaskRow = ReadonlyArray<Style | undefined>;
  * Draws one frame: each line split into glyphs, whitespace outside the line's outline and
  * the transparent character made transparent, and the mask's colours applied.
  *
+ * Spaces and tabs after the last character of a line are not expanded: they draw nothing.
+ *
  * @param frame - the frame's lines
  * @param header - the art's header (transparent character, default colour)
  * @param file - the file name for error messages
- * @throws ArtError for a bad glyph, or a mask that is bigger than the frame or has an
- *   unknown letter
+ * @param cells - the cells of the art's other frames, to share
+ * @throws ArtError for a bad glyph, a line too wide, a frame too tall, or a mask that is
+ *   bigger than the frame or has an unknown letter
  */
-export function drawFrame(frame: FrameSource, header: Header, file: string): DrawnFrame {
+export function drawFrame(frame: FrameSource, header: Header, file: string, cells: CellCache): DrawnFrame {
   const art = withoutTrailingBlankLines(frame.art);
-  const lines = art.map(({ text, line }) => cellsOf(text, { file, line }));
+  if (art.length > MAX_ART_HEIGHT) {
+    throw new ArtError(file, art[MAX_ART_HEIGHT].line, `the frame is too tall (art is at most ${MAX_ART_HEIGHT} rows tall)`);
+  }
+  const lines = art.map(({ text, line }) => cellsOf(withoutTrailingBlanks(text), { file, line }));
   const width = lines.reduce((widest, glyphs) => Math.max(widest, trimmedWidth(glyphs)), 0);
   const mask =
     frame.mask === undefined
@@ -56,7 +66,7 @@ export function drawFrame(frame: FrameSource, header: Header, file: string): Dra
       : readMask(withoutTrailingBlankLines(frame.mask), lines.length, width, file);
   let visible = false;
   const rows = lines.map((glyphs, y) => {
-    const row = drawRow(glyphs, mask[y], header);
+    const row = drawRow(glyphs, mask[y], header, cells);
     visible ||= row.some((cell) => cell !== null);
     return row;
   });
@@ -76,31 +86,106 @@ export function padFrame(frame: DrawnFrame, width: number, height: number): Spri
   frame.rows.forEach((row, y) => {
     // A row may run past the width only with transparent cells: `width` counts up to each
     // row's last character that is not a space.
-    for (let x = 0; x < Math.min(row.length, width); x++) cells[y * width + x] = row[x];
+    const end = Math.min(row.length, width);
+    for (let x = 0; x < end; x++) cells[y * width + x] = row[x];
   });
   return { width, height, cells };
 }
 
-/** Draws one row: see {@link drawFrame}. */
+/**
+ * The cells of one art, each made once: cells are read-only, and art of a million cells
+ * holds only a few different ones, so sharing them saves most of the memory and the time it
+ * takes to allocate them.
+ */
+export class CellCache {
+  /** By glyph, then by style. */
+  readonly #cells = new Map<string, SpriteCell[]>();
+  #last: SpriteCell | undefined;
+  /** Each cell's mirror image, made on first use. */
+  #mirrors: Map<SpriteCell, SpriteCell> | undefined;
+  #colored = false;
+  #wide = false;
+
+  /** True when any cell made has a colour or is bold: the art is coloured. */
+  get colored(): boolean {
+    return this.#colored;
+  }
+
+  /** True when any cell made is a wide glyph: the art is wide. */
+  get wide(): boolean {
+    return this.#wide;
+  }
+
+  /**
+   * The cell of a glyph in a style.
+   *
+   * @param glyph - the glyph, or '' for the continuation of a wide glyph
+   * @param width - its width in cells
+   * @param style - its style
+   */
+  cell(glyph: string, width: SpriteCell['width'], style: Style): SpriteCell {
+    // Art comes in runs of one glyph: the last cell is the likeliest.
+    const last = this.#last;
+    if (last !== undefined && last.glyph === glyph && last.style === style) return last;
+    let byStyle = this.#cells.get(glyph);
+    if (byStyle === undefined) {
+      byStyle = [];
+      this.#cells.set(glyph, byStyle);
+    }
+    let cell = byStyle[style];
+    if (cell === undefined) {
+      cell = { glyph, width, style };
+      byStyle[style] = cell;
+      this.#colored ||= style !== STYLE_DEFAULT;
+      this.#wide ||= width === 2;
+    }
+    this.#last = cell;
+    return cell;
+  }
+
+  /**
+   * The mirror image of one of the cells (see `mirrorSprite`), made once per cell.
+   *
+   * @param cell - a cell of this cache
+   * @param table - the art's mirror table: always the same one
+   */
+  mirrored(cell: SpriteCell, table: MirrorTable): SpriteCell {
+    this.#mirrors ??= new Map();
+    let mirror = this.#mirrors.get(cell);
+    if (mirror === undefined) {
+      mirror = swapCell(cell, table);
+      this.#mirrors.set(cell, mirror);
+    }
+    return mirror;
+  }
+}
+
+/** Draws one row: see {@link drawFrame}. Plain loops: this runs for every cell of the art. */
 function drawRow(
   glyphs: readonly Glyph[],
   mask: MaskRow | undefined,
   header: Header,
+  cells: CellCache,
 ): Array<SpriteCell | null> {
-  const isVisible = (g: Glyph): boolean => g.glyph !== ' ' && g.glyph !== header.transparent;
-  const first = glyphs.findIndex(isVisible);
-  const last = findLastIndex(glyphs, isVisible);
+  const { transparent } = header;
+  const isVisible = (g: Glyph): boolean => g.glyph !== ' ' && g.glyph !== transparent;
+  let first = 0;
+  while (first < glyphs.length && !isVisible(glyphs[first])) first++;
+  let last = glyphs.length - 1;
+  while (last > first && !isVisible(glyphs[last])) last--;
   const row: Array<SpriteCell | null> = [];
-  glyphs.forEach((g, i) => {
-    if (i < first || i > last || g.glyph === header.transparent) {
-      for (let k = 0; k < g.width; k++) row.push(null);
-      return;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i];
+    if (i < first || i > last || g.glyph === transparent) {
+      row.push(null);
+      if (g.width === 2) row.push(null);
+      continue;
     }
     // A colour on a space shows nothing, and a default style writes no escape sequence.
     const style = g.glyph === ' ' ? STYLE_DEFAULT : (mask?.[row.length] ?? header.color);
-    row.push({ glyph: g.glyph, width: g.width, style });
-    if (g.width === 2) row.push({ glyph: '', width: 0, style });
-  });
+    row.push(cells.cell(g.glyph, g.width, style));
+    if (g.width === 2) row.push(cells.cell('', 0, style));
+  }
   return row;
 }
 
@@ -122,7 +207,7 @@ function readMask(
         `mask is taller than the art (${lines.length} rows; the frame has ${height})`,
       );
     }
-    const glyphs = cellsOf(text, { file, line });
+    const glyphs = cellsOf(withoutTrailingBlanks(text), { file, line });
     const row = glyphs.map(({ glyph }) => {
       if (glyph === ' ') return undefined;
       const style = maskStyle(glyph);
@@ -147,6 +232,14 @@ function readMask(
 /** Spaces and tabs only: other space characters are glyphs that paint a blank cell. */
 const BLANK = /^[ \t]*$/;
 
+/** The line without its trailing spaces and tabs, which draw nothing. */
+function withoutTrailingBlanks(text: string): string {
+  // A loop, not a regex: `/[ \t]+$/` is quadratic on long runs of spaces that do not end the line.
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** The lines without the blank lines at their end. */
 function withoutTrailingBlankLines(lines: readonly SourceLine[]): SourceLine[] {
   let end = lines.length;
@@ -157,7 +250,9 @@ function withoutTrailingBlankLines(lines: readonly SourceLine[]): SourceLine[] {
 /** The width in cells of a line up to its last glyph that is not a space. */
 function trimmedWidth(glyphs: readonly Glyph[]): number {
   const last = findLastIndex(glyphs, (g) => g.glyph !== ' ');
-  return widthOf(glyphs.slice(0, last + 1));
+  let width = 0;
+  for (let i = 0; i <= last; i++) width += glyphs[i].width;
+  return width;
 }
 
 /** `Array.prototype.findLastIndex`, which the ES2022 library typings lack. */

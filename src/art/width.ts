@@ -10,6 +10,7 @@
  */
 import { eastAsianWidth } from 'get-east-asian-width';
 import { ArtError } from './errors.js';
+import { MAX_ART_WIDTH, MAX_CELL_CODE_POINTS } from './limits.js';
 import { assertPrintable, codePointName, shorten, type Where } from './text.js';
 import { DISPUTED_WIDTH_RANGES } from './width-data.js';
 
@@ -55,13 +56,20 @@ let segmenter: Intl.Segmenter | undefined;
  * uncertain width. Tabs become spaces up to the next multiple of {@link TAB_STOP} columns.
  *
  * Printable ASCII takes a fast path without `Intl.Segmenter`: one glyph per character, each
- * one cell wide.
+ * one cell wide; so do the common characters that are a grapheme of their own whatever is
+ * next to them (see {@link isStandalone}). A line with any other character is segmented.
+ *
+ * The work is bounded whatever the line: a line is refused as soon as it passes
+ * {@link MAX_ART_WIDTH} cells (so a tab is never expanded past it: give lines without their
+ * trailing whitespace), and a grapheme of more than {@link MAX_CELL_CODE_POINTS} code points
+ * as soon as it is met.
  *
  * @param line - one line of text, without its line ending
  * @param where - the file and line for error messages (default `<text>`)
  * @returns the glyphs in order; their widths add up to the line's width in cells
  * @throws ArtError for a control character, a combining mark with nothing to combine with,
- *   or a grapheme that terminals draw at different widths
+ *   a grapheme that terminals draw at different widths, a grapheme of too many code points
+ *   or a line wider than {@link MAX_ART_WIDTH} (with the column)
  */
 export function cellsOf(line: string, where: Where = TEXT): Glyph[] {
   assertPrintable(line, where);
@@ -74,12 +82,39 @@ export function cellsOf(line: string, where: Where = TEXT): Glyph[] {
     } else if (c < 0x80) {
       glyphs.push(ASCII_GLYPHS[c - FIRST_PRINTABLE]);
       column++;
+    } else if (isStandalone(c)) {
+      const glyph = measuredGlyph(line[i], where, column);
+      glyphs.push(glyph);
+      column += glyph.width;
     } else {
       // Start over with the segmenter: a combining mark may belong to the character before.
       return segmentedGlyphs(line, where);
     }
+    if (column > MAX_ART_WIDTH) throw tooWide(where);
   }
   return glyphs;
+}
+
+/**
+ * True for a code point that is a grapheme cluster of its own next to ASCII or another such
+ * code point: its Grapheme_Cluster_Break is Other, and none of them extends, joins, prefixes
+ * or pairs with another (UAX #29). Latin-1 letters and symbols, box drawing and blocks,
+ * kana, CJK ideographs, Hangul syllables (which join only with jamo, not among themselves) and
+ * fullwidth ASCII: most non-ASCII art, which then needs no `Intl.Segmenter` (a third of a
+ * second for a megabyte of CJK). A line that also holds any other character is segmented
+ * whole, so a combining mark after one of these still joins it.
+ */
+function isStandalone(c: number): boolean {
+  return (
+    (c >= 0xa1 && c <= 0xff && c !== 0xad) ||
+    (c >= 0x2500 && c <= 0x259f) ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xff01 && c <= 0xff5e)
+  );
 }
 
 /**
@@ -107,6 +142,13 @@ function pushTab(glyphs: Glyph[], column: number): number {
   return next;
 }
 
+/**
+ * Graphemes already measured, and found fine: art repeats its characters (a line of 500 中),
+ * so each is measured and allocated once, not once per cell.
+ */
+const knownGlyphs = new Map<string, Glyph>();
+const KNOWN_GLYPHS = 4096;
+
 /** The slow path of {@link cellsOf}, for lines with any non-ASCII character. */
 function segmentedGlyphs(line: string, where: Where): Glyph[] {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -120,42 +162,93 @@ function segmentedGlyphs(line: string, where: Where): Glyph[] {
       glyphs.push(ASCII_GLYPHS[code - FIRST_PRINTABLE]);
       column++;
     } else {
-      const glyph: Glyph = { glyph: segment, width: clusterWidth(segment, where) };
+      const glyph = measuredGlyph(segment, where, column);
       glyphs.push(glyph);
       column += glyph.width;
     }
+    if (column > MAX_ART_WIDTH) throw tooWide(where);
   }
   return glyphs;
 }
 
-/** Code units segmented at a time (see {@link graphemes}). */
+/**
+ * The glyph of one grapheme cluster (not ASCII), measured once (see `knownGlyphs`).
+ *
+ * @param cluster - the grapheme
+ * @param where - its file and line
+ * @param column - the 0-based cell column it starts at, for messages
+ * @throws ArtError for a cluster of too many code points, or one {@link clusterWidth} refuses
+ */
+function measuredGlyph(cluster: string, where: Where, column: number): Glyph {
+  let glyph = knownGlyphs.get(cluster);
+  if (glyph === undefined) {
+    if (cluster.length > MAX_CELL_CODE_POINTS && codePointCount(cluster) > MAX_CELL_CODE_POINTS) {
+      throw tooManyCodePoints(cluster, where, column + 1);
+    }
+    glyph = { glyph: cluster, width: clusterWidth(cluster, where) };
+    // A bound on what is remembered: any number of different graphemes may come.
+    if (knownGlyphs.size === KNOWN_GLYPHS) knownGlyphs.clear();
+    knownGlyphs.set(cluster, glyph);
+  }
+  return glyph;
+}
+
+/**
+ * Code units segmented at a time (see {@link graphemes}). Larger than any grapheme
+ * {@link segmentedGlyphs} accepts (twice {@link MAX_CELL_CODE_POINTS} code units at the
+ * most), so a grapheme that fills a window is one it refuses.
+ */
 const SEGMENT_WINDOW = 1024;
 
 /**
  * The grapheme clusters of `line`. Segmenting a long string at once is quadratic in V8 (a
  * 100,000-character line took 25 s), so it is segmented in windows; the last cluster of each
- * window may be cut short by the window's end, so it is left to the next window.
+ * window may be cut short by the window's end, so it is left to the next window. A cluster
+ * that fills a whole window (a letter and thousands of combining marks) is yielded as far as
+ * the window goes: it is too long to be drawn whatever its end.
  */
 function* graphemes(line: string, segmenter: Intl.Segmenter): Generator<string> {
-  const WINDOW = SEGMENT_WINDOW;
   let start = 0;
-  let size = WINDOW;
   while (start < line.length) {
-    const end = Math.min(line.length, start + size);
+    const end = Math.min(line.length, start + SEGMENT_WINDOW);
     const segments = Array.from(segmenter.segment(line.slice(start, end)), (s) => s.segment);
-    if (end < line.length) {
-      if (segments.length < 2) {
-        size *= 2;
-        continue;
-      }
-      segments.pop();
-    }
+    if (end < line.length && segments.length > 1) segments.pop();
     for (const segment of segments) {
       yield segment;
       start += segment.length;
     }
-    size = WINDOW;
   }
+}
+
+/** The number of code points in `text` (a surrogate pair is one). */
+function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** The error for a line that passes {@link MAX_ART_WIDTH}, at the first column past it. */
+function tooWide(where: Where): ArtError {
+  return new ArtError(
+    where.file,
+    where.line,
+    `the line is too wide (art is at most ${MAX_ART_WIDTH} cells wide)`,
+    MAX_ART_WIDTH + 1,
+  );
+}
+
+/**
+ * The error for a grapheme of more than {@link MAX_CELL_CODE_POINTS} code points. It names
+ * the first code point only: quoting "Zalgo" text would pile its marks onto the message.
+ */
+function tooManyCodePoints(cluster: string, where: Where, column: number): ArtError {
+  const first = codePointName(cluster.codePointAt(0) ?? 0);
+  return new ArtError(
+    where.file,
+    where.line,
+    `${first} has more than ${MAX_CELL_CODE_POINTS - 1} combining marks (a cell holds at most ${MAX_CELL_CODE_POINTS} code points)`,
+    column,
+  );
 }
 
 /**

@@ -35,6 +35,26 @@ describe('docs/art-format.md', () => {
     expect(table.match(/ · /g)?.length).toBe(MIRROR_PAIRS.length - 5);
   });
 
+  // Issue 10: the doc said "a number above 0" while the parser refused `1e-3`.
+  it('describes durations as the parser reads them', () => {
+    const row = doc.split('\n').find((line) => line.startsWith('| `duration` |')) ?? '';
+    const reason = (value: string): string => {
+      try {
+        parseArt(`@fish v1\nduration: ${value}\n@frame\no\n`);
+        return '';
+      } catch (error) {
+        return error instanceof Error ? error.message : '';
+      }
+    };
+    const accepted = [...row.matchAll(/such as `([^`]+)` or `([^`]+)`/g)].flatMap((match) => [match[1], match[2]]);
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const value of accepted) expect(reason(value), value).toBe('');
+    const refused = [...row.matchAll(/`([^`]+)` is refused/g)].map((match) => match[1]);
+    expect(refused).toContain('1e-3');
+    for (const value of refused) expect(reason(value), value).toContain('a decimal number above 0 and at most 3600');
+    expect(row).toContain('a decimal number above 0 and at most 3600');
+  });
+
   it('lists every built-in art', () => {
     for (const { name } of listArt()) expect(doc).toContain(`| \`${name}\` |`);
   });

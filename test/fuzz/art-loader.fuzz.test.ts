@@ -2,9 +2,10 @@
  * The art loader under hostile input: random bytes, the built-in art files mutated every way a
  * file can go wrong (flipped bytes, UTF-8 cut short, escape sequences spliced in, C1 controls,
  * DEL, lone CRs, BOMs), huge lines and huge areas, masks one column or row too big, header
- * garbage. Every case either loads or fails with the one-line `fish: ` error; none throws
- * anything else or takes long; and nothing it loads can make the terminal do anything but
- * draw.
+ * garbage, and small files that ask for a huge expansion (padding, frames, tabs, combining
+ * marks). Every case either loads or fails with the one-line `fish: ` error; none throws
+ * anything else or takes long or much memory; and nothing it loads can make the terminal do
+ * anything but draw.
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { composeFrame, createGrid, encodeDiff } from '../../src/render/index.js'
 import { drawableChar, tempFile, trickyChar } from '../art/helpers.js';
 import { testWidth } from '../render/fixtures.js';
 import { strayControls, UNSAFE_IN_GLYPH, UNSAFE_IN_MESSAGE } from '../helpers/controls.js';
+import { recordHostile } from '../helpers/hostile-report.js';
+import { mapWithLimit, testSeed } from '../helpers/parallel.js';
 import { parseInSandbox, type SandboxOutcome } from '../helpers/sandbox.js';
 
 /**
@@ -41,9 +44,13 @@ function attempt(load: () => Art): Outcome {
   const start = performance.now();
   try {
     const art = load();
-    return { art, ms: performance.now() - start };
+    const ms = performance.now() - start;
+    recordHostile({ kind: 'art', ms });
+    return { art, ms };
   } catch (error) {
-    if (error instanceof ArtError) return { error, ms: performance.now() - start };
+    const ms = performance.now() - start;
+    recordHostile({ kind: error instanceof ArtError ? 'art-error' : 'other', ms });
+    if (error instanceof ArtError) return { error, ms };
     throw error;
   }
 }
@@ -545,5 +552,105 @@ describe('the art loader on huge input (in a child process, with a deadline and 
 
   it('a huge mask line, tens of thousands of frames: done quickly', async () => {
     await expectQuickOnHugeInput(hugeOther, { budgetMs: FILE_BUDGET_MS, numRuns: 4, examples: [] });
+  }, 60_000);
+});
+
+/**
+ * `unit` repeated `times` times, or only as often as it takes to pass 1 MiB, where
+ * {@link encodeWithin} cuts it: a million cells of half a million marks each would not fit in
+ * a string.
+ */
+function repeatWithin(unit: string, times: number): string {
+  return unit.repeat(Math.min(times, Math.ceil((1024 * 1024) / unit.length) + 1));
+}
+
+/**
+ * Small files that ask for a huge expansion (issue 10): frames of different sizes padded to
+ * the largest and multiplied by empty frames, many small frames, tabs, and graphemes that
+ * grow without end (a letter and its combining marks, a run of Hangul jamo, an emoji and its
+ * variation selectors). Each stays within the 1 MiB a file may have.
+ */
+const expansion: fc.Arbitrary<HugeCase> = fc.oneof(
+  fc
+    .record({
+      wide: fc.integer({ min: 1, max: 3000 }),
+      tall: fc.integer({ min: 1, max: 3000 }),
+      empty: fc.integer({ min: 0, max: 20_000 }),
+      opposite: fc.boolean(),
+    })
+    .map(({ wide, tall, empty, opposite }) => {
+      const frames = `@frame\n${'x'.repeat(wide)}\n@frame\n${'x\n'.repeat(tall)}${'@frame\n'.repeat(empty)}`;
+      // With @opposite, the big frames are the opposite ones, after small main frames.
+      const text = opposite ? `${repeatWithin('@frame\nx\n', empty + 2)}@opposite\n${frames}` : frames;
+      return hugeCase(
+        `a frame ${wide} wide, one ${tall} tall and ${empty} empty frames${opposite ? ', drawn opposite' : ''}`,
+        encodeWithin(`@fish v1\n${text}`),
+      );
+    }),
+  fc
+    .record({ frames: fc.integer({ min: 1, max: 120_000 }), size: fc.integer({ min: 1, max: 4 }) })
+    .map(({ frames, size }) =>
+      hugeCase(`${frames} frames of ${size}x${size}`, encodeWithin(`@fish v1\n${repeatWithin(`@frame\n${`${'o'.repeat(size)}\n`.repeat(size)}`, frames)}`)),
+    ),
+  fc
+    .record({
+      lines: fc.integer({ min: 1, max: 20_000 }),
+      tabs: fc.integer({ min: 1, max: 5000 }),
+      shape: fc.constantFrom('between letters', 'leading', 'alone', 'in a mask'),
+    })
+    .map(({ lines, tabs, shape }) => {
+      const run = repeatWithin('\t', tabs);
+      const line = shape === 'between letters' ? `x${run}x` : shape === 'leading' ? `${run}x` : shape === 'alone' ? run : `r${run}r`;
+      const art =
+        shape === 'in a mask' ? `@fish v1\n@frame\n${'x'.repeat(1000)}\n@mask\n${repeatWithin(`${line}\n`, lines)}` : repeatWithin(`${line}\n`, lines);
+      return hugeCase(`${lines} lines of ${tabs} tabs, ${shape}`, encodeWithin(art));
+    }),
+  fc
+    .record({
+      grapheme: fc.constantFrom(
+        { base: 'x', mark: '\u0301' },
+        { base: 'e', mark: '\u0489' },
+        { base: 'か', mark: '\u3099' },
+        { base: '\u1100', mark: '\u1100' },
+        { base: '\u1100', mark: '\u1161' },
+        { base: '🐟', mark: '\ufe0f' },
+      ),
+      marks: fc.integer({ min: 1, max: 500_000 }),
+      cells: fc.integer({ min: 1, max: 1000 }),
+      inHeader: fc.boolean(),
+    })
+    .map(({ grapheme: { base, mark }, marks, cells, inHeader }) => {
+      const cell = base + repeatWithin(mark, marks);
+      const art = inHeader ? `@fish v1\ntransparent: ${cell}\n@frame\n>))'>\n` : `${repeatWithin(cell, cells)}\n`;
+      const code = (text: string): string => `U+${(text.codePointAt(0) ?? 0).toString(16).toUpperCase()}`;
+      return hugeCase(
+        `${inHeader ? 'a header value' : `${cells} cells`} of ${code(base)} and ${marks} x ${code(mark)}`,
+        encodeWithin(art),
+      );
+    }),
+);
+
+/** What checking any art may take: about a second of work... */
+const EXPANSION_BUDGET_MS = 1000;
+/** ...and 256 MB, the whole process included (Node's own 45 MB among them). */
+const EXPANSION_BUDGET_MB = 256;
+
+describe('small art that asks for a huge expansion (in a child process, 256 MB heap, a deadline)', () => {
+  const seed = testSeed();
+  it('is refused or loaded within a second of CPU and 256 MB, with one line if refused', async () => {
+    // Sampled, then run two at a time: fast-check's runner would run the processes one by one.
+    const cases = fc.sample(expansion, { numRuns: 12, seed });
+    const outcomes = await mapWithLimit(cases, 2, ({ bytes }) =>
+      parseInSandbox(bytes, 'expansion.art', { deadlineMs: 5 * EXPANSION_BUDGET_MS, memoryMb: EXPANSION_BUDGET_MB }),
+    );
+    outcomes.forEach((outcome, i) => {
+      const label = `${cases[i].label} (FISH_TEST_SEED=${seed})`;
+      expect(outcome.kind, `${label}: ${'message' in outcome ? outcome.message : ''}`).toMatch(/^art(-error)?$/);
+      if (outcome.kind !== 'art' && outcome.kind !== 'art-error') return;
+      if (outcome.kind === 'art-error') expectOneLineError(outcome.message);
+      // CPU time, not wall time: the work the input costs, however busy the machine is.
+      expect(outcome.cpuMs, label).toBeLessThan(EXPANSION_BUDGET_MS);
+      expect(outcome.peakMb, label).toBeLessThan(EXPANSION_BUDGET_MB);
+    });
   }, 60_000);
 });
