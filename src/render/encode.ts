@@ -16,6 +16,7 @@ import {
   cud,
   cuf,
   cuu,
+  ech,
   normalizeStyle,
   sgrTransition,
   utf8Length,
@@ -44,8 +45,11 @@ export interface EncodeOptions {
    * inline region in `terminal/region.ts`). Two things would break it, so the encoder does
    * neither: a line feed (xterm.js ends a soft wrap on the row it moves into), and an erase
    * from column 0 of any row but the first (xterm.js unwraps a row erased from there). Moves
-   * down use CUD or CNL instead, and such a row is erased from column 1 after its first cell
-   * is written. Default false.
+   * down use CUD or CNL instead, and a row's tail is erased with EL from column 1 at the
+   * earliest. A row that turns wholly blank is erased with ECH across the whole row instead:
+   * tmux re-wraps a row by how far it has ever held cells, and only a whole-row erase empties
+   * it (EL from column 0 would too, but it unwraps the row in xterm.js; ECH does not), so that
+   * a narrowing pushes as few of the host's lines off the screen as it can. Default false.
    */
   readonly chained?: boolean;
   /**
@@ -337,15 +341,11 @@ export function encodeDiff(
     const eraseFrom = chained && r > 0 ? 1 : 0;
     if (blankToEnd(next, base, 0, color)) {
       // A row that turns wholly blank is erased whole, so that the terminal holds nothing in
-      // it: a reflowing terminal then has nothing to re-wrap there on resize. In a chained
-      // row the first cell is blanked by writing it, and EL does the rest.
-      const writeFirst = eraseFrom === 1 && changed(prev, next, base, color);
-      out += moveCursor(row, col, r, writeFirst ? 0 : Math.min(eraseFrom, cols - 1), lineFeeds) + sgrTransition(style, 0);
-      if (writeFirst) out += ' ';
-      if (eraseFrom < cols) out += EL;
+      // it: a reflowing terminal then has nothing to re-wrap there on resize (see `chained`).
+      out += moveCursor(row, col, r, 0, lineFeeds) + sgrTransition(style, 0) + (chained ? ech(cols) : EL);
       style = 0;
       row = r;
-      col = eraseFrom < cols ? eraseFrom : -1;
+      col = 0;
       cellsChanged += countChanges(prev, next, base, 0, cols - 1, color);
       continue;
     }
@@ -354,7 +354,9 @@ export function encodeDiff(
       // The run to write is start..end; `erase` then clears the rest of the row with EL.
       let end = start - 1;
       let erase =
-        start >= eraseFrom && blankToEnd(next, base, start, color) && eraseIsCheaper(prev, next, base, start, cols, color);
+        start >= eraseFrom &&
+        blankToEnd(next, base, start, color) &&
+        eraseIsCheaper(prev, next, base, start, cols, color);
       // Grow the run over changes (and the gaps between them, while rewriting them is cheaper).
       for (let from = change; !erase; from = change) {
         end = runEnd(prev, next, base, from, color);

@@ -23,6 +23,18 @@ export const LF = '\n';
 export const CRLF = '\r\n';
 /** Erase in Line (to the end of the line); the cursor does not move. */
 export const EL = `${CSI}K`;
+
+/**
+ * Erase Character: `n` cells from the cursor's on blanked, the cursor does not move. Across a
+ * whole row from its first column, tmux empties the row as if never written (what it
+ * re-wraps it by), and xterm.js leaves the row's soft wrap alone, unlike EL from column 0.
+ *
+ * @param n - cells (1 or more)
+ * @returns `ESC[X` for 1, `ESC[{n}X` otherwise
+ */
+export function ech(n: number): string {
+  return n <= 1 ? `${CSI}X` : `${CSI}${n}X`;
+}
 /** Select Graphic Rendition: reset to the default style. */
 export const SGR_RESET = `${CSI}m`;
 /** Synchronized output (DEC mode 2026) begin: the terminal holds drawing until the end marker. */

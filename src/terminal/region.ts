@@ -1,11 +1,17 @@
 import { createGrid, type Grid } from '../render/grid.js';
-import { CR, CSI, EL, cpl, cuf } from '../render/escapes.js';
+import { CR, CSI, EL, cpl, cuf, ech } from '../render/escapes.js';
 import { gridLines } from '../render/text.js';
 import { DiffState, type DiffStateOptions } from './diff-state.js';
 import type { DrawResult, OpenAt, Surface } from './surface.js';
 
 /** Erase from the cursor to the end of the screen. */
 const ERASE_DOWN = `${CSI}J`;
+/** Auto-wrap mode (DECAWM) off: a glyph in the last column stays there, and so does the cursor. */
+const WRAP_OFF = `${CSI}?7l`;
+/** Auto-wrap mode on, as terminals start (and as the host's output needs it). */
+const WRAP_ON = `${CSI}?7h`;
+/** Further right than any terminal is wide: CUF by this lands in the last column, whatever it is. */
+const FAR_RIGHT = 9999;
 
 /** Options of {@link InlineRegion}. */
 export interface InlineRegionOptions extends Pick<DiffStateOptions, 'color' | 'synchronized'> {
@@ -40,6 +46,12 @@ const HOME = { row: 0, col: 0 } as const;
  * below the cursor's row, which is all the region erases: never a row above it, so never a
  * line of the host's. (What a terminal pushed into its scrollback while re-wrapping is out of
  * reach of any cursor move, as it is for every program.)
+ *
+ * While the region is on the screen, auto-wrap is off: a frame written for a width the
+ * terminal has just left (a resize lands between asking the terminal's size and the terminal
+ * reading the frame) then cannot wrap onto the next row and leave the cursor below where the
+ * region thinks it is. It is on again whenever the region is taken off the screen, for the
+ * host's output, the shell, and at the end.
  */
 export class InlineRegion implements Surface {
   cols: number;
@@ -70,7 +82,8 @@ export class InlineRegion implements Surface {
     this.cols = cols;
     this.rows = rows;
     this.state.reset(cols, rows);
-    return (at === 'anywhere' ? startLine(this.cols) : '') + eraseBelow(this.cols) + chainRows(this.cols, this.rows);
+    const start = at === 'anywhere' ? startLine(cols) : '';
+    return WRAP_ON + start + eraseBelow(cols) + chainRows(cols, rows) + WRAP_OFF;
   }
 
   /** Note: the region keeps `grid` as what is shown; do not change it before the next draw. */
@@ -84,7 +97,7 @@ export class InlineRegion implements Surface {
   }
 
   clear(): string {
-    return eraseBelow(this.cols);
+    return eraseBelow(this.cols) + WRAP_ON;
   }
 
   resize(cols: number, rows: number): string {
@@ -94,11 +107,11 @@ export class InlineRegion implements Surface {
   }
 
   close(persist: boolean): string {
-    if (!persist) return eraseBelow(this.cols);
+    if (!persist) return this.clear();
     // Kept as plain lines of text: the rows are no longer one logical line, so the terminal
     // re-wraps them as the host's own lines on a later resize.
     const lines = gridLines(this.state.shown, this.color);
-    return `${eraseBelow(this.cols)}${lines.join('\r\n')}\r\n`;
+    return `${this.clear()}${lines.join('\r\n')}\r\n`;
   }
 }
 
@@ -129,15 +142,22 @@ function eraseBelow(cols: number): string {
  * Bytes that soft-wrap each of the region's rows but the last into the next, from the
  * region's first cell, and come back to it: for each row, the last column is written and one
  * more space makes the terminal wrap onto the next row (scrolling, at the screen's bottom,
- * which is how the region makes room). Every cell written is a space, as the region shows.
+ * which is how the region makes room). Then, on the way back up, each row is emptied again
+ * with ECH across it, which keeps the wrap in xterm.js and, in tmux, leaves the row holding
+ * nothing, so that it adds nothing when tmux re-wraps the screen (see `encodeDiff`'s
+ * `chained`). Auto-wrap must be on.
  */
 function chainRows(cols: number, rows: number): string {
   if (rows <= 1) return '';
   // One column: every space is in the last column, and each one after the first wraps.
   if (cols <= 1) return ' '.repeat(rows) + cpl(rows - 1);
-  let out = cuf(cols - 1) + '  ';
-  for (let row = 1; row < rows - 1; row++) out += cuf(cols - 2) + '  ';
-  return out + cpl(rows - 1);
+  // CUF stops at the last column, whatever the terminal's width: the wrap happens even if the
+  // terminal changed size since the region last asked.
+  let out = '';
+  for (let row = 0; row < rows - 1; row++) out += cuf(FAR_RIGHT) + '  ';
+  out += CR + ech(FAR_RIGHT);
+  for (let row = rows - 2; row >= 0; row--) out += cpl(1) + ech(FAR_RIGHT);
+  return out;
 }
 
 /** A grid whose every cell differs from any grid's: what a full redraw diffs against. */

@@ -105,12 +105,13 @@ describe('encodeDiff', () => {
       expect(moveCursor(0, 0, 1, 4, false)).toBe(`${ESC}B${ESC}4C`);
     });
 
-    it('a chained region: never a line feed, never EL from column 0 below the first row, and back to rest', () => {
+    it('a chained region: never a line feed, a blank row emptied with ECH across it, and back to rest', () => {
       const prev = gridOf(10, 3, ['ab', 'cd', 'ef']);
       const next = gridOf(10, 3, ['ab', '', 'e']);
       const out = encodeDiff(prev, next, { row: 0, col: 0 }, { chained: true, rest: { row: 0, col: 0 } });
-      // Row 1 turns blank: its first cell written, then EL from column 1; row 2 loses one cell.
-      expect(out.bytes).toBe(`${ESC}B ${ESC}K${ESC}B ${ESC}2F`);
+      // Row 1 turns blank: ECH across it (EL from column 0 would unwrap it in xterm.js); row 2
+      // loses one cell, written as a space.
+      expect(out.bytes).toBe(`${ESC}B${ESC}10X${ESC}B${ESC}C ${ESC}2F`);
       expect(out.cursor).toEqual({ row: 0, col: 0 });
     });
   });
