@@ -39,5 +39,6 @@ Output
   -v, --version           the version
 
 Without a terminal on stdout nothing is animated; --record still records (80x24 by default).
-Exit status: 0 done, 2 bad usage or bad art, 130 Ctrl+C, 143 SIGTERM.
+Exit status: 0 done, 2 bad usage or bad art. After a signal fish cleans up and dies by it
+(130 Ctrl+C, 143 SIGTERM, 129 when the terminal is closed). Ctrl+Z suspends; fg resumes.
 `;

@@ -5,14 +5,14 @@ import { createGrid } from '../render/grid.js';
 import { createScene, swimmer } from '../render/scene.js';
 import { gridLines } from '../render/text.js';
 import { canAnimate, colorEnabled } from '../terminal/env.js';
-import { listenForKeys } from '../terminal/keys.js';
 import { startPlayer, type TerminalStream } from '../terminal/player.js';
 import { createRecorder, type Recorder } from '../terminal/record.js';
 import { startSession } from '../terminal/session.js';
+import { dieBy } from '../terminal/signals.js';
 import { parseCli, UsageError, type CliOptions } from './args.js';
 import { aquariumShow } from './aquarium.js';
 import { HELP } from './help.js';
-import type { Show, ShowControls } from './show.js';
+import type { Show } from './show.js';
 
 /** Size of a recording made without a terminal, when `--size` does not say. */
 const RECORDING_SIZE = { cols: 80, rows: 24 } as const;
@@ -71,7 +71,7 @@ async function run(options: CliOptions): Promise<number> {
     ? createRecorder(options.record, { cols: out.columns, rows: out.rows, title: show.title, timestamp: options.seed === undefined })
     : undefined;
   let status = 0;
-  let stopKeys = (): void => {};
+  const { onKey } = show;
   const session = await startSession({
     stream: out,
     compose: show.compose,
@@ -85,23 +85,23 @@ async function run(options: CliOptions): Promise<number> {
     duration: options.duration,
     persist: options.persist,
     onFrame: recorder?.onFrame,
-    // However it ends (a key, a signal, a crash, the last frame), the keyboard is given back.
-    onStop: () => stopKeys(),
+    // The command owns the terminal: typed keys never echo into the animation.
+    keyboard: process.stdin,
+    onKey:
+      onKey &&
+      ((key, session) => {
+        const quit = (code: number): void => {
+          status = code;
+          session.stop();
+        };
+        onKey(key, { player: session.player, quit });
+      }),
   });
-  const { onKey } = show;
-  if (onKey !== undefined && session.player.running) {
-    const controls: ShowControls = {
-      player: session.player,
-      quit(code) {
-        status = code;
-        session.stop();
-      },
-    };
-    stopKeys = listenForKeys(process.stdin, (key) => onKey(key, controls));
-  }
-  await session.ended;
-  stopKeys();
+  const reason = await session.ended;
   recorder?.close();
+  // The terminal went away (closed, or its pane killed), even where SIGHUP never came (nohup):
+  // end as the hang-up ends a program. Node's own exit would fail to reset the terminal, and abort.
+  if (reason === 'closed') dieBy('SIGHUP');
   return status;
 }
 

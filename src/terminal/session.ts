@@ -1,5 +1,6 @@
+import { claimKeyboard, type KeyInput, type Keyboard } from './keys.js';
 import { startPlayer, type Player, type PlayerOptions, type TerminalStream } from './player.js';
-import { onExitPaths } from './signals.js';
+import { onExitPaths, sendKeySignal } from './signals.js';
 
 /** The part of cli-cursor this module uses. */
 interface CliCursor {
@@ -36,6 +37,15 @@ export interface SessionOptions extends Omit<PlayerOptions, 'onEnd' | 'stream'> 
    * embedding API gives the host's streams back here.
    */
   readonly onStop?: (reason: EndReason) => void;
+  /**
+   * The keyboard (usually `process.stdin`), taken while the animation runs when it is a TTY:
+   * raw mode, so that typed keys never echo into the animation; Ctrl+C, Ctrl+\ and Ctrl+Z
+   * still do what their signals do; other keys go to `onKey`, or are discarded. Given back
+   * exactly as it was on every exit path, and while the process is stopped.
+   */
+  readonly keyboard?: KeyInput;
+  /** Each key typed on `keyboard` (other than Ctrl+C, Ctrl+\ and Ctrl+Z). */
+  readonly onKey?: (key: string, session: TerminalSession) => void;
 }
 
 /** cli-cursor, imported on first use: with signal-exit it takes longer to import than the rest of the start-up path. */
@@ -43,9 +53,11 @@ let cursorModule: Promise<CliCursor> | undefined;
 const loadCursor = (): Promise<CliCursor> => (cursorModule ??= import('cli-cursor').then((module) => module.default));
 
 /**
- * Run an animation in a terminal: hide the cursor, draw, and on every exit path (the end,
- * `stop()`, Ctrl+C, SIGTERM, SIGHUP, an uncaught exception, `process.exit`) clear the region
- * (or keep it with `persist`) and show the cursor again.
+ * Run an animation in a terminal: hide the cursor, take the keyboard, draw, and on every exit
+ * path (the end, `stop()`, Ctrl+C, SIGTERM, SIGHUP and the other fatal signals, an uncaught
+ * exception, `process.exit`, the terminal going away) clear the region (or keep it with
+ * `persist`), give the keyboard back and show the cursor again. Around a stop (Ctrl+Z,
+ * SIGTSTP) the terminal is given back, and taken again when the process continues.
  *
  * @param options - the player's options and `persist`
  */
@@ -68,6 +80,7 @@ export function openSession(options: SessionOptions): TerminalSession {
   let settle: (reason: EndReason) => void = () => {};
   const ended = new Promise<EndReason>((resolve) => (settle = resolve));
   let player: Player | undefined;
+  let keyboard: Keyboard | undefined;
   let cursor: CliCursor | undefined;
   let done = false;
 
@@ -75,12 +88,28 @@ export function openSession(options: SessionOptions): TerminalSession {
     if (done) return;
     done = true;
     removeExitPaths();
-    if (reason !== 'closed') player?.stop(keep);
+    keyboard?.release();
+    // A player that saw its terminal go away has stopped already, and writes nothing more.
+    player?.stop(keep);
     options.onStop?.(reason);
     if (reason !== 'closed') cursor?.show(stream);
     settle(reason);
   };
-  const removeExitPaths = onExitPaths(() => finish('stopped'));
+  const removeExitPaths = onExitPaths({
+    end: () => finish('stopped'),
+    suspend() {
+      player?.suspend();
+      cursor?.show(stream);
+      keyboard?.suspend();
+    },
+    resume() {
+      // Raw mode first: a process continued in the background stops again here (SIGTTOU)
+      // until it is in the foreground, before it draws anything.
+      keyboard?.resume();
+      cursor?.hide(stream);
+      player?.resume();
+    },
+  });
 
   const loading = options.hideCursor === false ? undefined : loadCursor();
   player = startPlayer({ ...options, onEnd: (reason) => finish(reason) });
@@ -90,10 +119,20 @@ export function openSession(options: SessionOptions): TerminalSession {
       cursor = module;
       cursor.hide(stream);
     }) ?? Promise.resolve();
-  return {
+  const session: TerminalSession = {
     player,
     ready,
     ended,
     stop: (keep?: boolean) => finish('stopped', keep ?? persist),
   };
+  const { onKey } = options;
+  if (options.keyboard !== undefined && !done) {
+    keyboard = claimKeyboard(options.keyboard, {
+      onKey: onKey === undefined ? undefined : (key) => onKey(key, session),
+      onSignalKey: sendKeySignal,
+      onGone: () => finish('closed'),
+      unref: options.unref,
+    });
+  }
+  return session;
 }

@@ -33,6 +33,11 @@ export interface PtyRun {
   /** Send a signal to the program. */
   kill(signal: NodeJS.Signals): void;
   /**
+   * Close the terminal, as closing its window does: the pty's master side goes away (the
+   * program's session gets SIGHUP from the kernel, and its writes fail with EIO).
+   */
+  hangUp(): void;
+  /**
    * End the program if it is still running (SIGKILL), as a test's `finally` does so that a
    * failed test leaves no process behind; nothing once it has exited, so that a reused
    * process id is never signalled.
@@ -132,6 +137,8 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
     },
     type: (data) => child.write(data),
     kill: (signal) => child.kill(signal),
+    // node-pty's destroy() closes the master (and then sends SIGHUP itself, as a closed window does).
+    hangUp: () => (child as unknown as { destroy(): void }).destroy(),
     close: () => {
       if (running) child.kill('SIGKILL');
     },
