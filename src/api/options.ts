@@ -54,6 +54,14 @@ export interface FishOptions {
   readonly redraw?: 'diff' | 'full';
   /** Hide the cursor while animating. Default true. */
   readonly hideCursor?: boolean;
+  /**
+   * Discard what is typed while animating: stdin in raw mode, so that keys never echo into
+   * the animation (Ctrl+C, Ctrl+Z and Ctrl+\ still do what their signals do), put back
+   * exactly as it was when the animation stops. Default: true when stdin is a TTY on the same
+   * terminal that your program is not reading (no 'data' or 'readable' listener, not in raw
+   * mode, not flowing); false never touches stdin.
+   */
+  readonly discardStdin?: boolean;
   /** Draw nothing until the animation has run this many milliseconds. Default 0. */
   readonly delay?: number;
   /** Stop (clearing the animation) when this signal aborts. */
@@ -87,6 +95,8 @@ export interface FishConfig {
   readonly color: boolean;
   readonly redraw: 'diff' | 'full';
   readonly hideCursor: boolean;
+  /** Undefined: decided when the animation starts, from what stdin is then. */
+  readonly discardStdin: boolean | undefined;
   readonly delay: number;
   readonly signal: AbortSignal | undefined;
   readonly onFrame: ((info: FrameInfo) => void) | undefined;
@@ -142,6 +152,7 @@ export function resolveOptions(options: FishOptions, surroundings: Surroundings)
     color: interactive && (options.color ?? colorEnabled('auto', stream, env)),
     redraw: choiceOption('redraw', options.redraw, ['diff', 'full'] as const) ?? 'diff',
     hideCursor: options.hideCursor ?? true,
+    discardStdin: booleanOption('discardStdin', options.discardStdin),
     delay: numberOption('delay', options.delay, { min: 0 }) ?? 0,
     signal: options.signal,
     onFrame: options.onFrame,
@@ -170,6 +181,12 @@ export function numberOption(
     throw new RangeError(`fish: ${name} must be ${kind} ${bounds}, got ${describe(value)}`);
   }
   return value;
+}
+
+/** A flag: undefined, or a boolean. */
+function booleanOption(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new TypeError(`fish: ${name} must be true or false, got ${describe(value)}`);
 }
 
 /** A text option: undefined, or a string. */
