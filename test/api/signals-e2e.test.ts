@@ -9,28 +9,28 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeHost } from '../helpers/host.js';
 import { runInPty, type PtyRun } from '../helpers/pty.js';
+import { atPrompt, inked, jobStopped, moreOutput, runShell } from '../helpers/shell.js';
 
 const PROMPT = '$ host\r\n';
 const BASS = />\)\)'>|<'\(\(</;
 const tmp = mkdtempSync(join(tmpdir(), 'fish-api-signals-'));
 
-/** The screen's lines with anything on them. */
-const inked = (lines: string[]): string[] => lines.filter((line) => line.trim() !== '');
 /** The animation is on the screen and the cursor hidden. */
 const swimming = (run: PtyRun) => (lines: string[]): boolean => lines.some((line) => BASS.test(line)) && !run.cursorVisible();
-/** The shell is waiting at its prompt: its last line is `$ `. */
-const atPrompt = (lines: string[]): boolean => inked(lines).at(-1)?.trimEnd() === '$';
+/** A host program in a pseudo-terminal, below a prompt line. */
+const runHost = (name: string, body: string): PtyRun => runInPty([writeHost(name, body)], { cols: 60, rows: 10, before: PROMPT });
 
-/** Wait until the program has written at least `bytes` more (a few frames), from now. */
-async function moreOutput(run: PtyRun, bytes = 120): Promise<void> {
-  const start = run.output().length;
-  await run.waitFor(() => run.output().length >= start + bytes);
+/** The host ended with `status`: only `lines` on the screen, nothing of the animation, the cursor shown. */
+async function expectEndedClean(run: PtyRun, status: number, lines: string[]): Promise<void> {
+  expect(await run.exited).toBe(status);
+  await run.flush();
+  expect(inked(run.screen())).toEqual(lines);
+  expect(run.cursorVisible()).toBe(true);
 }
 
 describe('typing while a spinner runs (discardStdin)', () => {
   it('by default: no key echoes into the animation, and Ctrl+C still ends the host with 130', async () => {
-    const script = writeHost('typing', `fish({ text: 'working', fps: 25 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`);
-    const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
+    const run = runHost('typing', `fish({ text: 'working', fps: 25 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`);
     try {
       await run.waitFor(swimming(run));
       run.type('hello\rworld\r');
@@ -40,17 +40,14 @@ describe('typing while a spinner runs (discardStdin)', () => {
       expect(lines).toHaveLength(3);
       expect(lines[2]).toMatch(/working$/);
       run.type('\x03');
-      expect(await run.exited).toBe(130);
-      await run.flush();
-      expect(inked(run.screen())).toEqual(['$ host', 'ready']);
-      expect(run.cursorVisible()).toBe(true);
+      await expectEndedClean(run, 130, ['$ host', 'ready']);
     } finally {
       run.close();
     }
   });
 
   it('gives stdin back as it was: in its usual mode, and read by a listener added after stop()', async () => {
-    const script = writeHost(
+    const run = runHost(
       'typing-then-reading',
       `const animation = fish({ text: 'working' }).start();
 await sleep(300);
@@ -61,7 +58,6 @@ process.stdin.on('data', (data) => {
   process.exit(0);
 });`,
     );
-    const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
     try {
       await run.waitFor((lines) => lines.includes('stopped'));
       run.type('abc\r');
@@ -75,7 +71,7 @@ process.stdin.on('data', (data) => {
   });
 
   it('leaves the keys to a host that reads stdin itself', async () => {
-    const script = writeHost(
+    const run = runHost(
       'reading-host',
       `process.stdin.on('data', (data) => {
   animation.stop();
@@ -84,7 +80,6 @@ process.stdin.on('data', (data) => {
 });
 const animation = fish({ text: 'working' }).start();`,
     );
-    const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
     try {
       await run.waitFor(swimming(run));
       run.type('x\r');
@@ -97,8 +92,7 @@ const animation = fish({ text: 'working' }).start();`,
   });
 
   it('discardStdin: false leaves stdin alone: keys echo as they always did', async () => {
-    const script = writeHost('not-discarding', `fish({ text: 'working', discardStdin: false }).start();\nsetInterval(() => {}, 1000);`);
-    const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
+    const run = runHost('not-discarding', `fish({ text: 'working', discardStdin: false }).start();\nsetInterval(() => {}, 1000);`);
     try {
       await run.waitFor(swimming(run));
       run.type('typed');
@@ -109,25 +103,18 @@ const animation = fish({ text: 'working' }).start();`,
   });
 });
 
-/** An interactive bash in a pseudo-terminal, with job control and its prompt `$ `. */
-async function shell(): Promise<PtyRun> {
-  const run = runInPty(['--norc', '--noprofile', '-i'], { command: 'bash', cols: 60, rows: 14, env: { PS1: '$ ', HISTFILE: '/dev/null' } });
-  await run.waitFor(atPrompt);
-  return run;
-}
-
 describe('Ctrl+Z and fg in a host', () => {
   it.each([
     ['read in raw mode (discardStdin)', ''],
     ['sent by the terminal as SIGTSTP (discardStdin: false)', ', discardStdin: false'],
   ])('%s: cleared while stopped, the cursor shown; drawn again below the job lines after fg', async (name, option) => {
     const script = writeHost(`suspend-${option === '' ? 'raw' : 'signal'}`, `fish({ text: 'working', fps: 25${option} }).start();\nsetInterval(() => {}, 1000);`);
-    const run = await shell();
+    const run = await runShell();
     try {
       run.type(`node ${script}\r`);
       await run.waitFor(swimming(run));
       run.type('\x1a');
-      await run.waitFor((lines) => lines.some((line) => line.startsWith('[1]+  Stopped')) && atPrompt(lines));
+      await run.waitFor(jobStopped);
       expect(run.cursorVisible(), name).toBe(true);
       expect(run.screen().filter((line) => BASS.test(line) || line.includes('working')), name).toEqual([]);
       run.type('fg\r');
@@ -158,12 +145,12 @@ process.on('SIGTSTP', () => {
 const animation = fish({ fps: 25 }).start();
 setInterval(() => (animation.text = 'stopped ' + stops + ' times'), 20);`,
     );
-    const run = await shell();
+    const run = await runShell();
     try {
       run.type(`node ${script}\r`);
       await run.waitFor(swimming(run));
       run.type('\x1a');
-      await run.waitFor((lines) => lines.some((line) => line.startsWith('[1]+  Stopped')) && atPrompt(lines));
+      await run.waitFor(jobStopped);
       expect(run.cursorVisible()).toBe(true);
       expect(run.screen().filter((line) => BASS.test(line))).toEqual([]);
       run.type('fg\r');
@@ -178,15 +165,11 @@ setInterval(() => (animation.text = 'stopped ' + stops + ' times'), 20);`,
 
 describe('fatal signals in a host', () => {
   it('SIGUSR2 with no handler: the animation cleared and the cursor shown, then death by SIGUSR2', async () => {
-    const script = writeHost('usr2', `fish({ text: 'working', bob: 1 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`);
-    const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
+    const run = runHost('usr2', `fish({ text: 'working', bob: 1 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`);
     try {
       await run.waitFor(swimming(run));
       run.kill('SIGUSR2');
-      expect(await run.exited).toBe(128 + constants.signals.SIGUSR2);
-      await run.flush();
-      expect(inked(run.screen())).toEqual(['$ host', 'ready']);
-      expect(run.cursorVisible()).toBe(true);
+      await expectEndedClean(run, 128 + constants.signals.SIGUSR2, ['$ host', 'ready']);
     } finally {
       run.close();
     }
@@ -194,7 +177,7 @@ describe('fatal signals in a host', () => {
 
   it('a host that handles SIGHUP itself, its terminal gone: no error from fish’s writes reaches it', async () => {
     const log = join(tmp, 'sighup.log');
-    const script = writeHost(
+    const run = runHost(
       'sighup-host',
       `import { appendFileSync } from 'node:fs';
 const note = (line) => appendFileSync(${JSON.stringify(log)}, line + '\\n');
@@ -213,7 +196,6 @@ const animation = fish({ text: 'working', bob: 1 }).start();
 process.stdout.write('partial');
 setInterval(() => animation.text = 'working ' + Date.now(), 20);`,
     );
-    const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
     await run.waitFor(swimming(run));
     run.hangUp();
     expect(await run.exited).toBe(128 + constants.signals.SIGKILL);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapWithLimit } from '../helpers/parallel.js';
 import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
+import { atPrompt, inked, jobStopped, lastStatus, moreOutput, runShell } from '../helpers/shell.js';
 import { visibleLogicalLines } from '../helpers/screen.js';
 
 const PROMPT = '$ fish\r\n';
@@ -18,52 +19,19 @@ const tmp = mkdtempSync(join(tmpdir(), 'fish-signals-'));
 /** Processes in pseudo-terminals at once: enough to overlap start-ups, few enough for 2 cores. */
 const PARALLEL = 4;
 
-/** The screen's lines with anything on them. */
-const inked = (lines: string[]): string[] => lines.filter((line) => line.trim() !== '');
 /** The lines that show the bass. */
 const fishLines = (lines: string[]): string[] => lines.filter((line) => BASS.test(line));
 /** The aquarium's surface: a row of waves across the whole width. */
 const hasSurface = (lines: string[], cols: number): boolean => lines.includes('~'.repeat(cols));
 
-/**
- * An interactive bash in a pseudo-terminal, with job control, its prompt `$ `, and `$FISH` the
- * command's launcher (so that command lines are short).
- */
-async function shell(cols = 60, rows = 14): Promise<PtyRun> {
-  const run = runInPty(['--norc', '--noprofile', '-i'], {
-    command: 'bash',
-    cols,
-    rows,
-    env: { PS1: '$ ', HISTFILE: '/dev/null', FISH: FISH_BIN },
-  });
-  await run.waitFor(atPrompt);
-  return run;
-}
-
-/** The shell is waiting at its prompt: its last line is `$ `. */
-const atPrompt = (lines: string[]): boolean => inked(lines).at(-1)?.trimEnd() === '$';
-
-/** Wait until the program has written at least `bytes` more (a few frames), from now. */
-async function moreOutput(run: PtyRun, bytes = 120): Promise<void> {
-  const start = run.output().length;
-  await run.waitFor(() => run.output().length >= start + bytes);
-}
-
-/** Ask the shell for the last status, and read it back. */
-async function lastStatus(run: PtyRun): Promise<string> {
-  run.type('echo "status $?"\r');
-  await run.waitFor((lines) => lines.some((line) => line.startsWith('status ')));
-  return run.screen().find((line) => line.startsWith('status ')) ?? '';
-}
-
 describe('Ctrl+Z and fg', () => {
   it('inline: the strip is cleared and the cursor shown while stopped; after fg the job lines stay and one strip is drawn below them', async () => {
-    const run = await shell();
+    const run = await runShell({ FISH: FISH_BIN });
     try {
       run.type('node "$FISH" --bob 0 --fps 25\r');
       await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
       run.type('\x1a');
-      await run.waitFor((lines) => lines.some((line) => line.startsWith('[1]+  Stopped')) && atPrompt(lines));
+      await run.waitFor(jobStopped);
       expect(run.cursorVisible()).toBe(true);
       expect(fishLines(run.screen())).toEqual([]);
 
@@ -95,13 +63,13 @@ describe('Ctrl+Z and fg', () => {
   });
 
   it('aquarium: the shell’s screen is back while stopped; after fg the tank is redrawn, keys do not echo and q quits at once', async () => {
-    const run = await shell();
+    const run = await runShell({ FISH: FISH_BIN });
     const tank = (lines: string[]): boolean => run.term.buffer.active.type === 'alternate' && hasSurface(lines, 60) && !run.cursorVisible();
     try {
       run.type('node "$FISH" --aquarium --seed 7 --fps 25\r');
       await run.waitFor(tank);
       run.type('\x1a');
-      await run.waitFor((lines) => run.term.buffer.active.type === 'normal' && lines.some((line) => line.startsWith('[1]+  Stopped')) && atPrompt(lines));
+      await run.waitFor((lines) => run.term.buffer.active.type === 'normal' && jobStopped(lines));
       expect(run.cursorVisible()).toBe(true);
 
       run.type('fg\r');
@@ -144,7 +112,7 @@ describe('typing while it swims', () => {
   });
 
   it('a shell loop stops on Ctrl+C: fish dies by SIGINT, as the loop expects', async () => {
-    const run = await shell();
+    const run = await runShell({ FISH: FISH_BIN });
     try {
       run.type('for i in 1 2; do node "$FISH" --bob 0; done\r');
       await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
