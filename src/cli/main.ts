@@ -5,6 +5,7 @@ import { createGrid } from '../render/grid.js';
 import { createScene, swimmer } from '../render/scene.js';
 import { gridLines } from '../render/text.js';
 import { canAnimate, colorEnabled } from '../terminal/env.js';
+import { terminalKeyboard } from '../terminal/keys.js';
 import { startPlayer, type TerminalStream } from '../terminal/player.js';
 import { createRecorder, type Recorder } from '../terminal/record.js';
 import { startSession } from '../terminal/session.js';
@@ -86,7 +87,7 @@ async function run(options: CliOptions): Promise<number> {
     persist: options.persist,
     onFrame: recorder?.onFrame,
     // The command owns the terminal: typed keys never echo into the animation.
-    keyboard: process.stdin,
+    keyboard: terminalKeyboard(),
     onKey:
       onKey &&
       ((key, session) => {

@@ -10,6 +10,8 @@ import { terminalOf } from './intercept.js';
 /** The part of a TTY read stream (`process.stdin`) that the keyboard needs. */
 export interface KeyInput {
   readonly isTTY?: boolean;
+  /** The file descriptor (to tell which terminal it is). */
+  readonly fd?: number;
   readonly isRaw?: boolean;
   /** `null` until anything reads the stream, then true or false (see Node's readable streams). */
   readonly readableFlowing?: boolean | null;
@@ -167,6 +169,14 @@ export function hostReadsKeys(input: KeyInput): boolean {
 }
 
 /**
+ * The terminal's keyboard: stdin, when it is a TTY; else undefined. Asked of the descriptor
+ * first: `process.stdin` is made on first use, and nothing else needs it.
+ */
+export function terminalKeyboard(): KeyInput | undefined {
+  return isatty(0) ? process.stdin : undefined;
+}
+
+/**
  * The keyboard to discard typed keys from while an animation runs on `terminal` (see
  * `terminalOf`): stdin, when it is a TTY, is that same terminal, and, unless `discard` is
  * true, is not read by the host. Undefined when there is none or `discard` is false.
@@ -175,9 +185,7 @@ export function hostReadsKeys(input: KeyInput): boolean {
  * @param terminal - the terminal the animation draws on
  */
 export function keyboardToDiscard(discard: boolean | undefined, terminal: unknown): KeyInput | undefined {
-  // Asked of the descriptor first: process.stdin is made on first use, and nothing else needs it.
-  if (discard === false || !isatty(0)) return undefined;
-  const stdin = process.stdin;
-  if (discard === true) return stdin;
+  const stdin = discard === false ? undefined : terminalKeyboard();
+  if (stdin === undefined || discard === true) return stdin;
   return terminalOf(stdin) === terminal && !hostReadsKeys(stdin) ? stdin : undefined;
 }
