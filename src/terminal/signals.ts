@@ -155,7 +155,7 @@ function stopProcess(target: number): void {
   // Without a listener, the signal's default action applies: libuv puts it back.
   if (listener !== undefined) process.off('SIGTSTP', listener);
   expectingContinue = true;
-  process.kill(target, 'SIGTSTP');
+  send(target, 'SIGTSTP');
   // Stopped inside kill() until continued. (A process group with no parent in its session,
   // "orphaned", is not stopped by SIGTSTP at all: then this goes on at once.)
   if (listener !== undefined && ours.get('SIGTSTP') === listener) process.prependListener('SIGTSTP', listener);
@@ -177,7 +177,16 @@ export function sendKeySignal(signal: KeySignal): void {
     return;
   }
   if (signal === 'SIGTSTP' && hostListeners('SIGTSTP') === 0) return stopProcess(0);
-  process.kill(0, signal);
+  send(0, signal);
+}
+
+/** Send `signal` to `target` (0: the process group), or to this process where that fails. */
+function send(target: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(target, signal);
+  } catch {
+    process.kill(process.pid, signal);
+  }
 }
 
 /**
