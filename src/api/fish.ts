@@ -5,6 +5,7 @@
  * puts the terminal back on every exit path.
  */
 import { drawingStream, hookHostOutput, streamsOnTerminal, terminalOf, type HostOutput } from '../terminal/intercept.js';
+import { keyboardToDiscard } from '../terminal/keys.js';
 import { openSession, type EndReason, type TerminalSession } from '../terminal/session.js';
 import { sgr, SGR_RESET } from '../render/escapes.js';
 import { composeSpinnerFrame, spinnerHeight, type Progress, type SpinnerScene } from './frame.js';
@@ -338,6 +339,7 @@ class Animation implements FishAnimation {
         onFrame: config.onFrame,
         persist: false,
         hideCursor: config.hideCursor,
+        keyboard: keyboardToDiscard(config.discardStdin, this.#terminal),
         onStop: (reason) => this.#release(reason),
       },
     );

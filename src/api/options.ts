@@ -55,6 +55,14 @@ export interface FishOptions {
   readonly redraw?: 'diff' | 'full';
   /** Hide the cursor while animating. Default true. */
   readonly hideCursor?: boolean;
+  /**
+   * Discard what is typed while animating: stdin in raw mode, so that keys never echo into
+   * the animation (Ctrl+C, Ctrl+Z and Ctrl+\ still do what their signals do), put back
+   * exactly as it was when the animation stops. Default: true when stdin is a TTY on the same
+   * terminal that your program is not reading (no 'data' or 'readable' listener, not in raw
+   * mode, not flowing); false never touches stdin.
+   */
+  readonly discardStdin?: boolean;
   /** Draw nothing until the animation has run this many milliseconds. Default 0. */
   readonly delay?: number;
   /** Stop (clearing the animation) when this signal aborts. */
@@ -88,6 +96,8 @@ export interface FishConfig {
   readonly color: boolean;
   readonly redraw: 'diff' | 'full';
   readonly hideCursor: boolean;
+  /** Undefined: decided when the animation starts, from what stdin is then. */
+  readonly discardStdin: boolean | undefined;
   readonly delay: number;
   readonly signal: AbortSignal | undefined;
   readonly onFrame: ((info: FrameInfo) => void) | undefined;
@@ -145,6 +155,7 @@ export function resolveOptions(options: FishOptions | string | undefined, surrou
     color: interactive && (color ?? colorEnabled('auto', stream, env)),
     redraw: choiceOption('redraw', given.redraw, ['diff', 'full'] as const) ?? 'diff',
     hideCursor: booleanOption('hideCursor', given.hideCursor) ?? true,
+    discardStdin: booleanOption('discardStdin', given.discardStdin),
     // The longest a timer waits (setTimeout's limit, about 24.8 days).
     delay: numberOption('delay', given.delay, { min: 0, max: 2 ** 31 - 1 }) ?? 0,
     signal: signalOption(given.signal),
@@ -238,11 +249,7 @@ export function numberOption(
   return value;
 }
 
-/** A text option: undefined, or a string. */
-function textOption(name: string, value: unknown): string | undefined {
-  if (value === undefined || typeof value === 'string') return value;
-  throw new TypeError(`fish: ${name} must be a string, got ${describe(value)}`);
-}
+
 
 /** One of a few strings. */
 function choiceOption<T extends string>(name: string, value: unknown, choices: readonly T[]): T | undefined {

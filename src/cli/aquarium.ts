@@ -1,16 +1,18 @@
 import type { Art } from '../art/types.js';
-import { createAquarium } from '../aquarium/index.js';
-import { createPausableClock } from '../motion/index.js';
-import { CTRL_C } from '../terminal/keys.js';
+import { createAquarium, type Aquarium } from '../aquarium/index.js';
+import { createPausableClock, type PausableClock } from '../motion/index.js';
 import type { CliOptions } from './args.js';
 import type { Show } from './show.js';
 
-/** Exit status after Ctrl+C, as if the signal had ended the process (128 + SIGINT). */
-const CTRL_C_STATUS = 130;
+/**
+ * Most fish the space key brings the tank to: each one costs a little in every frame, and a
+ * pasted run of spaces must not make the tank slower and slower.
+ */
+export const MAX_FISH = 100;
 
 /**
- * `fish --aquarium`: the tank, on a clock that the p key pauses, with its keys (q or Ctrl+C
- * quit, p pauses, space adds a fish, r redraws everything).
+ * `fish --aquarium`: the tank, on a clock that the p key pauses, with its keys (see
+ * {@link aquariumKeys}).
  *
  * @param options - the command line (seed, density)
  * @param arts - the people's own creatures (`--art`, any number)
@@ -28,25 +30,41 @@ export function aquariumShow(options: CliOptions, arts: readonly Art[], color: b
     color,
     title: 'aquarium',
     screen: 'alternate',
-    onKey(key, { player, quit }) {
-      switch (key.toLowerCase()) {
-        case 'q':
-          return quit(0);
-        case CTRL_C:
-          return quit(CTRL_C_STATUS);
-        case 'p':
-          clock.toggle();
-          return;
-        case ' ':
-          aquarium.addFish();
-          // Seen at once, even while paused.
-          player.redraw();
-          return;
-        case 'r':
-          // Erase the screen and draw it whole: whatever else wrote on it is gone.
-          player.repaint();
-          return;
-      }
-    },
+    onKey: aquariumKeys(aquarium, clock),
+  };
+}
+
+/**
+ * The aquarium's keys: q quits, p pauses, space adds a fish (up to {@link MAX_FISH}), r
+ * redraws everything. (Ctrl+C, Ctrl+Z and Ctrl+\ do what their signals do: see the session.)
+ *
+ * Keys cost no frame each: what they change shows in the next frame the tick draws (it draws
+ * even while paused), and a redraw asked many times within one frame is drawn once. So a key
+ * held down, or a paste of thousands of keys, costs what its keys do, and q still ends the
+ * show at once, whatever came before it.
+ *
+ * @param aquarium - the tank
+ * @param clock - the clock it is drawn on
+ */
+export function aquariumKeys(aquarium: Aquarium, clock: PausableClock): NonNullable<Show['onKey']> {
+  /** The frame count at the last redraw that r asked for: one per frame is enough. */
+  let repaintedAt = -1;
+  return (key, { player, quit }) => {
+    switch (key.toLowerCase()) {
+      case 'q':
+        return quit(0);
+      case 'p':
+        clock.toggle();
+        return;
+      case ' ':
+        if (aquarium.fishCount < MAX_FISH) aquarium.addFish();
+        return;
+      case 'r':
+        // Erase the screen and draw it whole: whatever else wrote on it is gone.
+        if (player.frameCount === repaintedAt) return;
+        player.repaint();
+        repaintedAt = player.frameCount;
+        return;
+    }
   };
 }

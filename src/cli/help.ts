@@ -42,5 +42,6 @@ Output
 Numbers are plain decimals (12, 0.5). With both --frames and --duration, the first reached ends.
 Without a terminal on stdout (or with TERM=dumb) nothing is animated; --record still records
 (80x24 by default).
-Exit status: 0 done, 2 bad usage or bad art, 130 Ctrl+C, 143 SIGTERM.
+Exit status: 0 done, 2 bad usage or bad art. After a signal fish cleans up and dies by it
+(130 Ctrl+C, 143 SIGTERM, 129 when the terminal is closed). Ctrl+Z suspends; fg resumes.
 `;

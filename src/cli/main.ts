@@ -6,14 +6,15 @@ import { createGrid } from '../render/grid.js';
 import { createScene, swimmer } from '../render/scene.js';
 import { gridLines } from '../render/text.js';
 import { canAnimate, colorEnabled } from '../terminal/env.js';
-import { listenForKeys } from '../terminal/keys.js';
+import { terminalKeyboard } from '../terminal/keys.js';
 import { createRecorder, RecordingError, type RecordingFile } from '../terminal/record.js';
 import { startSession, type TerminalSession } from '../terminal/session.js';
+import { dieBy } from '../terminal/signals.js';
 import { parseCli, UsageError, type CliOptions } from './args.js';
 import { aquariumShow } from './aquarium.js';
 import { HELP } from './help.js';
 import { openRecordingFor, recordAlone } from './recording.js';
-import type { Show, ShowControls } from './show.js';
+import type { Show } from './show.js';
 
 /** Characters of a path quoted in a message, at the most: enough for any path one types. */
 const PATH_LENGTH = 120;
@@ -90,7 +91,7 @@ async function animate(options: CliOptions, show: Show, file: RecordingFile | un
       onFailure: () => queueMicrotask(() => session?.stop()),
     });
   let status = 0;
-  let stopKeys = (): void => {};
+  const { onKey } = show;
   session = await startSession({
     stream: recorder?.stream ?? process.stdout,
     compose: recorder?.clocked(show.compose) ?? show.compose,
@@ -103,26 +104,26 @@ async function animate(options: CliOptions, show: Show, file: RecordingFile | un
     frames: options.frames,
     duration: options.duration,
     persist: options.persist,
-    // However it ends (a key, a signal, a crash, the last frame), the keyboard is given back.
-    onStop: () => stopKeys(),
+    // The command owns the terminal: typed keys never echo into the animation.
+    keyboard: terminalKeyboard(),
+    onKey:
+      onKey &&
+      ((key, running) => {
+        const quit = (code: number): void => {
+          status = code;
+          running.stop();
+        };
+        onKey(key, { player: running.player, quit });
+      }),
   });
   // A recording that failed while the first frame was drawn, before there was a session to stop.
   if (recorder?.failure !== undefined) session.stop();
-  const { onKey } = show;
-  if (onKey !== undefined && session.player.running) {
-    const controls: ShowControls = {
-      player: session.player,
-      quit(code) {
-        status = code;
-        session?.stop();
-      },
-    };
-    stopKeys = listenForKeys(process.stdin, (key) => onKey(key, controls));
-  }
-  await session.ended;
-  stopKeys();
+  const reason = await session.ended;
   recorder?.close();
   if (recorder?.failure !== undefined) throw recorder.failure;
+  // The terminal went away (closed, or its pane killed), even where SIGHUP never came (nohup):
+  // end as the hang-up ends a program. Node's own exit would fail to reset the terminal, and abort.
+  if (reason === 'closed') dieBy('SIGHUP');
   return status;
 }
 

@@ -258,7 +258,7 @@ function lastNewline(piece: string | Uint8Array): number {
  *
  * @param stream - a stream
  */
-export function terminalOf(stream: HookableStream): unknown {
+export function terminalOf(stream: Pick<HookableStream, 'isTTY' | 'fd'>): unknown {
   if (stream.isTTY !== true || typeof stream.fd !== 'number') return stream;
   // A Windows process has one console, and its handles have no device number to compare.
   if (process.platform === 'win32') return 'tty:console';

@@ -250,7 +250,9 @@ class FramePlayer implements Player {
   }
 
   drawNow(): void {
-    if (this.#presence === 'stopped') return;
+    // Not while suspended: the process is about to stop (or a host's SIGTSTP listener runs),
+    // and resume() draws at once.
+    if (this.#presence === 'stopped' || this.#presence === 'suspended') return;
     const now = (performance.now() - this.#startedAt) / 1000;
     this.#draw(this.#options.sync === 'step' ? this.#steps++ / this.#options.fps : now);
   }

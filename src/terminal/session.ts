@@ -1,5 +1,6 @@
+import { claimKeyboard, type KeyInput, type Keyboard } from './keys.js';
 import { startPlayer, type Player, type PlayerOptions, type TerminalStream } from './player.js';
-import { onExitPaths } from './signals.js';
+import { onExitPaths, sendKeySignal } from './signals.js';
 
 /** The part of cli-cursor this module uses. */
 interface CliCursor {
@@ -40,6 +41,15 @@ export interface SessionOptions extends Omit<PlayerOptions, 'onEnd' | 'stream'> 
    * embedding API gives the host's streams back here.
    */
   readonly onStop?: (reason: EndReason) => void;
+  /**
+   * The keyboard (usually `process.stdin`), taken while the animation runs when it is a TTY:
+   * raw mode, so that typed keys never echo into the animation; Ctrl+C, Ctrl+\ and Ctrl+Z
+   * still do what their signals do; other keys go to `onKey`, or are discarded. Given back
+   * exactly as it was on every exit path, and while the process is stopped.
+   */
+  readonly keyboard?: KeyInput;
+  /** Each key typed on `keyboard` (other than Ctrl+C, Ctrl+\ and Ctrl+Z). */
+  readonly onKey?: (key: string, session: TerminalSession) => void;
 }
 
 /** cli-cursor, imported on first use: with signal-exit it takes longer to import than the rest of the start-up path. */
@@ -47,9 +57,11 @@ let cursorModule: Promise<CliCursor> | undefined;
 const loadCursor = (): Promise<CliCursor> => (cursorModule ??= import('cli-cursor').then((module) => module.default));
 
 /**
- * Run an animation in a terminal: hide the cursor, draw, and on every exit path (the end,
- * `stop()`, Ctrl+C, SIGTERM, SIGHUP, an uncaught exception, `process.exit`) clear the region
- * (or keep it with `persist`) and show the cursor again.
+ * Run an animation in a terminal: hide the cursor, take the keyboard, draw, and on every exit
+ * path (the end, `stop()`, Ctrl+C, SIGTERM, SIGHUP and the other fatal signals, an uncaught
+ * exception, `process.exit`, the terminal going away) clear the region (or keep it with
+ * `persist`), give the keyboard back and show the cursor again. Around a stop (Ctrl+Z,
+ * SIGTSTP) the terminal is given back, and taken again when the process continues.
  *
  * @param options - the player's options and `persist`
  */
@@ -72,6 +84,7 @@ export function openSession(options: SessionOptions): TerminalSession {
   let settle: (reason: EndReason) => void = () => {};
   const ended = new Promise<EndReason>((resolve) => (settle = resolve));
   let player: Player | undefined;
+  let keyboard: Keyboard | undefined;
   let cursor: CliCursor | undefined;
   let done = false;
 
@@ -83,6 +96,7 @@ export function openSession(options: SessionOptions): TerminalSession {
     if (done) return;
     done = true;
     removeExitPaths();
+    keyboard?.release();
     let outcome = reason;
     let failure: unknown;
     const writing = (write: () => void): void => {
@@ -94,19 +108,34 @@ export function openSession(options: SessionOptions): TerminalSession {
         failure = error;
       }
     };
+    // A player that saw its terminal go away (or its stream fail) has stopped already.
     writing(() => player?.stop(keep));
     options.onStop?.(outcome);
     writing(() => cursor?.show(stream));
     settle(outcome);
     if (outcome === 'failed' && failure !== undefined) throw failure;
   };
-  // On an exit path there is no one to throw to: a failing stream must not stop the others.
-  const removeExitPaths = onExitPaths(() => {
-    try {
-      finish('stopped');
-    } catch {
-      // The terminal cannot be put back through this stream; nothing more can be done.
-    }
+  const removeExitPaths = onExitPaths({
+    // On an exit path there is no one to throw to: a failing stream must not stop the others.
+    end: () => {
+      try {
+        finish('stopped');
+      } catch {
+        // The terminal cannot be put back through this stream; nothing more can be done.
+      }
+    },
+    suspend() {
+      player?.suspend();
+      cursor?.show(stream);
+      keyboard?.suspend();
+    },
+    resume() {
+      // Raw mode first: a process continued in the background stops again here (SIGTTOU)
+      // until it is in the foreground, before it draws anything.
+      keyboard?.resume();
+      cursor?.hide(stream);
+      player?.resume();
+    },
   });
 
   const loading = options.hideCursor === false ? undefined : loadCursor();
@@ -122,10 +151,20 @@ export function openSession(options: SessionOptions): TerminalSession {
         throw error;
       }
     }) ?? Promise.resolve();
-  return {
+  const session: TerminalSession = {
     player,
     ready,
     ended,
     stop: (keep?: boolean) => finish('stopped', keep ?? persist),
   };
+  const { onKey } = options;
+  if (options.keyboard !== undefined && !done) {
+    keyboard = claimKeyboard(options.keyboard, {
+      onKey: onKey === undefined ? undefined : (key) => onKey(key, session),
+      onSignalKey: sendKeySignal,
+      onGone: () => finish('closed'),
+      unref: options.unref,
+    });
+  }
+  return session;
 }

@@ -314,6 +314,8 @@ describe('options', () => {
     // @ts-expect-error: a JavaScript host can pass anything
     expect(() => fish({ sync: 'fast' })).toThrow(/^fish: sync must be one of 'time', 'step', 'progress', got "fast"$/);
     expect(() => fish({ art: 'no-such-creature' })).toThrow(/^fish: no-such-creature: no built-in art by that name/);
+    // @ts-expect-error: a JavaScript host can pass anything
+    expect(() => fish({ discardStdin: 'yes' })).toThrow(/^fish: discardStdin must be true or false, got "yes"$/);
   });
 
   it('names the option and the value for anything a JavaScript host can pass wrong', () => {

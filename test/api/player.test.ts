@@ -72,4 +72,22 @@ describe('the player, for the API', () => {
     await sleep(50);
     expect(player.frameCount).toBe(frames);
   });
+
+  it('draws nothing on demand while suspended, and ticks again after resume()', async () => {
+    const { player, lines } = counter();
+    player.drawNow();
+    player.play();
+    player.suspend();
+    expect(inked(await lines())).toEqual([]);
+    // A host that animates from a SIGTSTP listener of its own must not put the region back
+    // while the terminal is given back, nor keep resume() from restarting the tick.
+    player.drawNow();
+    expect(inked(await lines())).toEqual([]);
+    const frames = player.frameCount;
+    player.resume();
+    await sleep(100);
+    expect(player.frameCount).toBeGreaterThan(frames + 2);
+    expect(inked(await lines())).toHaveLength(1);
+    player.stop();
+  });
 });

@@ -1,16 +1,17 @@
 /**
  * The terminal side of the aquarium: the alternate-screen surface driven by the player (read
- * back in a real emulator), keys in raw mode, and the command line's aquarium options.
+ * back in a real emulator), its keys, and the command line's aquarium options.
  */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { parseCli, UsageError } from '../../src/cli/args.js';
+import { aquariumKeys, MAX_FISH } from '../../src/cli/aquarium.js';
 import { createAquarium } from '../../src/aquarium/index.js';
+import { createPausableClock } from '../../src/motion/index.js';
 import { drawText } from '../../src/render/compose.js';
 import type { Grid } from '../../src/render/grid.js';
 import { gridLines } from '../../src/render/text.js';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, AlternateScreen } from '../../src/terminal/fullscreen.js';
-import { CTRL_C, listenForKeys, type KeyInput } from '../../src/terminal/keys.js';
 import { startPlayer, type TerminalStream } from '../../src/terminal/player.js';
 import { createTerminal, readLines, writeAsync } from '../helpers/xterm.js';
 
@@ -134,53 +135,56 @@ describe('the alternate screen', () => {
   });
 });
 
-/** A fake TTY stdin: records raw mode and pause state; `press` sends data. */
-function fakeInput(isTTY = true) {
-  const events = new EventEmitter();
-  const state = { raw: false, flowing: false, modes: [] as boolean[] };
-  const input: KeyInput = {
-    isTTY,
-    get isRaw() {
-      return state.raw;
-    },
-    setRawMode(mode: boolean) {
-      state.raw = mode;
-      state.modes.push(mode);
-    },
-    on: (event, listener) => events.on(event, listener),
-    off: (event, listener) => events.off(event, listener),
-    resume: () => (state.flowing = true),
-    pause: () => (state.flowing = false),
-  };
-  return { input, state, press: (data: string) => events.emit('data', Buffer.from(data)), listeners: () => events.listenerCount('data') };
-}
+describe('the keys of the aquarium', () => {
+  /** The tank on a player in an emulated terminal, and its keys. */
+  function tankWithKeys() {
+    const screen = emulated(80, 24);
+    const aquarium = createAquarium({ seed: 11 });
+    const clock = createPausableClock();
+    const player = startPlayer({
+      stream: screen.stream,
+      compose: (t, into) => aquarium.compose(clock.read(t), into),
+      height: 24,
+      screen: 'alternate',
+      fps: 12.5,
+      sync: 'step',
+      color: false,
+      tick: false,
+    });
+    player.drawNow();
+    const onKey = aquariumKeys(aquarium, clock);
+    let quit: number | undefined;
+    const press = (keys: string): void => {
+      for (const key of keys) onKey(key, { player, quit: (status) => (quit = status) });
+    };
+    return { screen, aquarium, player, press, quit: () => quit };
+  }
 
-describe('listenForKeys', () => {
-  it('reads keys in raw mode and puts the input back as it was, once', () => {
-    const { input, state, press, listeners } = fakeInput();
-    const keys: string[] = [];
-    const stop = listenForKeys(input, (key) => keys.push(key));
-    expect(state.raw).toBe(true);
-    expect(state.flowing).toBe(true);
-    press('p');
-    press(' q');
-    press(CTRL_C);
-    // An arrow key's escape sequence is not three keys.
-    press('\u001b[A');
-    expect(keys).toEqual(['p', ' ', 'q', CTRL_C]);
-    stop();
-    stop();
-    expect(state.raw).toBe(false);
-    expect(state.flowing).toBe(false);
-    expect(state.modes).toEqual([true, false]);
-    expect(listeners()).toBe(0);
+  it('cost no frame each: 20,000 spaces add fish up to the cap, and many r draw once a frame', () => {
+    const { aquarium, player, press, quit } = tankWithKeys();
+    const frames = player.frameCount;
+    press(' '.repeat(20_000));
+    expect(aquarium.fishCount).toBe(MAX_FISH);
+    // The fish show in the next frame the tick draws, not in one frame per key.
+    expect(player.frameCount).toBe(frames);
+    press('r'.repeat(50));
+    expect(player.frameCount).toBe(frames + 1);
+    player.drawNow();
+    press('rr');
+    expect(player.frameCount).toBe(frames + 3);
+    press('q');
+    expect(quit()).toBe(0);
+    player.stop();
   });
 
-  it('leaves an input that is not a terminal alone', () => {
-    const { input, state, listeners } = fakeInput(false);
-    listenForKeys(input, () => {})();
-    expect(state.modes).toEqual([]);
-    expect(listeners()).toBe(0);
+  it('r redraws the whole screen without leaving the alternate screen', () => {
+    const { screen, player, press } = tankWithKeys();
+    const before = screen.written().length;
+    press('r');
+    const bytes = screen.written().slice(before);
+    expect(bytes).not.toContain(LEAVE_ALTERNATE_SCREEN);
+    expect(bytes).toContain('\u001b[2J');
+    player.stop();
   });
 });
 

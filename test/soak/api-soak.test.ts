@@ -52,7 +52,7 @@ const heap = () => {
   for (let i = 0; i < 3; i++) globalThis.gc();
   return process.memoryUsage().heapUsed;
 };
-const watched = ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit', 'uncaughtExceptionMonitor'];
+const watched = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGTSTP', 'SIGCONT', 'exit', 'uncaughtExceptionMonitor'];
 const processListeners = () => Object.fromEntries(watched.map((event) => [event, process.listenerCount(event)]));
 const before = processListeners();
 
