@@ -2,6 +2,18 @@ import { claimKeyboard, type KeyInput, type Keyboard } from './keys.js';
 import { startPlayer, type Player, type PlayerOptions, type TerminalStream } from './player.js';
 import { onExitPaths, sendKeySignal } from './signals.js';
 
+/** How a terminal echoes the keys that it turns into signals (ECHOCTL). */
+const KEY_ECHOES = { SIGINT: '^C', SIGQUIT: '^\\', SIGTSTP: '^Z' } as const;
+
+/** Write to a stream that may have gone away, as a last word: errors are of no use now. */
+function writeQuietly(stream: TerminalStream, bytes: string): void {
+  try {
+    stream.write(bytes, () => {});
+  } catch {
+    // The terminal is gone: nothing to echo to.
+  }
+}
+
 /** The part of cli-cursor this module uses. */
 interface CliCursor {
   show(stream?: TerminalStream): void;
@@ -161,7 +173,8 @@ export function openSession(options: SessionOptions): TerminalSession {
   if (options.keyboard !== undefined && !done) {
     keyboard = claimKeyboard(options.keyboard, {
       onKey: onKey === undefined ? undefined : (key) => onKey(key, session),
-      onSignalKey: sendKeySignal,
+      // The terminal, in its usual mode, would have echoed the key (as `^C`).
+      onSignalKey: (signal) => sendKeySignal(signal, () => writeQuietly(stream, KEY_ECHOES[signal])),
       onGone: () => finish('closed'),
       unref: options.unref,
     });

@@ -43,6 +43,13 @@ const sessions = new Set<ExitPathHooks>();
 const ours = new Map<string, (...args: unknown[]) => void>();
 /** The process stopped itself and has not yet seen the SIGCONT that continued it. */
 let expectingContinue = false;
+/**
+ * A key read in raw mode that was sent on as its signal, and how to echo it: if the process
+ * dies by that signal, its echo is written last, where the terminal would have echoed it in
+ * its usual mode (`^C`), so that the newline a shell prints after a job killed by SIGINT ends
+ * that line rather than leave a blank one.
+ */
+let keyEcho: { readonly signal: KeySignal; readonly write: () => void } | undefined;
 
 /**
  * Listeners for `signal` that are neither ours nor signal-exit's. signal-exit (which
@@ -97,7 +104,9 @@ function install(): void {
   for (const signal of FATAL_SIGNALS) {
     listen(signal, () => {
       endAll();
-      if (hostListeners(signal) === 0) dieBy(signal);
+      if (hostListeners(signal) > 0) return;
+      if (keyEcho?.signal === signal) keyEcho.write();
+      dieBy(signal);
     });
   }
   listen('uncaughtExceptionMonitor', endAll);
@@ -169,8 +178,10 @@ function stopProcess(target: number): void {
  * handled first-hand: the terminal is put back before the group stops.
  *
  * @param signal - SIGINT (Ctrl+C), SIGQUIT (Ctrl+\) or SIGTSTP (Ctrl+Z)
+ * @param echo - writes the key's echo (`^C`) to the terminal, should the process die by it
  */
-export function sendKeySignal(signal: KeySignal): void {
+export function sendKeySignal(signal: KeySignal, echo?: () => void): void {
+  keyEcho = echo === undefined ? undefined : { signal, write: echo };
   if (!POSIX) {
     // Windows has no process groups nor stops: Ctrl+C is an event of this process.
     if (signal === 'SIGINT') process.emit('SIGINT', 'SIGINT');
