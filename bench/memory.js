@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const FISH = fileURLToPath(new URL('../bin/fish.js', import.meta.url));
 
 function peakRssMiB(args) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    encoding: 'utf8',
+  });
   const kib = Number(result.stderr.trim().split('\n').at(-1));
   return Number.isFinite(kib) ? (kib / 1024).toFixed(1) : 'n/a';
 }
@@ -20,7 +22,33 @@ function peakRssMiB(args) {
 export function memoryRows() {
   return [
     ['node -e 0', peakRssMiB(['-e', '0'])],
-    ['fish, 100 frames', peakRssMiB([FISH, '--record', '/dev/null', '--size', '80x24', '--sync', 'step', '--frames', '100'])],
-    ['fish, 10,000 frames', peakRssMiB([FISH, '--record', '/dev/null', '--size', '80x24', '--sync', 'step', '--frames', '10000'])],
+    [
+      'fish, 100 frames',
+      peakRssMiB([
+        FISH,
+        '--record',
+        '/dev/null',
+        '--size',
+        '80x24',
+        '--sync',
+        'step',
+        '--frames',
+        '100',
+      ]),
+    ],
+    [
+      'fish, 10,000 frames',
+      peakRssMiB([
+        FISH,
+        '--record',
+        '/dev/null',
+        '--size',
+        '80x24',
+        '--sync',
+        'step',
+        '--frames',
+        '10000',
+      ]),
+    ],
   ];
 }

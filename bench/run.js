@@ -34,7 +34,14 @@ const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 const utf8 = (text) => Buffer.byteLength(text);
 
 /** A terminal of fixed size that swallows what is written: the hook counts the bytes. */
-const sinkTerminal = (columns, rows) => ({ columns, rows, isTTY: true, write: () => true, on() {}, off() {} });
+const sinkTerminal = (columns, rows) => ({
+  columns,
+  rows,
+  isTTY: true,
+  write: () => true,
+  on: () => undefined,
+  off: () => undefined,
+});
 
 /**
  * The real engine (player, region, encoder) drawing a scenario frame by frame on the step
@@ -74,7 +81,10 @@ function logUpdateEngine({ art: name, cols, speed, bob }, color) {
   const rows = art.height + 2 * bob;
   let bytes = 0;
   let frames = 0;
-  const stream = { ...sinkTerminal(cols, rows + 1), write: (chunk) => ((bytes += frames > 0 ? utf8(chunk) : 0), true) };
+  const stream = {
+    ...sinkTerminal(cols, rows + 1),
+    write: (chunk) => ((bytes += frames > 0 ? utf8(chunk) : 0), true),
+  };
   const update = createLogUpdate(stream, { showCursor: true });
   const grid = createGrid(cols, rows);
   let k = 0;
@@ -100,7 +110,8 @@ function gridsOf({ art: name, cols, speed, bob }) {
   const entities = [swimmer(art, { speed, bob })];
   const rows = art.height + 2 * bob;
   const grids = [];
-  for (let k = 0; k <= FRAMES; k++) grids.push(composeScene(entities, k / FPS, createGrid(cols, rows)));
+  for (let k = 0; k <= FRAMES; k++)
+    grids.push(composeScene(entities, k / FPS, createGrid(cols, rows)));
   return grids;
 }
 
@@ -117,9 +128,15 @@ function moveCost(fromRow, fromCol, toRow, toCol) {
   let along;
   if (toCol === fromCol) along = 0;
   else if (toCol > fromCol) along = csiCost(toCol - fromCol);
-  else along = Math.min(fromCol - toCol, csiCost(fromCol - toCol), 1 + (toCol === 0 ? 0 : csiCost(toCol)));
+  else
+    along = Math.min(
+      fromCol - toCol,
+      csiCost(fromCol - toCol),
+      1 + (toCol === 0 ? 0 : csiCost(toCol)),
+    );
   const viaCr = 1 + vertical + (toCol === 0 ? 0 : csiCost(toCol));
-  const viaLf = dr > 0 ? (fromCol === 0 ? 0 : 1) + dr + (toCol === 0 ? 0 : csiCost(toCol)) : Infinity;
+  const viaLf =
+    dr > 0 ? (fromCol === 0 ? 0 : 1) + dr + (toCol === 0 ? 0 : csiCost(toCol)) : Infinity;
   return Math.min(vertical + along, viaCr, viaLf);
 }
 
@@ -164,7 +181,8 @@ function boundBytes(grids) {
           c++;
         }
         let blankToEnd = true;
-        for (let j = r * next.cols + runStart; j < (r + 1) * next.cols; j++) blankToEnd &&= next.glyphs[j] === ' ';
+        for (let j = r * next.cols + runStart; j < (r + 1) * next.cols; j++)
+          blankToEnd &&= next.glyphs[j] === ' ';
         total += blankToEnd ? Math.min(run, 3) : run;
         row = r;
         // EL leaves the cursor where the erasing began.
@@ -220,12 +238,26 @@ async function cpuOf(scenario) {
 async function sceneRows() {
   const cols = 200;
   const rows = 50;
-  const names = ['whale', 'shark', 'submarine', 'tropical', 'duck', 'jellyfish', 'bird', 'salmon', 'bass', 'flapper'];
+  const names = [
+    'whale',
+    'shark',
+    'submarine',
+    'tropical',
+    'duck',
+    'jellyfish',
+    'bird',
+    'salmon',
+    'bass',
+    'flapper',
+  ];
   const entities = names.map((name, i) => {
     const art = resolveArt(name);
     const swim = swimmer(art, { speed: 4 + 3 * i, bob: 1 + (i % 3), depth: i });
     const top = Math.round((i * (rows - 8)) / names.length);
-    return { ...swim, pose: (t, stage) => ({ ...swim.pose(t + i * 1.7, stage), y: top + swim.pose(t, stage).y }) };
+    return {
+      ...swim,
+      pose: (t, stage) => ({ ...swim.pose(t + i * 1.7, stage), y: top + swim.pose(t, stage).y }),
+    };
   });
   let bytes = 0;
   let frames = 0;
@@ -244,7 +276,9 @@ async function sceneRows() {
     },
   });
   const [us] = cpuSideBySide(() => player.drawNow());
-  return [[`${names.length} creatures, colour on`, us.toFixed(1), (bytes / (frames - 1)).toFixed(1)]];
+  return [
+    [`${names.length} creatures, colour on`, us.toFixed(1), (bytes / (frames - 1)).toFixed(1)],
+  ];
 }
 
 // --- The API's animate() ------------------------------------------------------------------
@@ -264,7 +298,12 @@ async function animateRows() {
     );
     diff.stop();
     full.stop();
-    rows.push([`bass, 80 cols, bob ${bob}`, fishUs.toFixed(2), logUs.toFixed(2), (fishUs / logUs).toFixed(2)]);
+    rows.push([
+      `bass, 80 cols, bob ${bob}`,
+      fishUs.toFixed(2),
+      logUs.toFixed(2),
+      (fishUs / logUs).toFixed(2),
+    ]);
   }
   return rows;
 }
@@ -279,13 +318,18 @@ async function aquariumEngine(color) {
   const { cols, rows, seed } = AQUARIUM;
   const tank = createAquarium({ cols, rows, seed });
   let bytes = 0;
-  let frames = 0;
   const grids = [];
   const player = startPlayer({
     stream: sinkTerminal(cols, rows),
     compose: (t, into) => {
       const grid = tank.compose(t, into);
-      if (grids.length < AQUARIUM.frames) grids.push({ ...grid, glyphs: [...grid.glyphs], widths: grid.widths.slice(), styles: grid.styles.slice() });
+      if (grids.length < AQUARIUM.frames)
+        grids.push({
+          ...grid,
+          glyphs: [...grid.glyphs],
+          widths: grid.widths.slice(),
+          styles: grid.styles.slice(),
+        });
       return grid;
     },
     height: rows,
@@ -297,7 +341,6 @@ async function aquariumEngine(color) {
     tick: false,
     onFrame: (info) => {
       if (info.index > 0 && info.index < AQUARIUM.frames) bytes += info.byteLength;
-      frames++;
     },
   });
   for (let k = 0; k < AQUARIUM.frames; k++) player.drawNow();
@@ -309,7 +352,10 @@ async function aquariumEngine(color) {
 /** log-update drawing the same grids, as lines of text, on a terminal of their size. */
 function logUpdateBytes(grids, color) {
   let total = 0;
-  const stream = { ...sinkTerminal(grids[0].cols, grids[0].rows + 1), write: (chunk) => ((total += utf8(chunk)), true) };
+  const stream = {
+    ...sinkTerminal(grids[0].cols, grids[0].rows + 1),
+    write: (chunk) => ((total += utf8(chunk)), true),
+  };
   const update = createLogUpdate(stream, { showCursor: true });
   update(gridLines(grids[0], color).join('\n'));
   total = 0;
@@ -320,7 +366,8 @@ function logUpdateBytes(grids, color) {
 /** asciiquarium's approach: every tick, home the cursor and repaint every cell of the screen. */
 function repaintBytes(grids, color) {
   let total = 0;
-  for (const grid of grids.slice(1)) total += utf8(`\u001B[H${gridLines(grid, color, { trim: false }).join('\r\n')}`);
+  for (const grid of grids.slice(1))
+    total += utf8(`\u001B[H${gridLines(grid, color, { trim: false }).join('\r\n')}`);
   return total / (grids.length - 1);
 }
 
@@ -347,10 +394,13 @@ async function aquariumRows() {
 function table(title, head, rows) {
   const cells = [head, ...rows].map((row) => row.map(String));
   const widths = head.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-  const line = (row) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  const line = (row) =>
+    `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
   console.log(`\n${title}\n`);
   console.log(line(cells[0]));
-  console.log(`|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  console.log(
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  );
   for (const row of cells.slice(1)) console.log(line(row));
 }
 
@@ -365,24 +415,60 @@ for (const scenario of SCENARIOS) {
   const log = await bytesOf(scenario, 'log-update');
   const grids = gridsOf(scenario);
   const bound = boundBytes(grids);
-  bytesRows.push([name, fish.toFixed(2), log.toFixed(2), bound.toFixed(2), `${(fish / bound).toFixed(3)}x`, `${(log / fish).toFixed(1)}x`]);
+  bytesRows.push([
+    name,
+    fish.toFixed(2),
+    log.toFixed(2),
+    bound.toFixed(2),
+    `${(fish / bound).toFixed(3)}x`,
+    `${(log / fish).toFixed(1)}x`,
+  ]);
   const [fishUs, logUs] = await cpuOf(scenario);
   cpuRows.push([name, fishUs.toFixed(2), logUs.toFixed(2), `${(logUs / fishUs).toFixed(1)}x`]);
 }
 
-console.log(`fish benchmarks: ${FRAMES} frames at ${FPS} fps, speed 8 cells/s, median of ${BATCHES} batches; node ${process.version}`);
-table('Bytes per frame (same frames)', ['scenario', 'fish', 'log-update', 'cell-diff bound', 'fish / bound', 'log-update / fish'], bytesRows);
-table('CPU per frame: compose, then encode (fish) or log-update, through the engine (µs)', ['scenario', 'fish', 'log-update', 'log-update / fish'], cpuRows);
+console.log(
+  `fish benchmarks: ${FRAMES} frames at ${FPS} fps, speed 8 cells/s, median of ${BATCHES} batches; node ${process.version}`,
+);
+table(
+  'Bytes per frame (same frames)',
+  ['scenario', 'fish', 'log-update', 'cell-diff bound', 'fish / bound', 'log-update / fish'],
+  bytesRows,
+);
+table(
+  'CPU per frame: compose, then encode (fish) or log-update, through the engine (µs)',
+  ['scenario', 'fish', 'log-update', 'log-update / fish'],
+  cpuRows,
+);
 const scene = await sceneRows();
-table('A full scene: 200x50, several creatures, compose + encode per frame', ['scene', 'µs per frame', 'bytes per frame'], scene);
-table('The API: CPU per `animate()` (µs)', ['', 'fish', "redraw: 'full'", 'diff / full'], await animateRows());
+table(
+  'A full scene: 200x50, several creatures, compose + encode per frame',
+  ['scene', 'µs per frame', 'bytes per frame'],
+  scene,
+);
+table(
+  'The API: CPU per `animate()` (µs)',
+  ['', 'fish', "redraw: 'full'", 'diff / full'],
+  await animateRows(),
+);
 table(
   `fish --aquarium at ${AQUARIUM.cols}x${AQUARIUM.rows}, default density, seed ${AQUARIUM.seed}: per frame (${AQUARIUM.frames} frames)`,
-  ['', 'CPU ms', 'fish bytes', 'cell-diff bound', 'log-update (x fish)', 'full repaint, as asciiquarium (x fish)'],
+  [
+    '',
+    'CPU ms',
+    'fish bytes',
+    'cell-diff bound',
+    'log-update (x fish)',
+    'full repaint, as asciiquarium (x fish)',
+  ],
   await aquariumRows(),
 );
 await startupTable(table, median);
 table('Memory: peak RSS (MiB)', ['process', 'MiB'], memoryRows());
 const { rows: driftRows, verdict } = await drift;
-table('Tick drift: 600 frames at 12.5 fps, lateness against the absolute schedule (ms, max)', ['frames', 'ms late'], driftRows);
+table(
+  'Tick drift: 600 frames at 12.5 fps, lateness against the absolute schedule (ms, max)',
+  ['frames', 'ms late'],
+  driftRows,
+);
 console.log(`\n${verdict}`);

@@ -42,8 +42,12 @@ export async function startupTable(table, median) {
   }
   const b = median(bare);
   const f = median(fish);
-  table(`Start-up: spawn to first output in a pty (ms, median of ${RUNS})`, ['command', 'ms', 'over bare node'], [
-    ["node -e \"process.stdout.write('.')\"", b.toFixed(1), ''],
-    ['fish (first frame)', f.toFixed(1), `+${(f - b).toFixed(1)}`],
-  ]);
+  table(
+    `Start-up: spawn to first output in a pty (ms, median of ${RUNS})`,
+    ['command', 'ms', 'over bare node'],
+    [
+      ['node -e "process.stdout.write(\'.\')"', b.toFixed(1), ''],
+      ['fish (first frame)', f.toFixed(1), `+${(f - b).toFixed(1)}`],
+    ],
+  );
 }

@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 import fish, { loadArt } from '../dist/index.js';
 
 const crab = loadArt(fileURLToPath(new URL('crab.art', import.meta.url)));
-const animation = fish({ art: crab, text: `${crab.name}: ${crab.width}x${crab.height} cells`, width: 30, speed: 10 });
+const animation = fish({
+  art: crab,
+  text: `${crab.name}: ${crab.width}x${crab.height} cells`,
+  width: 30,
+  speed: 10,
+});
 
 // Driven from our own loop: one animate() per step of the work.
 for (let step = 0; step < 60; step++) {

@@ -7,7 +7,13 @@ import { fishPromise } from '../dist/index.js';
 /** Stands in for `fetch(url)`: resolves after a while, like a slow server. */
 function fakeFetch(url, ms) {
   return new Promise((resolve, reject) => {
-    setTimeout(() => (url.includes('missing') ? reject(new Error(`404 for ${url}`)) : resolve({ url, status: 200 })), ms);
+    setTimeout(
+      () =>
+        url.includes('missing')
+          ? reject(new Error(`404 for ${url}`))
+          : resolve({ url, status: 200 }),
+      ms,
+    );
   });
 }
 
@@ -19,11 +25,18 @@ const response = await fishPromise(
     await new Promise((resolve) => setTimeout(resolve, 800));
     return result;
   },
-  { text: 'Fetching fish.json', width: 12, successText: (result) => `Fetched ${result.url} (${result.status})` },
+  {
+    text: 'Fetching fish.json',
+    width: 12,
+    successText: (result) => `Fetched ${result.url} (${result.status})`,
+  },
 );
 
 try {
-  await fishPromise(fakeFetch('https://example.com/missing.json', 1200), { text: 'Fetching missing.json', width: 12 });
+  await fishPromise(fakeFetch('https://example.com/missing.json', 1200), {
+    text: 'Fetching missing.json',
+    width: 12,
+  });
 } catch (error) {
   console.log(`as expected: ${error.message}; the first answer was ${response.status}`);
 }

@@ -14,13 +14,27 @@ import xterm from '@xterm/headless';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const fish = (args) => execFileSync(process.execPath, [`${root}bin/fish.js`, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+const fish = (args) =>
+  execFileSync(process.execPath, [`${root}bin/fish.js`, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '1' },
+  });
 
 const CELL_W = 8.4;
 const CELL_H = 17;
 const PAD = 12;
 const FG = ['#2e3436', '#cc0000', '#4e9a06', '#c4a000', '#3465a4', '#75507b', '#06989a', '#d3d7cf'];
-const FG_BRIGHT = ['#555753', '#ef2929', '#8ae234', '#fce94f', '#729fcf', '#ad7fa8', '#34e2e2', '#eeeeec'];
+const FG_BRIGHT = [
+  '#555753',
+  '#ef2929',
+  '#8ae234',
+  '#fce94f',
+  '#729fcf',
+  '#ad7fa8',
+  '#34e2e2',
+  '#eeeeec',
+];
 const DEFAULT_FG = '#e5e5e5';
 const BACKGROUND = '#1e1e1e';
 
@@ -31,7 +45,8 @@ function emulator(cols, rows) {
   return term;
 }
 const write = (term, data) => new Promise((resolve) => term.write(data, resolve));
-const escapeXml = (text) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+const escapeXml = (text) =>
+  text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
 
 /** The screen as SVG <text> rows at vertical offset `top`, one <tspan> per run of one colour. */
 function screenSvg(term, top) {
@@ -45,7 +60,8 @@ function screenSvg(term, top) {
     let runFill = '';
     let runX = 0;
     const flush = () => {
-      if (run.trim() !== '') spans += `<tspan x="${(PAD + runX * CELL_W).toFixed(1)}"${runFill === DEFAULT_FG ? '' : ` fill="${runFill}"`}>${escapeXml(run)}</tspan>`;
+      if (run.trim() !== '')
+        spans += `<tspan x="${(PAD + runX * CELL_W).toFixed(1)}"${runFill === DEFAULT_FG ? '' : ` fill="${runFill}"`}>${escapeXml(run)}</tspan>`;
       run = '';
     };
     for (let x = 0; x < term.cols; x++) {
@@ -57,7 +73,8 @@ function screenSvg(term, top) {
         continue;
       }
       const index = cell.isFgPalette() ? cell.getFgColor() : -1;
-      const fill = index < 0 ? DEFAULT_FG : (cell.isBold() || index > 7 ? FG_BRIGHT : FG)[index % 8];
+      const fill =
+        index < 0 ? DEFAULT_FG : (cell.isBold() || index > 7 ? FG_BRIGHT : FG)[index % 8];
       if (fill !== runFill || run === '') {
         flush();
         runFill = fill;
@@ -90,12 +107,18 @@ async function animatedSvg(castPath, fps) {
   let next = 0;
   for (let frame = 0; frame < frameCount; frame++) {
     // Apply every event due by this frame's time, then draw the screen.
-    while (next < events.length && events[next][0] * fps <= frame + 1e-6) await write(term, events[next++][2]);
+    while (next < events.length && events[next][0] * fps <= frame + 1e-6)
+      await write(term, events[next++][2]);
     strip += `<g transform="translate(0 ${frame * frameHeight})">${screenSvg(term, 0)}</g>`;
   }
   const seconds = (frameCount / fps).toFixed(2);
   const style = `#strip{animation:swim ${seconds}s steps(${frameCount}) infinite}@keyframes swim{to{transform:translateY(-${frameCount * frameHeight}px)}}`;
-  return svgDocument(head.width, head.height, `<svg width="100%" height="${frameHeight}"><g id="strip">${strip}</g></svg>`, style);
+  return svgDocument(
+    head.width,
+    head.height,
+    `<svg width="100%" height="${frameHeight}"><g id="strip">${strip}</g></svg>`,
+    style,
+  );
 }
 
 async function gallerySvg() {
@@ -109,7 +132,21 @@ async function gallerySvg() {
 
 // One full crossing and back: 55 cells of track each way at 12 cells/s is about 9 s.
 const FPS = 12.5;
-fish(['--record', 'docs/demo.cast', '--size', '60x5', '--speed', '12', '--fps', String(FPS), '--sync', 'step', '--duration', '9.2', '--persist']);
+fish([
+  '--record',
+  'docs/demo.cast',
+  '--size',
+  '60x5',
+  '--speed',
+  '12',
+  '--fps',
+  String(FPS),
+  '--sync',
+  'step',
+  '--duration',
+  '9.2',
+  '--persist',
+]);
 writeFileSync(`${root}docs/demo.svg`, await animatedSvg(`${root}docs/demo.cast`, FPS));
 writeFileSync(`${root}docs/gallery.svg`, await gallerySvg());
 console.log('wrote docs/demo.cast, docs/demo.svg, docs/gallery.svg');

@@ -32,8 +32,23 @@ export type {
   SwimmerOptions,
   TrackOptions,
 } from './render/scene.js';
-export { bobOffset, createRandom, crossPath, progressPath, risePath, swimPath } from './motion/index.js';
-export type { BobOptions, CrossOptions, PathPoint, Random, RiseOptions, SwimOptions, Track } from './motion/index.js';
+export {
+  bobOffset,
+  createRandom,
+  crossPath,
+  progressPath,
+  risePath,
+  swimPath,
+} from './motion/index.js';
+export type {
+  BobOptions,
+  CrossOptions,
+  PathPoint,
+  Random,
+  RiseOptions,
+  SwimOptions,
+  Track,
+} from './motion/index.js';
 export { createAquarium } from './aquarium/index.js';
 export type { Aquarium, AquariumOptions } from './aquarium/index.js';
 export { createGrid, type Grid } from './render/grid.js';

@@ -4,7 +4,13 @@
  * the terminal layer draws (`openSession`), hooks the host's output (`hookHostOutput`) and
  * puts the terminal back on every exit path.
  */
-import { drawingStream, hookHostOutput, streamsOnTerminal, terminalOf, type HostOutput } from '../terminal/intercept.js';
+import {
+  drawingStream,
+  hookHostOutput,
+  streamsOnTerminal,
+  terminalOf,
+  type HostOutput,
+} from '../terminal/intercept.js';
 import { keyboardToDiscard } from '../terminal/keys.js';
 import { openSession, type EndReason, type TerminalSession } from '../terminal/session.js';
 import { sgr, SGR_RESET } from '../render/escapes.js';
@@ -106,7 +112,9 @@ export interface FishAnimation {
 export class TerminalBusyError extends Error {
   /** The error, with its one-line message. */
   constructor() {
-    super('fish: another animation is already running on this terminal; stop it before starting this one');
+    super(
+      'fish: another animation is already running on this terminal; stop it before starting this one',
+    );
     this.name = 'TerminalBusyError';
   }
 }
@@ -124,7 +132,11 @@ const busyTerminals = new Set<unknown>();
  *   be loaded
  */
 export function fish(options?: FishOptions | string): FishAnimation {
-  const config = resolveOptions(options, { env: process.env, defaultStream: process.stderr, platform: process.platform });
+  const config = resolveOptions(options, {
+    env: process.env,
+    defaultStream: process.stderr,
+    platform: process.platform,
+  });
   return new Animation(config, typeof options === 'string' ? { text: options } : (options ?? {}));
 }
 
@@ -205,7 +217,8 @@ class Animation implements FishAnimation {
   }
 
   stop(): this {
-    if (this.#session !== undefined) this.#session.stop(false); // its onStop settles the rest
+    if (this.#session !== undefined)
+      this.#session.stop(false); // its onStop settles the rest
     else this.#settle();
     return this;
   }
@@ -218,13 +231,17 @@ class Animation implements FishAnimation {
   animate(): this {
     if (!this.#config.interactive) return this;
     if (this.#phase === 'idle') this.#begin();
-    if (this.#phase === 'waiting' && performance.now() - this.#startedAt >= this.#config.delay) this.#open();
+    if (this.#phase === 'waiting' && performance.now() - this.#startedAt >= this.#config.delay)
+      this.#open();
     this.#session?.player.drawNow();
     return this;
   }
 
   progress(amount: number, total?: number): this {
-    if (amount === undefined) throw new RangeError('fish: progress needs an amount, got undefined');
+    // A JavaScript host can call it with nothing.
+    if ((amount as number | undefined) === undefined) {
+      throw new RangeError('fish: progress needs an amount, got undefined');
+    }
     const done = numberOption('progress amount', amount, { min: 0 }) ?? 0;
     const all = numberOption('progress total', total, { min: 0 }) ?? this.#progress?.total;
     if (all !== undefined && done > all) {
@@ -261,7 +278,12 @@ class Animation implements FishAnimation {
     this.#midLine = false;
     this.stop();
     const { color, stream } = this.#config;
-    const line = parts.map((part) => lineText(asText(part), color)).filter((part) => part !== '').join(' ');
+    const line = parts
+      .map((part) => lineText(asText(part), color))
+      .filter((part) => part !== '')
+      .join(' ');
+    // stop() set #midLine (through #release): TypeScript cannot see that from here.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (line !== '') stream.write(`${this.#midLine ? '\n' : ''}${line}\n`);
     this.#midLine = false;
     return this;
@@ -325,24 +347,22 @@ class Animation implements FishAnimation {
     const stream = drawingStream(config.stream);
     const height = spinnerHeight(config);
     this.#phase = 'running';
-    const session = openSession(
-      {
-        stream,
-        compose: (t, into) => composeSpinnerFrame(this.#scene, t, into),
-        height,
-        fps: config.fps,
-        sync: config.sync === 'step' ? 'step' : 'time',
-        redraw: config.redraw,
-        color: config.color,
-        tick: this.#ticking,
-        unref: true,
-        onFrame: config.onFrame,
-        persist: false,
-        hideCursor: config.hideCursor,
-        keyboard: keyboardToDiscard(config.discardStdin, this.#terminal),
-        onStop: (reason) => this.#release(reason),
-      },
-    );
+    const session = openSession({
+      stream,
+      compose: (t, into) => composeSpinnerFrame(this.#scene, t, into),
+      height,
+      fps: config.fps,
+      sync: config.sync === 'step' ? 'step' : 'time',
+      redraw: config.redraw,
+      color: config.color,
+      tick: this.#ticking,
+      unref: true,
+      onFrame: config.onFrame,
+      persist: false,
+      hideCursor: config.hideCursor,
+      keyboard: keyboardToDiscard(config.discardStdin, this.#terminal),
+      onStop: (reason) => this.#release(reason),
+    });
     this.#session = session;
     this.#host = hookHostOutput(streamsOnTerminal(config.stream), {
       before: () => session.player.clear(),
@@ -389,5 +409,8 @@ class Animation implements FishAnimation {
 
 /** A text property as a string, whatever a JavaScript host passed. */
 function asText(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
+  if (value === undefined || value === null) return '';
+  // What JavaScript makes of any value: a host that passes an object sees what it passed.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  return typeof value === 'string' ? value : String(value);
 }

@@ -95,7 +95,8 @@ export function progressFraction(progress: Progress): number {
  * that the track keeps its width while the numbers grow; else as wide as it is.
  */
 function labelRoom(progress: Progress): number {
-  const widest = progress.total === undefined ? progress : { amount: progress.total, total: progress.total };
+  const widest =
+    progress.total === undefined ? progress : { amount: progress.total, total: progress.total };
   return progressText(widest).length;
 }
 
@@ -147,10 +148,14 @@ const prepared = new WeakMap<SpinnerScene, Prepared>();
 /** The layout and creature of `scene` on a line of `cols` cells. */
 function prepare(scene: SpinnerScene, cols: number): Prepared {
   const cached = prepared.get(scene);
-  if (cached !== undefined && cached.cols === cols) return cached;
+  if (cached?.cols === cols) return cached;
   const layout = spinnerLayout(scene, cols);
   const { art, progress } = scene;
-  const track = { bob: scene.bob, trackStart: layout.tankStart, trackWidth: () => layout.trackWidth };
+  const track = {
+    bob: scene.bob,
+    trackStart: layout.tankStart,
+    trackWidth: () => layout.trackWidth,
+  };
   const creature =
     progress === undefined
       ? swimmer(art, { ...track, speed: scene.speed })

@@ -137,7 +137,10 @@ export function isInteractive(stream: { readonly isTTY?: boolean }, env: Env): b
  * @throws RangeError or TypeError (one line, `fish: …`) for an option out of range or of the
  *   wrong type; ArtError for art that cannot be loaded
  */
-export function resolveOptions(options: FishOptions | string | undefined, surroundings: Surroundings): FishConfig {
+export function resolveOptions(
+  options: FishOptions | string | undefined,
+  surroundings: Surroundings,
+): FishConfig {
   const given = optionsObject(options);
   const { env } = surroundings;
   const stream = streamOption(given.stream) ?? surroundings.defaultStream;
@@ -159,7 +162,7 @@ export function resolveOptions(options: FishOptions | string | undefined, surrou
     // The longest a timer waits (setTimeout's limit, about 24.8 days).
     delay: numberOption('delay', given.delay, { min: 0, max: 2 ** 31 - 1 }) ?? 0,
     signal: signalOption(given.signal),
-    onFrame: functionOption('onFrame', given.onFrame),
+    onFrame: onFrameOption(given.onFrame),
     interactive,
     unicode: unicodeSymbolsSupported(env, surroundings.platform),
   };
@@ -178,11 +181,13 @@ function optionsObject(options: unknown): FishOptions {
 /** A stream option: anything with `write`, `on` and `off`, as a writable stream has. */
 function streamOption(value: unknown): FishStream | undefined {
   if (value === undefined) return undefined;
-  const stream = value as Partial<Record<'write' | 'on' | 'off', unknown>> | null;
-  if (typeof stream === 'object' && stream !== null && [stream.write, stream.on, stream.off].every((f) => typeof f === 'function')) {
-    return value as FishStream;
+  if (typeof value === 'object' && value !== null) {
+    const { write, on, off } = value as Partial<Record<'write' | 'on' | 'off', unknown>>;
+    if ([write, on, off].every((f) => typeof f === 'function')) return value as FishStream;
   }
-  throw new TypeError(`fish: stream must be a writable stream (with write, on and off), got ${describe(value)}`);
+  throw new TypeError(
+    `fish: stream must be a writable stream (with write, on and off), got ${describe(value)}`,
+  );
 }
 
 /** The art option: a name or path (loaded), or art from `loadArt()`/`parseArt()`. */
@@ -190,20 +195,22 @@ function artOption(value: unknown): Art {
   if (value === undefined) return resolveArt(DEFAULT_ART);
   if (typeof value === 'string') return resolveArt(value);
   if (isArt(value)) return value;
-  throw new TypeError(`fish: art must be a built-in name, an art file's path or art from loadArt() or parseArt(), got ${describe(value)}`);
+  throw new TypeError(
+    `fish: art must be a built-in name, an art file's path or art from loadArt() or parseArt(), got ${describe(value)}`,
+  );
 }
 
 /** Whether a value has the shape of an `Art` that the engine can draw. */
 function isArt(value: unknown): value is Art {
-  const art = value as Partial<Art> | null;
-  const frames = art?.frames as Partial<Art['frames']> | undefined;
+  if (typeof value !== 'object' || value === null) return false;
+  const art = value as Partial<Art>;
+  const frames = art.frames as Partial<Art['frames']> | undefined;
   return (
-    typeof art === 'object' &&
-    art !== null &&
     Number.isInteger(art.width) &&
     Number.isInteger(art.height) &&
-    Array.isArray(frames?.right) &&
-    Array.isArray(frames?.left) &&
+    frames !== undefined &&
+    Array.isArray(frames.right) &&
+    Array.isArray(frames.left) &&
     frames.right.length > 0 &&
     frames.right.length === frames.left.length
   );
@@ -215,10 +222,10 @@ function booleanOption(name: string, value: unknown): boolean | undefined {
   throw new TypeError(`fish: ${name} must be true or false, got ${describe(value)}`);
 }
 
-/** A function option. */
-function functionOption<T extends (...args: never[]) => unknown>(name: string, value: unknown): T | undefined {
-  if (value === undefined || typeof value === 'function') return value as T | undefined;
-  throw new TypeError(`fish: ${name} must be a function, got ${describe(value)}`);
+/** The onFrame option: a function. */
+function onFrameOption(value: unknown): FishConfig['onFrame'] {
+  if (value === undefined || typeof value === 'function') return value as FishConfig['onFrame'];
+  throw new TypeError(`fish: onFrame must be a function, got ${describe(value)}`);
 }
 
 /** The signal option: an AbortSignal. */
@@ -241,18 +248,32 @@ export function numberOption(
 ): number | undefined {
   if (value === undefined) return undefined;
   const max = range.max ?? Number.POSITIVE_INFINITY;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < range.min || value > max || (range.integer === true && !Number.isInteger(value))) {
-    const kind = range.integer === true ? 'a whole number' : range.max === undefined ? 'a finite number' : 'a number';
-    const bounds = range.max === undefined ? `of at least ${range.min}` : `from ${range.min} to ${range.max}`;
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < range.min ||
+    value > max ||
+    (range.integer === true && !Number.isInteger(value))
+  ) {
+    const kind =
+      range.integer === true
+        ? 'a whole number'
+        : range.max === undefined
+          ? 'a finite number'
+          : 'a number';
+    const bounds =
+      range.max === undefined ? `of at least ${range.min}` : `from ${range.min} to ${range.max}`;
     throw new RangeError(`fish: ${name} must be ${kind} ${bounds}, got ${describe(value)}`);
   }
   return value;
 }
 
-
-
 /** One of a few strings. */
-function choiceOption<T extends string>(name: string, value: unknown, choices: readonly T[]): T | undefined {
+function choiceOption<T extends string>(
+  name: string,
+  value: unknown,
+  choices: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if ((choices as readonly unknown[]).includes(value)) return value as T;
   const listed = choices.map((choice) => `'${choice}'`).join(', ');
@@ -265,8 +286,11 @@ function choiceOption<T extends string>(name: string, value: unknown, choices: r
  */
 export function describe(value: unknown): string {
   if (typeof value === 'string') return `"${shorten(value)}"`;
-  if (value === null || typeof value !== 'object') return typeof value === 'function' ? 'a function' : shorten(String(value));
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'function' ? 'a function' : shorten(String(value));
   if (Array.isArray(value)) return 'an array';
   const keys = Object.keys(value);
-  return keys.length === 0 ? '{}' : `an object with ${shorten(keys.slice(0, 3).join(', '))}${keys.length > 3 ? ', ...' : ''}`;
+  return keys.length === 0
+    ? '{}'
+    : `an object with ${shorten(keys.slice(0, 3).join(', '))}${keys.length > 3 ? ', ...' : ''}`;
 }

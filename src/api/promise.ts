@@ -25,14 +25,18 @@ export type FishAction<T> = PromiseLike<T> | ((animation: FishAnimation) => Prom
  * @returns the promise's value
  * @throws the promise's error, after the failure line; or what `fish()` and `start()` throw
  */
-export async function fishPromise<T>(action: FishAction<T>, options: string | FishPromiseOptions<T> = {}): Promise<T> {
-  const { successText, failText, ...animationOptions } = typeof options === 'string' ? { text: options } : options;
+export async function fishPromise<T>(
+  action: FishAction<T>,
+  options: string | FishPromiseOptions<T> = {},
+): Promise<T> {
+  const { successText, failText, ...animationOptions } =
+    typeof options === 'string' ? { text: options } : options;
   let animation: FishAnimation;
   try {
     animation = fish(animationOptions).start();
   } catch (error) {
     // The host handed its promise over to us: its rejection must not go unhandled.
-    if (typeof action !== 'function') Promise.resolve(action).catch(() => {});
+    if (typeof action !== 'function') Promise.resolve(action).catch(() => undefined);
     throw error;
   }
   try {

@@ -17,7 +17,12 @@ export const UNICODE_SYMBOLS: StatusSymbols = { success: '✔', error: '✖', wa
 export const ASCII_SYMBOLS: StatusSymbols = { success: '+', error: 'x', warning: '!', info: 'i' };
 
 /** The colour of each kind's symbol (a `Style`: green, red, yellow, blue). */
-export const SYMBOL_STYLES: Readonly<Record<StatusKind, number>> = { success: 3, error: 2, warning: 4, info: 5 };
+export const SYMBOL_STYLES: Readonly<Record<StatusKind, number>> = {
+  success: 3,
+  error: 2,
+  warning: 4,
+  info: 5,
+};
 
 /**
  * Whether the terminal can be trusted to draw the Unicode symbols. The rule is small on

@@ -88,7 +88,10 @@ export function labelCharWidth(char: string): number {
  */
 export function toLabel(text: string, color: boolean): Label {
   if (text === '') return NO_LABEL;
-  const clean = sanitizeText(text.length > LABEL_INPUT_LIMIT ? text.slice(0, LABEL_INPUT_LIMIT) : text, true);
+  const clean = sanitizeText(
+    text.length > LABEL_INPUT_LIMIT ? text.slice(0, LABEL_INPUT_LIMIT) : text,
+    true,
+  );
   const runs: StyledRun[] = [];
   let style: Style = 0;
   let last = 0;
@@ -135,7 +138,10 @@ export function toLabel(text: string, color: boolean): Label {
  * @param params - the parameters, as in `ESC[{params}m`
  */
 export function applySgr(style: Style, params: string): Style {
-  const list = params === '' ? [0] : params.split(';').map((param) => (param.includes(':') ? -1 : Number(param)));
+  const list =
+    params === ''
+      ? [0]
+      : params.split(';').map((param) => (param.includes(':') ? -1 : Number(param)));
   let next = style;
   for (let i = 0; i < list.length; i++) {
     const code = list[i];
@@ -145,7 +151,8 @@ export function applySgr(style: Style, params: string): Style {
     else if (code >= 30 && code <= 37) next = (next & STYLE_BOLD) | (code - 29);
     else if (code >= 90 && code <= 97) next = (next & STYLE_BOLD) | (code - 89);
     else if (code === 39) next &= STYLE_BOLD;
-    else if (code === 38 || code === 48 || code === 58) i += list[i + 1] === 5 ? 2 : list[i + 1] === 2 ? 4 : 0;
+    else if (code === 38 || code === 48 || code === 58)
+      i += list[i + 1] === 5 ? 2 : list[i + 1] === 2 ? 4 : 0;
   }
   return next;
 }
@@ -159,6 +166,10 @@ export function applySgr(style: Style, params: string): Style {
  */
 export function lineText(text: string, color: boolean): string {
   const clean = sanitizeText(text, color);
-  const open = color && clean.includes('\u001B[') && !clean.endsWith(SGR_RESET) && !clean.endsWith('\u001B[0m');
+  const open =
+    color &&
+    clean.includes('\u001B[') &&
+    !clean.endsWith(SGR_RESET) &&
+    !clean.endsWith('\u001B[0m');
   return open ? clean + SGR_RESET : clean;
 }

@@ -6,11 +6,30 @@
  * stage sizes give the same frames.
  */
 import { STYLE_BOLD, type Art, type Facing, type Style } from '../art/types.js';
-import { bobOffset, createRandom, crossPath, frameIndex, risePath, type CrossOptions } from '../motion/index.js';
+import {
+  bobOffset,
+  createRandom,
+  crossPath,
+  frameIndex,
+  risePath,
+  type CrossOptions,
+} from '../motion/index.js';
 import type { Grid } from '../render/grid.js';
-import { createScene, type Entity, type Pose, type Scene, type SceneContext, type Stage } from '../render/scene.js';
+import {
+  createScene,
+  type Entity,
+  type Pose,
+  type Scene,
+  type SceneContext,
+  type Stage,
+} from '../render/scene.js';
 import { fishFor, laneRow, tankLayout, type TankLayout } from './layout.js';
-import { loadAquariumLibrary, VISITORS, type AquariumLibrary, type VisitorKind } from './library.js';
+import {
+  loadAquariumLibrary,
+  VISITORS,
+  type AquariumLibrary,
+  type VisitorKind,
+} from './library.js';
 import { tintArt } from './tint.js';
 
 /** Options of {@link createAquarium}. */
@@ -45,7 +64,16 @@ export interface Aquarium {
 }
 
 /** Depths, lower on top: visitors before the surface, fish, then seaweed at the back. */
-const DEPTH = { whale: 1, shark: 2, surface: 3, submarine: 4, fishFrom: 5, fishTo: 20, seaweedFrom: 21, seaweedTo: 23 };
+const DEPTH = {
+  whale: 1,
+  shark: 2,
+  surface: 3,
+  submarine: 4,
+  fishFrom: 5,
+  fishTo: 20,
+  seaweedFrom: 21,
+  seaweedTo: 23,
+};
 /** Cells per second of the fish, and of each visitor. */
 const FISH_SPEED = [2, 10] as const;
 const VISITOR_SPEED: Readonly<Record<VisitorKind, readonly [number, number]>> = {
@@ -127,7 +155,7 @@ export function createAquarium(options: AquariumOptions): Aquarium {
     if (art.colored) return art;
     const style = random.pick(TINTS) | (random.chance(0.5) ? STYLE_BOLD : 0);
     let byStyle = tinted.get(art);
-    if (byStyle === undefined) tinted.set(art, (byStyle = new Map()));
+    if (byStyle === undefined) tinted.set(art, (byStyle = new Map<number, Art>()));
     let copy = byStyle.get(style);
     if (copy === undefined) byStyle.set(style, (copy = tintArt(art, style)));
     return copy;
@@ -136,7 +164,9 @@ export function createAquarium(options: AquariumOptions): Aquarium {
   const nextFishArt = (): Art => {
     const own = unseen.shift();
     if (own !== undefined) return own;
-    return ownArt.length > 0 && random.chance(OWN_ART_SHARE) ? random.pick(ownArt) : random.pick(library.fish);
+    return ownArt.length > 0 && random.chance(OWN_ART_SHARE)
+      ? random.pick(ownArt)
+      : random.pick(library.fish);
   };
 
   /** A bubble let out at (`x`, `y`), rising until it reaches the surface, where it bursts. */
@@ -149,7 +179,12 @@ export function createAquarium(options: AquariumOptions): Aquarium {
       pose(t, stage) {
         const row = risePath(t, { from: y, speed, to: layoutOf(stage).waterTop });
         if (row === null) return null;
-        return { x, y: row, facing: 'right', frame: Math.min(sizes - 1, Math.floor((y - row) / BUBBLE_GROWTH)) };
+        return {
+          x,
+          y: row,
+          facing: 'right',
+          frame: Math.min(sizes - 1, Math.floor((y - row) / BUBBLE_GROWTH)),
+        };
       },
     };
   };
@@ -165,11 +200,18 @@ export function createAquarium(options: AquariumOptions): Aquarium {
       depth: c.depth,
       pose(t, stage): Pose | null {
         if (track?.trackWidth !== stage.cols) {
-          track = { trackWidth: stage.cols, artWidth: c.art.width, speed: c.speed, facing: c.facing, travelled: c.travelled };
+          track = {
+            trackWidth: stage.cols,
+            artWidth: c.art.width,
+            speed: c.speed,
+            facing: c.facing,
+            travelled: c.travelled,
+          };
         }
         const point = crossPath(t, track);
         if (point === null) return null;
-        const y = c.row(stage, layoutOf(stage)) + bobOffset(t, { amplitude: c.bob, period: bobPeriod });
+        const y =
+          c.row(stage, layoutOf(stage)) + bobOffset(t, { amplitude: c.bob, period: bobPeriod });
         return { x: point.x, y, facing: point.facing };
       },
       onUpdate(pose, { age, stage }) {
@@ -177,7 +219,8 @@ export function createAquarium(options: AquariumOptions): Aquarium {
         nextBubble = age + random.between(...BUBBLE_EVERY);
         const mouth = pose.facing === 'right' ? pose.x + c.art.width : pose.x - 1;
         const y = pose.y + Math.floor((c.art.height - 1) / 2);
-        if (mouth >= 0 && mouth < stage.cols && y > layoutOf(stage).waterTop) join(bubble(mouth, y, c.depth));
+        if (mouth >= 0 && mouth < stage.cols && y > layoutOf(stage).waterTop)
+          join(bubble(mouth, y, c.depth));
       },
       onLeave: c.onLeave,
     };
@@ -222,7 +265,10 @@ export function createAquarium(options: AquariumOptions): Aquarium {
         speed: random.between(...VISITOR_SPEED[kind]),
         facing: random.chance(0.5) ? 'right' : 'left',
         travelled: 0,
-        row: kind === 'whale' ? (_, layout) => layout.surfaceTop - WHALE_SPOUT : (stage, layout) => laneRow(layout, stage.rows, art.height, lane, 0),
+        row:
+          kind === 'whale'
+            ? (_, layout) => layout.surfaceTop - WHALE_SPOUT
+            : (stage, layout) => laneRow(layout, stage.rows, art.height, lane, 0),
         bob: 0,
         bubbles: kind === 'submarine',
         onLeave({ time }) {
@@ -248,7 +294,12 @@ export function createAquarium(options: AquariumOptions): Aquarium {
       depth: random.int(DEPTH.seaweedFrom, DEPTH.seaweedTo),
       lifetime: { seconds: random.between(...SEAWEED_LIFE) },
       // Planted with its root below the floor: only its top `height` rows show.
-      pose: (t, at) => ({ x, y: at.rows - height, facing: 'right', frame: frameIndex(t + phase, period, frames) }),
+      pose: (t, at) => ({
+        x,
+        y: at.rows - height,
+        facing: 'right',
+        frame: frameIndex(t + phase, period, frames),
+      }),
       onLeave({ stage: now }) {
         scenery = scenery.filter((entity) => entity !== plant);
         plantSeaweed(now);
@@ -283,13 +334,15 @@ export function createAquarium(options: AquariumOptions): Aquarium {
     while (fishCount < wantedFish(stage)) addFish(place);
   };
 
-  if (options.cols !== undefined && options.rows !== undefined) lay({ cols: options.cols, rows: options.rows });
+  if (options.cols !== undefined && options.rows !== undefined)
+    lay({ cols: options.cols, rows: options.rows });
 
   return {
     scene,
     compose(t, into) {
       now = t;
-      if (laid === undefined || laid.cols !== into.cols || laid.rows !== into.rows) lay({ cols: into.cols, rows: into.rows });
+      if (laid?.cols !== into.cols || laid.rows !== into.rows)
+        lay({ cols: into.cols, rows: into.rows });
       if (visitor === undefined && t >= nextVisitorAt) addVisitor();
       return scene.compose(t, into);
     },

@@ -41,7 +41,10 @@ export function tankLayout(stage: Stage, surfaceHeight: number): TankLayout {
  * @param density - fish per area, relative to the default
  */
 export function fishFor(stage: Stage, layout: TankLayout, density: number): number {
-  return Math.max(1, Math.round((density * stage.cols * Math.max(1, layout.waterRows)) / CELLS_PER_FISH));
+  return Math.max(
+    1,
+    Math.round((density * stage.cols * Math.max(1, layout.waterRows)) / CELLS_PER_FISH),
+  );
 }
 
 /**
@@ -54,7 +57,13 @@ export function fishFor(stage: Stage, layout: TankLayout, density: number): numb
  * @param lane - from 0 to 1
  * @param spare - rows kept free below for bobbing
  */
-export function laneRow(layout: TankLayout, stageRows: number, height: number, lane: number, spare: number): number {
+export function laneRow(
+  layout: TankLayout,
+  stageRows: number,
+  height: number,
+  lane: number,
+  spare: number,
+): number {
   const span = Math.max(0, stageRows - height - spare - layout.waterTop);
   return layout.waterTop + Math.round(lane * span);
 }

@@ -60,7 +60,11 @@ function scenery(name: string): Art {
 export function loadAquariumLibrary(): AquariumLibrary {
   return {
     fish: TANK_FISH.map((name) => resolveArt(name)),
-    visitors: { whale: resolveArt('whale'), shark: resolveArt('shark'), submarine: resolveArt('submarine') },
+    visitors: {
+      whale: resolveArt('whale'),
+      shark: resolveArt('shark'),
+      submarine: resolveArt('submarine'),
+    },
     surface: scenery('surface'),
     seaweed: scenery('seaweed'),
     bubble: scenery('bubble'),

@@ -12,7 +12,7 @@ import type { Art, Sprite, SpriteCell, Style } from '../art/types.js';
 export function tintArt(art: Art, style: Style): Art {
   if (style === 0) return art;
   const tintCell = (cell: SpriteCell | null): SpriteCell | null =>
-    cell === null || cell.style !== 0 ? cell : { ...cell, style };
+    cell?.style !== 0 ? cell : { ...cell, style };
   const tintSprite = (sprite: Sprite): Sprite => ({ ...sprite, cells: sprite.cells.map(tintCell) });
   return {
     ...art,

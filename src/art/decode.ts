@@ -20,7 +20,7 @@ export function decodeArt(bytes: Uint8Array, file: string): string {
   if (isUtf16(bytes)) {
     throw new ArtError(file, 0, 'UTF-16 text, not UTF-8; save the file as UTF-8');
   }
-  if (bytes.indexOf(NUL) >= 0) {
+  if (bytes.includes(NUL)) {
     throw new ArtError(file, 0, 'binary data, not a text art file');
   }
   // Most art is ASCII, which is valid UTF-8 as it is: no need for the decoder (nor the cost
@@ -41,7 +41,7 @@ export function decodeArt(bytes: Uint8Array, file: string): string {
 
 /** True when every byte is below 0x80. */
 function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  for (const byte of bytes) if (byte > 0x7f) return false;
   return true;
 }
 

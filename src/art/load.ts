@@ -14,7 +14,11 @@ import type { Art } from './types.js';
  * was looked at would otherwise block the open until a writer comes, and a terminal device
  * would become the process's controlling terminal. (Neither flag exists on Windows.)
  */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+// Node's typings say the flags always exist; on Windows O_NONBLOCK and O_NOCTTY do not.
+const OPEN_FLAGS =
+  constants.O_RDONLY |
+  ((constants.O_NONBLOCK as number | undefined) ?? 0) |
+  ((constants.O_NOCTTY as number | undefined) ?? 0);
 
 /** Messages for the errors file system calls can give. */
 const FS_ERRORS: ReadonlyMap<string, string> = new Map([

@@ -9,7 +9,7 @@ import type { Sprite, SpriteCell } from './types.js';
  * mirrored. Every pair joins two characters of the same display width. Documented in
  * `docs/art-format.md`; an art file changes it with its `mirror` header.
  */
-export const MIRROR_PAIRS: ReadonlyArray<readonly [string, string]> = [
+export const MIRROR_PAIRS: readonly (readonly [string, string])[] = [
   // ASCII
   ['(', ')'],
   ['[', ']'],

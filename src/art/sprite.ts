@@ -30,7 +30,7 @@ export interface FrameSource {
 /** A frame drawn into rows of cells, before padding. */
 export interface DrawnFrame {
   /** One array of cells per row, each as long as its line. */
-  readonly rows: ReadonlyArray<ReadonlyArray<SpriteCell | null>>;
+  readonly rows: readonly (readonly (SpriteCell | null)[])[];
   /** Width in cells: the widest row, up to its last character that is not a space. */
   readonly width: number;
   /** True when any cell paints a visible character. */
@@ -38,7 +38,7 @@ export interface DrawnFrame {
 }
 
 /** A mask row: the style of each column, undefined where the mask has a space. */
-type MaskRow = ReadonlyArray<Style | undefined>;
+type MaskRow = readonly (Style | undefined)[];
 
 /**
  * Draws one frame: each line split into glyphs, whitespace outside the line's outline and
@@ -82,7 +82,7 @@ export function drawFrame(frame: FrameSource, header: Header, file: string, cell
  * @param height - the art's height
  */
 export function padFrame(frame: DrawnFrame, width: number, height: number): Sprite {
-  const cells: Array<SpriteCell | null> = new Array<SpriteCell | null>(width * height).fill(null);
+  const cells: (SpriteCell | null)[] = new Array<SpriteCell | null>(width * height).fill(null);
   frame.rows.forEach((row, y) => {
     // A row may run past the width only with transparent cells: `width` counts up to each
     // row's last character that is not a space.
@@ -126,13 +126,14 @@ export class CellCache {
   cell(glyph: string, width: SpriteCell['width'], style: Style): SpriteCell {
     // Art comes in runs of one glyph: the last cell is the likeliest.
     const last = this.#last;
-    if (last !== undefined && last.glyph === glyph && last.style === style) return last;
+    if (last?.glyph === glyph && last.style === style) return last;
     let byStyle = this.#cells.get(glyph);
     if (byStyle === undefined) {
       byStyle = [];
       this.#cells.set(glyph, byStyle);
     }
-    let cell = byStyle[style];
+    // A sparse array: a style not seen yet has no cell.
+    let cell = byStyle[style] as SpriteCell | undefined;
     if (cell === undefined) {
       cell = { glyph, width, style };
       byStyle[style] = cell;
@@ -166,14 +167,14 @@ function drawRow(
   mask: MaskRow | undefined,
   header: Header,
   cells: CellCache,
-): Array<SpriteCell | null> {
+): (SpriteCell | null)[] {
   const { transparent } = header;
   const isVisible = (g: Glyph): boolean => g.glyph !== ' ' && g.glyph !== transparent;
   let first = 0;
   while (first < glyphs.length && !isVisible(glyphs[first])) first++;
   let last = glyphs.length - 1;
   while (last > first && !isVisible(glyphs[last])) last--;
-  const row: Array<SpriteCell | null> = [];
+  const row: (SpriteCell | null)[] = [];
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i];
     if (i < first || i > last || g.glyph === transparent) {
@@ -249,14 +250,8 @@ function withoutTrailingBlankLines(lines: readonly SourceLine[]): SourceLine[] {
 
 /** The width in cells of a line up to its last glyph that is not a space. */
 function trimmedWidth(glyphs: readonly Glyph[]): number {
-  const last = findLastIndex(glyphs, (g) => g.glyph !== ' ');
+  const last = glyphs.findLastIndex((g) => g.glyph !== ' ');
   let width = 0;
   for (let i = 0; i <= last; i++) width += glyphs[i].width;
   return width;
-}
-
-/** `Array.prototype.findLastIndex`, which the ES2022 library typings lack. */
-function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
-  return -1;
 }

@@ -55,7 +55,7 @@ export interface Sprite {
   /** Height in rows. */
   readonly height: number;
   /** `width * height` cells, row by row; `cells[y * width + x]`. */
-  readonly cells: ReadonlyArray<SpriteCell | null>;
+  readonly cells: readonly (SpriteCell | null)[];
 }
 
 /** A loaded, validated piece of art: every frame in both facings. */

@@ -19,7 +19,12 @@ export const MAX_FISH = 100;
  * @param color - whether colour is on
  * @param height - rows, where the terminal does not say (a recording's)
  */
-export function aquariumShow(options: CliOptions, arts: readonly Art[], color: boolean, height: number): Show {
+export function aquariumShow(
+  options: CliOptions,
+  arts: readonly Art[],
+  color: boolean,
+  height: number,
+): Show {
   // Without --seed the tank is new each time; with it, every frame is reproducible.
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
   const aquarium = createAquarium({ seed, density: options.density, arts });
@@ -52,7 +57,8 @@ export function aquariumKeys(aquarium: Aquarium, clock: PausableClock): NonNulla
   return (key, { player, quit }) => {
     switch (key.toLowerCase()) {
       case 'q':
-        return quit(0);
+        quit(0);
+        return;
       case 'p':
         clock.toggle();
         return;

@@ -109,7 +109,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
   checkCombinations(given);
   const arts = Array.isArray(values.art) ? values.art : [];
   const aquarium = flag('aquarium');
-  if (!aquarium && arts.length > 1) throw new UsageError('--art is given twice (several creatures go with --aquarium)');
+  if (!aquarium && arts.length > 1)
+    throw new UsageError('--art is given twice (several creatures go with --aquarium)');
   for (const art of arts) nonEmpty('art', art);
   return {
     art: arts.at(-1),
@@ -142,12 +143,20 @@ export function parseCli(argv: readonly string[]): CliOptions {
  * is one of our options (`--record --size`: the value was forgotten).
  */
 function readOptions(argv: readonly string[]): Values {
-  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values: Values = {};
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
-    if (token.kind === 'positional') throw new UsageError(`unexpected argument ${quote(token.value)}`);
-    if (!Object.hasOwn(OPTIONS, token.name)) throw new UsageError(`unknown option ${quote(token.rawName)}`);
+    if (token.kind === 'positional')
+      throw new UsageError(`unexpected argument ${quote(token.value)}`);
+    if (!Object.hasOwn(OPTIONS, token.name))
+      throw new UsageError(`unknown option ${quote(token.rawName)}`);
     const name = token.name as OptionName;
     const option: { type: 'string' | 'boolean'; multiple?: boolean } = OPTIONS[name];
     if (option.type === 'boolean') {
@@ -168,15 +177,26 @@ function readOptions(argv: readonly string[]): Values {
 function isOption(arg: string): boolean {
   const long = /^--([^=]+)/.exec(arg);
   if (long) return Object.hasOwn(OPTIONS, long[1]);
-  return arg.length === 2 && Object.values(OPTIONS).some((option) => 'short' in option && `-${option.short}` === arg);
+  return (
+    arg.length === 2 &&
+    Object.values(OPTIONS).some((option) => 'short' in option && `-${option.short}` === arg)
+  );
 }
 
 /** Refuses options given with one that ignores them, or without the one they need. */
 function checkCombinations(given: (name: OptionName) => boolean): void {
-  for (const [command, takes] of Object.entries(COMMANDS) as Array<[OptionName, readonly OptionName[]]>) {
+  for (const [command, takes] of Object.entries(COMMANDS) as [
+    OptionName,
+    readonly OptionName[],
+  ][]) {
     if (!given(command)) continue;
     const ignored = (Object.keys(OPTIONS) as OptionName[]).find(
-      (name) => name !== command && given(name) && !takes.includes(name) && name !== 'help' && name !== 'version',
+      (name) =>
+        name !== command &&
+        given(name) &&
+        !takes.includes(name) &&
+        name !== 'help' &&
+        name !== 'version',
     );
     if (ignored !== undefined) throw new UsageError(`--${ignored} does not go with --${command}`);
   }
@@ -184,7 +204,10 @@ function checkCombinations(given: (name: OptionName) => boolean): void {
     const inline = INLINE_ONLY.find(given);
     if (inline !== undefined) throw new UsageError(`--${inline} does not go with --aquarium`);
   }
-  for (const [name, need] of Object.entries(NEEDS) as Array<[OptionName, (typeof NEEDS)[keyof typeof NEEDS]]>) {
+  for (const [name, need] of Object.entries(NEEDS) as [
+    OptionName,
+    (typeof NEEDS)[keyof typeof NEEDS],
+  ][]) {
     if (given(name) && !need.with.some(given)) throw new UsageError(need.say);
   }
 }
@@ -214,13 +237,24 @@ function number(
   if (value === undefined) return undefined;
   const parsed = DECIMAL.test(value) ? Number(value) : Number.NaN;
   const kind = range.integer ? 'a whole number' : 'a number';
-  if (!Number.isFinite(parsed) || (range.integer && !Number.isInteger(parsed)) || parsed < range.min || parsed > range.max) {
-    throw new UsageError(`--${name}: expected ${kind} from ${range.min} to ${range.max}, got ${quote(value)}`);
+  if (
+    !Number.isFinite(parsed) ||
+    (range.integer && !Number.isInteger(parsed)) ||
+    parsed < range.min ||
+    parsed > range.max
+  ) {
+    throw new UsageError(
+      `--${name}: expected ${kind} from ${range.min} to ${range.max}, got ${quote(value)}`,
+    );
   }
   return parsed;
 }
 
-function choice<T extends string>(name: string, value: string | undefined, choices: readonly T[]): T | undefined {
+function choice<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if ((choices as readonly string[]).includes(value)) return value as T;
   const listed = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
@@ -233,7 +267,9 @@ function size(value: string | undefined): { cols: number; rows: number } | undef
   const cols = match ? Number(match[1]) : 0;
   const rows = match ? Number(match[2]) : 0;
   if (!match || cols < 1 || rows < 1 || cols > 1000 || rows > 500) {
-    throw new UsageError(`--size: expected COLSxROWS such as 80x24 (up to 1000x500), got ${quote(value)}`);
+    throw new UsageError(
+      `--size: expected COLSxROWS such as 80x24 (up to 1000x500), got ${quote(value)}`,
+    );
   }
   return { cols, rows };
 }

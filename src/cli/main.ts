@@ -57,20 +57,26 @@ async function run(options: CliOptions): Promise<number> {
   if (options.help) return print(HELP);
   if (options.version) return print(`${version()}\n`);
   if (options.list) return print(gallery(colorEnabled(options.color, out, process.env)));
-  const arts = (options.arts.length > 0 ? options.arts : options.aquarium ? [] : [DEFAULT_ART]).map(resolveArt);
+  const arts = (options.arts.length > 0 ? options.arts : options.aquarium ? [] : [DEFAULT_ART]).map(
+    resolveArt,
+  );
   if (options.check) return print(arts.map((art) => `${art.name}: ${describe(art)}\n`).join(''));
 
   const live = canAnimate(out, process.env) && options.size === undefined;
   if (!live && options.record === undefined) {
-    const why = out.isTTY === true ? 'TERM is "dumb"' : 'stdout is not a terminal';
+    const why = out.isTTY ? 'TERM is "dumb"' : 'stdout is not a terminal';
     process.stderr.write(`fish: ${why}, so nothing is animated (--record FILE.cast records one)\n`);
     return 0;
   }
   const file = options.record === undefined ? undefined : openRecordingFor(options, arts);
   // A recording made alone is for a terminal of its own, one that shows colour.
-  const color = live ? colorEnabled(options.color, out, process.env) : colorEnabled(options.color, { isTTY: true }, { ...process.env, TERM: undefined });
+  const color = live
+    ? colorEnabled(options.color, out, process.env)
+    : colorEnabled(options.color, { isTTY: true }, { ...process.env, TERM: undefined });
   const recordingSize = options.size ?? RECORDING_SIZE;
-  const show = options.aquarium ? aquariumShow(options, arts, color, recordingSize.rows) : inlineShow(options, arts[0], color);
+  const show = options.aquarium
+    ? aquariumShow(options, arts, color, recordingSize.rows)
+    : inlineShow(options, arts[0], color);
   if (!live && file !== undefined) return recordAlone(options, show, file, recordingSize);
   return animate(options, show, file);
 }
@@ -80,7 +86,13 @@ async function run(options: CliOptions): Promise<number> {
  * (and every resize) when `file` is given. A recording that fails ends the show: the terminal
  * is put back, then the failure is thrown (one line, status 2).
  */
-async function animate(options: CliOptions, show: Show, file: RecordingFile | undefined): Promise<number> {
+async function animate(
+  options: CliOptions,
+  show: Show,
+  file: RecordingFile | undefined,
+): Promise<number> {
+  // Set once, below; the recorder's failure handler, made before, may need it.
+  // eslint-disable-next-line prefer-const
   let session: TerminalSession | undefined;
   const recorder =
     file &&
@@ -145,7 +157,9 @@ function print(text: string): number {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -173,6 +187,11 @@ function gallery(color: boolean): string {
 
 function spriteLines(art: Art, facing: 'left' | 'right', color: boolean): string[] {
   const grid = createGrid(art.width, art.height);
-  composeFrame(art.width, art.height, [{ sprite: art.frames[facing][0], x: 0, y: 0, depth: 0 }], grid);
+  composeFrame(
+    art.width,
+    art.height,
+    [{ sprite: art.frames[facing][0], x: 0, y: 0, depth: 0 }],
+    grid,
+  );
   return gridLines(grid, color, { trim: false });
 }

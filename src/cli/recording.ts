@@ -5,7 +5,12 @@
 import { statSync, type BigIntStats } from 'node:fs';
 import { listArt, type Art } from '../art/index.js';
 import { startPlayer, type TerminalStream } from '../terminal/player.js';
-import { createRecorder, openRecording, RecordingError, type RecordingFile } from '../terminal/record.js';
+import {
+  createRecorder,
+  openRecording,
+  RecordingError,
+  type RecordingFile,
+} from '../terminal/record.js';
 import type { CliOptions } from './args.js';
 import type { Show } from './show.js';
 
@@ -25,7 +30,7 @@ const RECORDING_SECONDS = 10;
  * @throws RecordingError naming what is wrong
  */
 export function openRecordingFor(options: CliOptions, arts: readonly Art[]): RecordingFile {
-  const path = options.record as string;
+  const path = options.record ?? '';
   const file = openRecording(path);
   try {
     if (readArtFiles(arts).some((art) => sameFile(art, file.stats))) {
@@ -33,7 +38,10 @@ export function openRecordingFor(options: CliOptions, arts: readonly Art[]): Rec
     }
     const replaced = file.existed && file.stats.isFile() && file.stats.size > 0n;
     if (replaced && !options.force && !path.toLowerCase().endsWith(CAST_EXTENSION)) {
-      throw new RecordingError(path, `exists and is not a ${CAST_EXTENSION} recording (--force replaces it)`);
+      throw new RecordingError(
+        path,
+        `exists and is not a ${CAST_EXTENSION} recording (--force replaces it)`,
+      );
     }
     return file;
   } catch (error) {
@@ -44,7 +52,10 @@ export function openRecordingFor(options: CliOptions, arts: readonly Art[]): Rec
 
 /** The files of every art fish may read: the art given, and all the built-in art. */
 function readArtFiles(arts: readonly Art[]): BigIntStats[] {
-  const paths = [...arts.filter((art) => !art.source.startsWith('built-in:')).map((art) => art.source), ...listArt().map((info) => info.path)];
+  const paths = [
+    ...arts.filter((art) => !art.source.startsWith('built-in:')).map((art) => art.source),
+    ...listArt().map((info) => info.path),
+  ];
   return paths.flatMap((path) => {
     try {
       return [statSync(path, { bigint: true })];
@@ -70,12 +81,12 @@ const sameFile = (a: BigIntStats, b: BigIntStats): boolean => a.dev === b.dev &&
  * @returns the exit status
  * @throws RecordingError when the recording cannot be written
  */
-export async function recordAlone(
+export function recordAlone(
   options: CliOptions,
   show: Show,
   file: RecordingFile,
   size: { cols: number; rows: number },
-): Promise<number> {
+): number {
   const recorder = createRecorder(file, virtualTerminal(size.cols, size.rows), {
     title: show.title,
     timestamp: options.seed === undefined,

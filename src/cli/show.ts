@@ -5,7 +5,7 @@ export interface ShowControls {
   /** The player drawing the frames (to redraw at once). */
   readonly player: Player;
   /** End the show now; the command exits with `status`. */
-  quit(status: number): void;
+  readonly quit: (status: number) => void;
 }
 
 /**

@@ -153,10 +153,7 @@ export function composeFrame(
   placements: readonly Placement[],
   into?: Grid,
 ): Grid {
-  const grid =
-    into !== undefined && into.cols === cols && into.rows === rows
-      ? clearGrid(into)
-      : createGrid(cols, rows);
+  const grid = into?.cols === cols && into.rows === rows ? clearGrid(into) : createGrid(cols, rows);
   // Array.prototype.sort is stable, so ties keep array order (later drawn later, on top).
   const ordered = inDrawOrder(placements)
     ? placements

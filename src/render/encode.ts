@@ -111,7 +111,13 @@ function moveInRow(from: number, to: number): string {
  * @param lineFeeds - whether line feeds may move down (default true)
  * @returns the bytes of the move ('' when already there)
  */
-export function moveCursor(fromRow: number, fromCol: number, toRow: number, toCol: number, lineFeeds = true): string {
+export function moveCursor(
+  fromRow: number,
+  fromCol: number,
+  toRow: number,
+  toCol: number,
+  lineFeeds = true,
+): string {
   const down = toRow - fromRow;
   if (down === 0) return fromCol < 0 ? CR + cuf(toCol) : moveInRow(fromCol, toCol);
   // CNL and CPL land on column 0 whatever the column was, a pending wrap included.
@@ -122,8 +128,10 @@ export function moveCursor(fromRow: number, fromCol: number, toRow: number, toCo
   const vertical = prefix + (down > 0 ? cud(down) : cuu(-down)) + alongRow;
   let best = toLineStart.length < vertical.length ? toLineStart : vertical;
   if (down > 0 && lineFeeds) {
-    const byLf = prefix.length + (col === 0 ? 0 : 1) + down + (toCol === 0 ? 0 : csiMoveCost(toCol));
-    if (byLf <= best.length) best = prefix + (col === 0 ? LF.repeat(down) : CRLF + LF.repeat(down - 1)) + cuf(toCol);
+    const byLf =
+      prefix.length + (col === 0 ? 0 : 1) + down + (toCol === 0 ? 0 : csiMoveCost(toCol));
+    if (byLf <= best.length)
+      best = prefix + (col === 0 ? LF.repeat(down) : CRLF + LF.repeat(down - 1)) + cuf(toCol);
   }
   return best;
 }
@@ -209,7 +217,13 @@ function styleAfter(next: Grid, base: number, col: number, color: boolean): numb
  * writing) costs fewer bytes than moving over them: glyph bytes plus any SGR they need,
  * against a CUF plus the SGR that the next run would need anyway.
  */
-function rewriteIsCheaper(next: Grid, base: number, from: number, to: number, color: boolean): boolean {
+function rewriteIsCheaper(
+  next: Grid,
+  base: number,
+  from: number,
+  to: number,
+  color: boolean,
+): boolean {
   let style = styleAfter(next, base, from - 1, color);
   const target = color ? normalizeStyle(next.styles[base + to]) : 0;
   const budget = csiMoveCost(to - from) + sgrTransition(style, target).length;
@@ -242,7 +256,13 @@ function blankToEnd(grid: Grid, base: number, from: number, color: boolean): boo
  * Where the blanks that a run `start..end` ends with begin (`end + 1` when its last cell is
  * not blank in `next`).
  */
-function trailingBlanks(next: Grid, base: number, start: number, end: number, color: boolean): number {
+function trailingBlanks(
+  next: Grid,
+  base: number,
+  start: number,
+  end: number,
+  color: boolean,
+): number {
   let from = end + 1;
   while (from > start && blankAt(next, base + from - 1, color)) from--;
   return from;
@@ -321,7 +341,9 @@ export function encodeDiff(
 ): EncodeResult {
   const { cols, rows } = next;
   if (prev.cols !== cols || prev.rows !== rows) {
-    throw new RangeError(`encodeDiff: grids differ in size (${prev.cols}x${prev.rows}, ${cols}x${rows})`);
+    throw new RangeError(
+      `encodeDiff: grids differ in size (${prev.cols}x${prev.rows}, ${cols}x${rows})`,
+    );
   }
   const color = options.color === true;
   const chained = options.chained === true;
@@ -342,7 +364,10 @@ export function encodeDiff(
     if (blankToEnd(next, base, 0, color)) {
       // A row that turns wholly blank is erased whole, so that the terminal holds nothing in
       // it: a reflowing terminal then has nothing to re-wrap there on resize (see `chained`).
-      out += moveCursor(row, col, r, 0, lineFeeds) + sgrTransition(style, 0) + (chained ? ech(cols) : EL);
+      out +=
+        moveCursor(row, col, r, 0, lineFeeds) +
+        sgrTransition(style, 0) +
+        (chained ? ech(cols) : EL);
       style = 0;
       row = r;
       col = 0;
@@ -363,8 +388,14 @@ export function encodeDiff(
         change = nextChange(prev, next, base, end + 1, color);
         if (change === cols) break;
         // Only blanks left to write, from right where the cursor will be: EL needs no move.
-        erase = blankToEnd(next, base, end + 1, color) && eraseIsCheaper(prev, next, base, end + 1, cols, color);
-        if (!erase && !rewriteIsCheaper(next, base, end + 1, unitStart(prev, next, base, change), color)) break;
+        erase =
+          blankToEnd(next, base, end + 1, color) &&
+          eraseIsCheaper(prev, next, base, end + 1, cols, color);
+        if (
+          !erase &&
+          !rewriteIsCheaper(next, base, end + 1, unitStart(prev, next, base, change), color)
+        )
+          break;
       }
       if (!erase) {
         // The run may end by blanking the rest of the row: EL can do that part for less.

@@ -1,5 +1,3 @@
-import type { Style } from '../art/types.js';
-
 /**
  * A screen region as a grid of cells, after xterm.js's buffer model: each cell holds a
  * glyph, its display width and its style. Row-major, flat typed arrays, so that diffing two

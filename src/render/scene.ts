@@ -102,7 +102,9 @@ function trackWidthOf(options: TrackOptions, stage: Stage): number {
  * @param options - speed, bob, depth, track
  */
 export function swimmer(art: Art, options: SwimmerOptions): Entity {
-  return onTrack(art, options, (t, trackWidth) => swimPath(t, { trackWidth, artWidth: art.width, speed: options.speed }));
+  return onTrack(art, options, (t, trackWidth) =>
+    swimPath(t, { trackWidth, artWidth: art.width, speed: options.speed }),
+  );
 }
 
 /**
@@ -113,14 +115,20 @@ export function swimmer(art: Art, options: SwimmerOptions): Entity {
  * @param options - the progress, bob, depth, track
  */
 export function progressEntity(art: Art, options: ProgressEntityOptions): Entity {
-  return onTrack(art, options, (_, trackWidth) => progressPath(options.fraction(), { trackWidth, artWidth: art.width }));
+  return onTrack(art, options, (_, trackWidth) =>
+    progressPath(options.fraction(), { trackWidth, artWidth: art.width }),
+  );
 }
 
 /**
  * An entity that moves along a horizontal track by `place` (a path along the track) and bobs
  * on the clock, for ever: what the swimmer and the progress creature share.
  */
-function onTrack(art: Art, options: TrackOptions, place: (t: number, trackWidth: number) => PathPoint): Entity {
+function onTrack(
+  art: Art,
+  options: TrackOptions,
+  place: (t: number, trackWidth: number) => PathPoint,
+): Entity {
   const start = options.trackStart ?? 0;
   return {
     art,
@@ -240,14 +248,16 @@ export function createScene(entities: readonly Entity[] = []): Scene {
     const pose = entity.pose(age, stage);
     const lifetime = entity.lifetime ?? 'offstage';
     const expired =
-      (pose === null && lifetime !== 'forever') || (typeof lifetime === 'object' && age >= lifetime.seconds);
+      (pose === null && lifetime !== 'forever') ||
+      (typeof lifetime === 'object' && age >= lifetime.seconds);
     member.pose = expired ? null : pose;
     if (expired) {
       member.gone = true;
       entity.onLeave?.({ scene, time: t, age, stage });
       return false;
     }
-    if (pose !== null && entity.onUpdate !== undefined) entity.onUpdate(pose, { scene, time: t, age, stage });
+    if (pose !== null && entity.onUpdate !== undefined)
+      entity.onUpdate(pose, { scene, time: t, age, stage });
     return true;
   };
 
@@ -286,28 +296,37 @@ export function createScene(entities: readonly Entity[] = []): Scene {
         removed = false;
         for (const member of members) if (!member.gone && !visit(member, t, stage)) left = true;
         // Newcomers are posed now too, and may bring others (a replacement's first bubble).
-        for (let added = 0; arrivals.length > 0; ) {
+        for (let added = 0; arrivals.length > 0;) {
           const batch = arrivals;
           arrivals = [];
           added += batch.length;
-          if (added > MAX_ADDED_PER_UPDATE) throw new RangeError('scene: entities keep adding entities in one update');
+          if (added > MAX_ADDED_PER_UPDATE)
+            throw new RangeError('scene: entities keep adding entities in one update');
           for (const member of batch) {
             insert(member);
             if (!visit(member, t, stage)) left = true;
           }
         }
+        // `removed` is set by remove() calls made from inside the visits above.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (left || removed) members = members.filter((member) => !member.gone);
       } finally {
         updating = false;
       }
       drawn.length = 0;
       for (const member of members) {
-        if (member.pose !== null) drawn.push(placementOf(member.entity, member.pose, t - member.joined));
+        if (member.pose !== null)
+          drawn.push(placementOf(member.entity, member.pose, t - member.joined));
       }
       return drawn;
     },
     compose(t, into) {
-      return composeFrame(into.cols, into.rows, scene.update(t, { cols: into.cols, rows: into.rows }), into);
+      return composeFrame(
+        into.cols,
+        into.rows,
+        scene.update(t, { cols: into.cols, rows: into.rows }),
+        into,
+      );
     },
   };
   for (const entity of entities) scene.add(entity);

@@ -72,6 +72,9 @@ export function isCI(env: Env): boolean {
  * @param env - the environment
  */
 export function canAnimate(stream: StreamFlags, env: Env): boolean {
-  const sized = (value: unknown): boolean => value === undefined || (typeof value === 'number' && value >= 1);
-  return stream.isTTY === true && env.TERM !== 'dumb' && sized(stream.columns) && sized(stream.rows);
+  const sized = (value: unknown): boolean =>
+    value === undefined || (typeof value === 'number' && value >= 1);
+  return (
+    stream.isTTY === true && env.TERM !== 'dumb' && sized(stream.columns) && sized(stream.rows)
+  );
 }

@@ -76,7 +76,10 @@ interface Piece {
  * @param streams - the streams that reach the animation's terminal
  * @param hooks - what to do around the host's lines
  */
-export function hookHostOutput(streams: readonly HookableStream[], hooks: HostOutputHooks): HostOutput {
+export function hookHostOutput(
+  streams: readonly HookableStream[],
+  hooks: HostOutputHooks,
+): HostOutput {
   let held: Piece[] = [];
   let active = true;
 
@@ -85,7 +88,11 @@ export function hookHostOutput(streams: readonly HookableStream[], hooks: HostOu
    * now, around the hooks, and hold the rest. Returns what `write` returned for the lines,
    * or true when everything was held.
    */
-  const take = (piece: string | Uint8Array, write: WriteFunction, done: WriteCallback | undefined): boolean => {
+  const take = (
+    piece: string | Uint8Array,
+    write: WriteFunction,
+    done: WriteCallback | undefined,
+  ): boolean => {
     const end = lastNewline(piece) + 1;
     if (end === 0) {
       held.push({ write, chunk: piece });
@@ -103,8 +110,13 @@ export function hookHostOutput(streams: readonly HookableStream[], hooks: HostOu
     return result;
   };
 
-  const restorers = streams.flatMap((stream) => [hookWrite(stream, take, () => active), hookEnd(stream, () => active)]);
-  const fds = streams.map((stream) => stream.fd).filter((fd): fd is number => typeof fd === 'number');
+  const restorers = streams.flatMap((stream) => [
+    hookWrite(stream, take, () => active),
+    hookEnd(stream, () => active),
+  ]);
+  const fds = streams
+    .map((stream) => stream.fd)
+    .filter((fd): fd is number => typeof fd === 'number');
   if (fds.length > 0) restorers.push(hookFileDescriptors(new Set(fds), take, () => active));
   return {
     restore(flush = true): boolean {
@@ -120,26 +132,38 @@ export function hookHostOutput(streams: readonly HookableStream[], hooks: HostOu
 }
 
 /** Takes a piece of the host's output (see `hookHostOutput`). */
-type Take = (piece: string | Uint8Array, write: WriteFunction, done: WriteCallback | undefined) => boolean;
+type Take = (
+  piece: string | Uint8Array,
+  write: WriteFunction,
+  done: WriteCallback | undefined,
+) => boolean;
 
 /**
  * Put `replacement` in place of `object[key]` and return what puts the original back. Someone
  * who replaced it after us keeps theirs (ours then passes everything straight on, see the
  * callers' `active`).
  */
-function replaceMethod<T extends object>(object: T, key: keyof T & string, replacement: unknown): () => void {
+function replaceMethod<T extends object>(
+  object: T,
+  key: keyof T & string,
+  replacement: unknown,
+): () => void {
   const original = object[key];
   const hadOwn = Object.prototype.hasOwnProperty.call(object, key);
   (object as Record<string, unknown>)[key] = replacement;
   return () => {
     if ((object as Record<string, unknown>)[key] !== replacement) return;
     if (hadOwn) (object as Record<string, unknown>)[key] = original;
+    // The method was the prototype's: without the own property, it is again.
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
     else delete (object as Record<string, unknown>)[key];
   };
 }
 
 /** Hook `stream.write`: text and bytes go to `take`; object-mode and empty chunks pass. */
 function hookWrite(stream: HookableStream, take: Take, active: () => boolean): () => void {
+  // Called with the stream as `this`, always (call and bind below).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const original = stream.write as WriteFunction;
   const write = original.bind(stream);
   const hooked: WriteFunction = (chunk, encodingOrCallback, callback) => {
@@ -147,7 +171,8 @@ function hookWrite(stream: HookableStream, take: Take, active: () => boolean): (
     const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
     const piece = asTextOrBytes(chunk, encoding);
     // Object-mode and empty chunks, and anything after restore(), are not ours to touch.
-    if (!active() || piece === undefined || piece.length === 0) return original.call(stream, chunk, encodingOrCallback, callback);
+    if (!active() || piece === undefined || piece.length === 0)
+      return original.call(stream, chunk, encodingOrCallback, callback);
     return take(piece, write, done);
   };
   return replaceMethod(stream, 'write', hooked);
@@ -155,16 +180,22 @@ function hookWrite(stream: HookableStream, take: Take, active: () => boolean): (
 
 /** Hook `stream.end(chunk)`: the last chunk goes out as a write would, then the stream ends. */
 function hookEnd(stream: HookableStream, active: () => boolean): () => void {
+  // Called with the stream as `this`, always (apply below).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const original = stream.end;
-  if (typeof original !== 'function') return () => {};
+  if (typeof original !== 'function') return () => undefined;
   const hooked = (...args: unknown[]): unknown => {
     const [chunk, ...rest] = args;
-    if (!active() || typeof chunk === 'function' || chunk === undefined || chunk === null) return original.apply(stream, args);
+    if (!active() || typeof chunk === 'function' || chunk === undefined || chunk === null)
+      return original.apply(stream, args);
     const encoding = typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : undefined;
     // Through `write`, which is hooked: the chunk's lines come out above the animation.
     if (encoding === undefined) stream.write(chunk as string);
     else (stream.write as WriteFunction)(chunk as string, encoding);
-    return original.apply(stream, rest.filter((arg) => typeof arg === 'function'));
+    return original.apply(
+      stream,
+      rest.filter((arg) => typeof arg === 'function'),
+    );
   };
   return replaceMethod(stream, 'end', hooked);
 }
@@ -178,13 +209,19 @@ type FsWrite = (fd: number, data: unknown, ...rest: unknown[]) => unknown;
  * between the hooks, and its callback called on the next tick, as a terminal write would
  * complete. Other descriptors, and writes with a position, pass untouched.
  */
-function hookFileDescriptors(fds: ReadonlySet<number>, take: Take, active: () => boolean): () => void {
+function hookFileDescriptors(
+  fds: ReadonlySet<number>,
+  take: Take,
+  active: () => boolean,
+): () => void {
   const writeSync = fs.writeSync as FsWrite;
   const write = fs.write as FsWrite;
-  const writeTo = (fd: number): WriteFunction => (chunk) => {
-    writeSync.call(fs, fd, chunk);
-    return true;
-  };
+  const writeTo =
+    (fd: number): WriteFunction =>
+    (chunk) => {
+      writeSync.call(fs, fd, chunk);
+      return true;
+    };
   const hookedSync: FsWrite = (fd, data, ...rest) => {
     const piece = active() && fds.has(fd) ? fdPiece(data, rest) : undefined;
     if (piece === undefined || piece.length === 0) return writeSync.call(fs, fd, data, ...rest);
@@ -193,7 +230,10 @@ function hookFileDescriptors(fds: ReadonlySet<number>, take: Take, active: () =>
   };
   const hookedAsync: FsWrite = (fd, data, ...rest) => {
     const callback = rest.at(-1);
-    const piece = active() && fds.has(fd) && typeof callback === 'function' ? fdPiece(data, rest.slice(0, -1)) : undefined;
+    const piece =
+      active() && fds.has(fd) && typeof callback === 'function'
+        ? fdPiece(data, rest.slice(0, -1))
+        : undefined;
     if (piece === undefined || piece.length === 0) return write.call(fs, fd, data, ...rest);
     try {
       take(piece, writeTo(fd), undefined);
@@ -201,10 +241,18 @@ function hookFileDescriptors(fds: ReadonlySet<number>, take: Take, active: () =>
       process.nextTick(callback as (error: unknown) => void, error);
       return undefined;
     }
-    process.nextTick(callback as (error: null, written: number, data: unknown) => void, null, byteLength(piece), data);
+    process.nextTick(
+      callback as (error: null, written: number, data: unknown) => void,
+      null,
+      byteLength(piece),
+      data,
+    );
     return undefined;
   };
-  const restorers = [replaceMethod(fs, 'writeSync', hookedSync), replaceMethod(fs, 'write', hookedAsync)];
+  const restorers = [
+    replaceMethod(fs, 'writeSync', hookedSync),
+    replaceMethod(fs, 'write', hookedAsync),
+  ];
   // `import { writeSync } from 'node:fs'` binds the ES module's export: bring it up to date.
   syncBuiltinESMExports();
   return () => {
@@ -223,12 +271,19 @@ function fdPiece(data: unknown, rest: readonly unknown[]): string | Uint8Array |
   if (typeof data === 'string') {
     const [position, encoding] = rest;
     if (typeof position === 'number') return undefined;
-    return asTextOrBytes(data, typeof encoding === 'string' ? (encoding as BufferEncoding) : undefined);
+    return asTextOrBytes(
+      data,
+      typeof encoding === 'string' ? (encoding as BufferEncoding) : undefined,
+    );
   }
   if (!ArrayBuffer.isView(data)) return undefined;
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const options = typeof rest[0] === 'object' && rest[0] !== null ? (rest[0] as Record<string, unknown>) : undefined;
-  const [offset, length, position] = options === undefined ? rest : [options.offset, options.length, options.position];
+  const options =
+    typeof rest[0] === 'object' && rest[0] !== null
+      ? (rest[0] as Record<string, unknown>)
+      : undefined;
+  const [offset, length, position] =
+    options === undefined ? rest : [options.offset, options.length, options.position];
   if (typeof position === 'number') return undefined;
   const from = typeof offset === 'number' ? offset : 0;
   const to = typeof length === 'number' ? from + length : bytes.length;
@@ -241,8 +296,12 @@ function byteLength(piece: string | Uint8Array): number {
 }
 
 /** A chunk as text or bytes, or undefined when it is neither (object mode). */
-function asTextOrBytes(chunk: unknown, encoding: BufferEncoding | undefined): string | Uint8Array | undefined {
-  if (typeof chunk === 'string') return TEXT_ENCODINGS.has(encoding) ? chunk : Buffer.from(chunk, encoding);
+function asTextOrBytes(
+  chunk: unknown,
+  encoding: BufferEncoding | undefined,
+): string | Uint8Array | undefined {
+  if (typeof chunk === 'string')
+    return TEXT_ENCODINGS.has(encoding) ? chunk : Buffer.from(chunk, encoding);
   return chunk instanceof Uint8Array ? chunk : undefined;
 }
 
@@ -279,7 +338,7 @@ export function streamsOnTerminal(stream: HookableStream): HookableStream[] {
   const terminal = terminalOf(stream);
   const streams = [stream];
   for (const other of [process.stdout, process.stderr]) {
-    if (other !== stream && other.isTTY === true && terminalOf(other) === terminal) streams.push(other);
+    if (other !== stream && other.isTTY && terminalOf(other) === terminal) streams.push(other);
   }
   return streams;
 }
@@ -303,8 +362,10 @@ export function drawingStream(stream: TerminalStream): TerminalStream {
     get isTTY() {
       return stream.isTTY;
     },
-    ...(stream.getWindowSize === undefined ? {} : { getWindowSize: stream.getWindowSize.bind(stream) }),
-    on: stream.on.bind(stream) as TerminalStream['on'],
-    off: stream.off.bind(stream) as TerminalStream['off'],
+    ...(stream.getWindowSize === undefined
+      ? {}
+      : { getWindowSize: stream.getWindowSize.bind(stream) }),
+    on: stream.on.bind<TerminalStream['on']>(stream),
+    off: stream.off.bind<TerminalStream['off']>(stream),
   };
 }

@@ -37,7 +37,7 @@ export type KeySignal = 'SIGINT' | 'SIGQUIT' | 'SIGTSTP';
  * The keys a terminal turns into signals (its default VINTR, VQUIT and VSUSP characters):
  * in raw mode they arrive as these bytes, and the keyboard sends the signals itself.
  */
-const SIGNAL_KEYS: Readonly<Record<string, KeySignal>> = {
+const SIGNAL_KEYS: Readonly<Partial<Record<string, KeySignal>>> = {
   '\u0003': 'SIGINT', // Ctrl+C
   '\u001c': 'SIGQUIT', // Ctrl+\
   '\u001a': 'SIGTSTP', // Ctrl+Z
@@ -100,7 +100,10 @@ export function claimKeyboard(input: KeyInput, options: KeyboardOptions): Keyboa
     }
   };
   const onError = (error: NodeJS.ErrnoException): void => {
-    if (GONE.has(error.code ?? '')) return options.onGone();
+    if (GONE.has(error.code ?? '')) {
+      options.onGone();
+      return;
+    }
     // Anything else is a real fault: unhandled, as it would have been without us.
     if (input.listenerCount('error') === 1) throw error;
   };
@@ -155,7 +158,7 @@ interface ReadableState {
 /** Put a paused stream back in the state of one that nothing has read yet. */
 function restoreUnread(input: KeyInput): void {
   const state = (input as { _readableState?: ReadableState })._readableState;
-  if (state !== undefined && state.flowing === false) state.flowing = null;
+  if (state?.flowing === false) state.flowing = null;
 }
 
 /**
@@ -165,7 +168,12 @@ function restoreUnread(input: KeyInput): void {
  * @param input - usually `process.stdin`
  */
 export function hostReadsKeys(input: KeyInput): boolean {
-  return input.listenerCount('data') > 0 || input.listenerCount('readable') > 0 || input.isRaw === true || input.readableFlowing === true;
+  return (
+    input.listenerCount('data') > 0 ||
+    input.listenerCount('readable') > 0 ||
+    input.isRaw === true ||
+    input.readableFlowing === true
+  );
 }
 
 /**
@@ -184,7 +192,10 @@ export function terminalKeyboard(): KeyInput | undefined {
  * @param discard - the host's choice (undefined: decide as above)
  * @param terminal - the terminal the animation draws on
  */
-export function keyboardToDiscard(discard: boolean | undefined, terminal: unknown): KeyInput | undefined {
+export function keyboardToDiscard(
+  discard: boolean | undefined,
+  terminal: unknown,
+): KeyInput | undefined {
   const stdin = discard === false ? undefined : terminalKeyboard();
   if (stdin === undefined || discard === true) return stdin;
   return terminalOf(stdin) === terminal && !hostReadsKeys(stdin) ? stdin : undefined;

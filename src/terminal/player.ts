@@ -169,7 +169,10 @@ function terminalSize(stream: TerminalStream): { columns?: number; rows?: number
   } catch {
     // A stream that cannot say (closed, or no longer a terminal): what it last knew.
   }
-  return { columns: sanitizeSize(size[0], MAX_TERMINAL.columns), rows: sanitizeSize(size[1], MAX_TERMINAL.rows) };
+  return {
+    columns: sanitizeSize(size[0], MAX_TERMINAL.columns),
+    rows: sanitizeSize(size[1], MAX_TERMINAL.rows),
+  };
 }
 
 /**
@@ -234,7 +237,9 @@ class FramePlayer implements Player {
     const { cols, rows } = this.#size();
     const surfaceOptions = { color: options.color, redraw: options.redraw };
     this.#surface =
-      options.screen === 'alternate' ? new AlternateScreen(cols, rows, surfaceOptions) : new InlineRegion(cols, rows, surfaceOptions);
+      options.screen === 'alternate'
+        ? new AlternateScreen(cols, rows, surfaceOptions)
+        : new InlineRegion(cols, rows, surfaceOptions);
     this.#buffers = [createGrid(cols, rows), createGrid(cols, rows)];
     this.#stream.on('resize', this.#onResize);
     this.#stream.on('error', this.#onError);
@@ -313,7 +318,9 @@ class FramePlayer implements Player {
     // A write that fails (the terminal went away) reports it a moment after its callback:
     // keep listening until then, so that it never reaches the host as an unhandled 'error'.
     try {
-      this.#stream.write(bytes, () => setImmediate(() => this.#stream.off('error', this.#onError)).unref());
+      this.#stream.write(bytes, () =>
+        setImmediate(() => this.#stream.off('error', this.#onError)).unref(),
+      );
     } catch (error) {
       this.#stream.off('error', this.#onError);
       throw error;
@@ -389,7 +396,10 @@ class FramePlayer implements Player {
   #size(): { cols: number; rows: number } {
     const terminal = terminalSize(this.#stream);
     // The alternate screen is the whole terminal, whatever its height now.
-    const wanted = this.#options.screen === 'alternate' ? (terminal.rows ?? this.#options.height) : this.#options.height;
+    const wanted =
+      this.#options.screen === 'alternate'
+        ? (terminal.rows ?? this.#options.height)
+        : this.#options.height;
     return {
       cols: Math.max(1, terminal.columns ?? 80),
       rows: Math.max(1, Math.min(wanted, terminal.rows ?? wanted)),

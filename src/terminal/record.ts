@@ -4,7 +4,15 @@
  * may be anything a path can name (a file on a full disk, a FIFO, a pipe) without hanging
  * and without leaving half an event behind.
  */
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, writeSync, type BigIntStats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  writeSync,
+  type BigIntStats,
+} from 'node:fs';
 import type { ComposeFrame, TerminalStream } from './player.js';
 
 /**
@@ -71,7 +79,7 @@ export interface RecordingFile {
   /** Whether the file existed (false: it was created empty just now). */
   readonly existed: boolean;
   /** Close it unwritten; idempotent. */
-  close(): void;
+  readonly close: () => void;
 }
 
 /**
@@ -84,7 +92,9 @@ export interface RecordingFile {
  * @throws RecordingError for a path that cannot be opened for writing
  */
 export function openRecording(path: string): RecordingFile {
-  const flags = constants.O_WRONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);
+  // Node's typings say O_NOCTTY always exists; on Windows it does not.
+  const flags =
+    constants.O_WRONLY | constants.O_NONBLOCK | ((constants.O_NOCTTY as number | undefined) ?? 0);
   let fd: number;
   let existed = true;
   try {
@@ -101,7 +111,13 @@ export function openRecording(path: string): RecordingFile {
     open = false;
   };
   try {
-    return { path, fd, stats: attempt(path, () => fstatSync(fd, { bigint: true })), existed, close };
+    return {
+      path,
+      fd,
+      stats: attempt(path, () => fstatSync(fd, { bigint: true })),
+      existed,
+      close,
+    };
   } catch (error) {
     close();
     throw error;
@@ -165,7 +181,11 @@ export interface Recorder {
  * @param options - title, timestamp, failure hook
  * @throws RecordingError when the header cannot be written (the file is closed)
  */
-export function createRecorder(file: RecordingFile, terminal: TerminalStream, options: RecorderOptions = {}): Recorder {
+export function createRecorder(
+  file: RecordingFile,
+  terminal: TerminalStream,
+  options: RecorderOptions = {},
+): Recorder {
   const writer = lineWriter(file);
   const [cols, rows] = sizeOf(terminal) ?? [80, 24];
   let shownSize = `${cols}x${rows}`;
@@ -328,7 +348,9 @@ function sizeOf(terminal: TerminalStream): [number, number] | undefined {
   } catch {
     // Not a terminal any more: what it last said.
   }
-  return terminal.columns === undefined || terminal.rows === undefined ? undefined : [terminal.columns, terminal.rows];
+  return terminal.columns === undefined || terminal.rows === undefined
+    ? undefined
+    : [terminal.columns, terminal.rows];
 }
 
 /** A cell to wait on: `Atomics.wait` is the one synchronous sleep Node has. */

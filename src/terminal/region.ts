@@ -168,7 +168,11 @@ function unknownGrid(cols: number, rows: number): Grid {
 }
 
 /** Cells, and rows, that differ between two grids of the same size (styles only with colour). */
-function changeCounts(before: Grid, after: Grid, color: boolean): { cellsChanged: number; rowsChanged: number } {
+function changeCounts(
+  before: Grid,
+  after: Grid,
+  color: boolean,
+): { cellsChanged: number; rowsChanged: number } {
   let cellsChanged = 0;
   let rowsChanged = 0;
   for (let row = 0; row < after.rows; row++) {

@@ -8,7 +8,7 @@ const KEY_ECHOES = { SIGINT: '^C', SIGQUIT: '^\\', SIGTSTP: '^Z' } as const;
 /** Write to a stream that may have gone away, as a last word: errors are of no use now. */
 function writeQuietly(stream: TerminalStream, bytes: string): void {
   try {
-    stream.write(bytes, () => {});
+    stream.write(bytes, () => undefined);
   } catch {
     // The terminal is gone: nothing to echo to.
   }
@@ -66,7 +66,8 @@ export interface SessionOptions extends Omit<PlayerOptions, 'onEnd' | 'stream'> 
 
 /** cli-cursor, imported on first use: with signal-exit it takes longer to import than the rest of the start-up path. */
 let cursorModule: Promise<CliCursor> | undefined;
-const loadCursor = (): Promise<CliCursor> => (cursorModule ??= import('cli-cursor').then((module) => module.default));
+const loadCursor = (): Promise<CliCursor> =>
+  (cursorModule ??= import('cli-cursor').then((module) => module.default));
 
 /**
  * Run an animation in a terminal: hide the cursor, take the keyboard, draw, and on every exit
@@ -93,8 +94,10 @@ export async function startSession(options: SessionOptions): Promise<TerminalSes
  */
 export function openSession(options: SessionOptions): TerminalSession {
   const { stream, persist } = options;
-  let settle: (reason: EndReason) => void = () => {};
+  let settle: (reason: EndReason) => void = () => undefined;
   const ended = new Promise<EndReason>((resolve) => (settle = resolve));
+  // Set once, below, after `finish`, which the player's first frame may call already.
+  // eslint-disable-next-line prefer-const
   let player: Player | undefined;
   let keyboard: Keyboard | undefined;
   let cursor: CliCursor | undefined;
@@ -125,6 +128,8 @@ export function openSession(options: SessionOptions): TerminalSession {
     options.onStop?.(outcome);
     writing(() => cursor?.show(stream));
     settle(outcome);
+    // What the stream threw, as it threw it.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (outcome === 'failed' && failure !== undefined) throw failure;
   };
   const removeExitPaths = onExitPaths({
@@ -170,11 +175,14 @@ export function openSession(options: SessionOptions): TerminalSession {
     stop: (keep?: boolean) => finish('stopped', keep ?? persist),
   };
   const { onKey } = options;
+  // The first frame may have ended the session already (a terminal gone, a stream that threw).
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   if (options.keyboard !== undefined && !done) {
     keyboard = claimKeyboard(options.keyboard, {
       onKey: onKey === undefined ? undefined : (key) => onKey(key, session),
       // The terminal, in its usual mode, would have echoed the key (as `^C`).
-      onSignalKey: (signal) => sendKeySignal(signal, () => writeQuietly(stream, KEY_ECHOES[signal])),
+      onSignalKey: (signal) =>
+        sendKeySignal(signal, () => writeQuietly(stream, KEY_ECHOES[signal])),
       onGone: () => finish('closed'),
       unref: options.unref,
     });

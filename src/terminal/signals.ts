@@ -59,8 +59,11 @@ let keyEcho: { readonly signal: KeySignal; readonly write: () => void } | undefi
  * it does itself to cooperate across its versions.
  */
 function hostListeners(signal: NodeJS.Signals): number {
-  const signalExit = (globalThis as Record<symbol, { count?: unknown } | undefined>)[Symbol.for('signal-exit emitter')];
-  const theirs = FATAL_SIGNALS.includes(signal) && typeof signalExit?.count === 'number' ? signalExit.count : 0;
+  const signalExit = (globalThis as Record<symbol, { count?: unknown } | undefined>)[
+    Symbol.for('signal-exit emitter')
+  ];
+  const theirs =
+    FATAL_SIGNALS.includes(signal) && typeof signalExit?.count === 'number' ? signalExit.count : 0;
   const mine = ours.get(signal);
   const others = process.listeners(signal).filter((listener) => listener !== mine);
   return others.length - theirs;
@@ -133,7 +136,10 @@ function listen(event: string, listener: (...args: unknown[]) => void): void {
 
 /** SIGTSTP (`kill -TSTP`, or Ctrl+Z where the terminal is not in raw mode). */
 function onStopSignal(): void {
-  if (hostListeners('SIGTSTP') === 0) return stopProcess(process.pid);
+  if (hostListeners('SIGTSTP') === 0) {
+    stopProcess(process.pid);
+    return;
+  }
   // The host's listeners decide whether to stop: the terminal is clean while they run (and
   // while stopped, if they stop the process there), and the animation is back right after.
   suspendAll();
@@ -167,7 +173,8 @@ function stopProcess(target: number): void {
   send(target, 'SIGTSTP');
   // Stopped inside kill() until continued. (A process group with no parent in its session,
   // "orphaned", is not stopped by SIGTSTP at all: then this goes on at once.)
-  if (listener !== undefined && ours.get('SIGTSTP') === listener) process.prependListener('SIGTSTP', listener);
+  if (listener !== undefined && ours.get('SIGTSTP') === listener)
+    process.prependListener('SIGTSTP', listener);
   resumeAll();
 }
 
@@ -187,7 +194,10 @@ export function sendKeySignal(signal: KeySignal, echo?: () => void): void {
     if (signal === 'SIGINT') process.emit('SIGINT', 'SIGINT');
     return;
   }
-  if (signal === 'SIGTSTP' && hostListeners('SIGTSTP') === 0) return stopProcess(0);
+  if (signal === 'SIGTSTP' && hostListeners('SIGTSTP') === 0) {
+    stopProcess(0);
+    return;
+  }
   send(0, signal);
 }
 
@@ -210,7 +220,7 @@ function send(target: number, signal: NodeJS.Signals): void {
  * @param signal - a signal whose default action ends the process
  */
 export function dieBy(signal: NodeJS.Signals): void {
-  process.exitCode = 128 + (constants.signals[signal] ?? 0);
+  process.exitCode = 128 + ((constants.signals[signal] as number | undefined) ?? 0);
   if (!POSIX) process.exit();
   const listener = ours.get(signal);
   if (listener !== undefined) {

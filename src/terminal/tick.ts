@@ -19,7 +19,7 @@ export interface TickerOptions {
   /** Frames per second (> 0). */
   readonly fps: number;
   /** Called once per frame drawn. Return `false` to stop the ticker. */
-  readonly onTick: (tick: Tick) => boolean | void;
+  readonly onTick: (tick: Tick) => boolean | undefined;
   /** Let the process exit while the ticker runs (the embedding API's choice). Default false. */
   readonly unref?: boolean;
 }
@@ -51,7 +51,13 @@ export function startTicker(options: TickerOptions): Ticker {
     const now = performance.now();
     // Skip frames whose slot has wholly passed: draw the latest one that is due.
     const due = Math.max(next, Math.floor((now - start) / interval));
-    const keepGoing = options.onTick({ index: due, scheduledAt: start + due * interval, time: due / options.fps });
+    const keepGoing = options.onTick({
+      index: due,
+      scheduledAt: start + due * interval,
+      time: due / options.fps,
+    });
+    // onTick may have stopped the ticker.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (keepGoing === false || !running) {
       running = false;
       return;

@@ -20,7 +20,10 @@ const ESC = '\u001B';
 /** Write a host program (an ES module importing the package as `fish`) and return its path. */
 function host(name: string, body: string): string {
   const path = join(dir, `${name}.mjs`);
-  writeFileSync(path, `import fish, { fishPromise } from ${JSON.stringify(PACKAGE)};\nconst sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n${body}\n`);
+  writeFileSync(
+    path,
+    `import fish, { fishPromise } from ${JSON.stringify(PACKAGE)};\nconst sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n${body}\n`,
+  );
   return path;
 }
 
@@ -28,7 +31,8 @@ function host(name: string, body: string): string {
 function allLines(run: PtyRun): string[] {
   const buffer = run.term.buffer.active;
   const lines: string[] = [];
-  for (let y = 0; y < buffer.length; y++) lines.push(buffer.getLine(y)?.translateToString(true) ?? '');
+  for (let y = 0; y < buffer.length; y++)
+    lines.push(buffer.getLine(y)?.translateToString(true) ?? '');
   return lines.filter((line) => line.trim() !== '');
 }
 
@@ -36,12 +40,27 @@ function allLines(run: PtyRun): string[] {
 const inked = (lines: string[]): string[] => lines.filter((line) => line.trim() !== '');
 
 /** Run a command in a pseudo-terminal named `term` (node-pty sets TERM from the name). */
-function runWithTerm(script: string, term: string, env: Record<string, string> = {}): Promise<{ output: string; code: number }> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(CI|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID)$/.test(key)));
-  const child = spawn(process.execPath, [script], { name: term, cols: 60, rows: 10, env: { ...clean, ...env } as Record<string, string> });
+function runWithTerm(
+  script: string,
+  term: string,
+  env: Record<string, string> = {},
+): Promise<{ output: string; code: number }> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^(CI|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID)$/.test(key),
+    ),
+  );
+  const child = spawn(process.execPath, [script], {
+    name: term,
+    cols: 60,
+    rows: 10,
+    env: { ...clean, ...env },
+  });
   let output = '';
   child.onData((data) => (output += data));
-  return new Promise((resolve) => child.onExit(({ exitCode }) => resolve({ output, code: exitCode })));
+  return new Promise((resolve) =>
+    child.onExit(({ exitCode }) => resolve({ output, code: exitCode })),
+  );
 }
 
 describe("the host's output while animating, in a terminal", () => {
@@ -117,7 +136,15 @@ animation.stop();`,
     });
     expect(await run.exited).toBe(0);
     await run.flush();
-    expect(allLines(run)).toEqual(['$ host', 'sync line', 'async line', 'bytes on stderr', 'a partial line', 'ended stdout', 'MARK']);
+    expect(allLines(run)).toEqual([
+      '$ host',
+      'sync line',
+      'async line',
+      'bytes on stderr',
+      'a partial line',
+      'ended stdout',
+      'MARK',
+    ]);
     expect(run.cursorVisible()).toBe(true);
   });
 });
@@ -179,7 +206,13 @@ try {
     const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
     expect(await run.exited).toBe(0);
     await run.flush();
-    expect(inked(run.screen())).toEqual(['$ host', '✔ one done', '✔ two gave 42', '✖ three', 'caught nope, value 42']);
+    expect(inked(run.screen())).toEqual([
+      '$ host',
+      '✔ one done',
+      '✔ two gave 42',
+      '✖ three',
+      'caught nope, value 42',
+    ]);
     expect(run.cursorVisible()).toBe(true);
   });
 
@@ -227,7 +260,10 @@ fish().warn('with \\u001b]0;a title\\u0007 stripped');`,
   const EXPECTED = ['host line', '✔ green task', '✔ quick', '⚠ with  stripped'];
 
   it('writes not one escape byte to a pipe: one plain line per status', () => {
-    const result = spawnSync(process.execPath, [plain], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [plain], {
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '1' },
+    });
     expect(result.status).toBe(0);
     expect(result.stdout + result.stderr).not.toContain(ESC);
     expect(result.stdout).toBe('host line\n');
@@ -246,12 +282,22 @@ fish().warn('with \\u001b]0;a title\\u0007 stripped');`,
     const { output, code } = await runWithTerm(plain, 'dumb');
     expect(code).toBe(0);
     expect(output).not.toContain(ESC);
-    expect(output.split('\r\n').filter((line) => line !== '')).toEqual(['host line', '+ green task', '+ quick', '! with  stripped']);
+    expect(output.split('\r\n').filter((line) => line !== '')).toEqual([
+      'host line',
+      '+ green task',
+      '+ quick',
+      '! with  stripped',
+    ]);
   });
 
   it('uses ASCII symbols on the Linux console', async () => {
     const script = host('linux', "fish().succeed('done');\nfish().fail('broken');");
     const { output } = await runWithTerm(script, 'linux');
-    expect(output.replace(/\u001B\[[0-9;]*m/g, '').split('\r\n').filter((line) => line !== '')).toEqual(['+ done', 'x broken']);
+    expect(
+      output
+        .replace(/\u001B\[[0-9;]*m/g, '')
+        .split('\r\n')
+        .filter((line) => line !== ''),
+    ).toEqual(['+ done', 'x broken']);
   });
 });

@@ -6,10 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { runInPty } from '../helpers/pty.js';
 
-const example = (name: string): string => fileURLToPath(new URL(`../../examples/${name}.js`, import.meta.url));
+const example = (name: string): string =>
+  fileURLToPath(new URL(`../../examples/${name}.js`, import.meta.url));
 
 /** Run an example (typing `keys` once it draws) and return its exit status and inked lines. */
-async function run(name: string, keys?: string): Promise<{ code: number; lines: string[]; cursorVisible: boolean }> {
+async function run(
+  name: string,
+  keys?: string,
+): Promise<{ code: number; lines: string[]; cursorVisible: boolean }> {
   const pty = runInPty([example(name)], { cols: 100, rows: 20 });
   if (keys !== undefined) {
     await pty.waitFor((lines) => lines.some((line) => line.includes('Press any key')));
@@ -17,7 +21,11 @@ async function run(name: string, keys?: string): Promise<{ code: number; lines: 
   }
   const code = await pty.exited;
   await pty.flush();
-  return { code, lines: pty.screen().filter((line) => line.trim() !== ''), cursorVisible: pty.cursorVisible() };
+  return {
+    code,
+    lines: pty.screen().filter((line) => line.trim() !== ''),
+    cursorVisible: pty.cursorVisible(),
+  };
 }
 
 describe.concurrent('examples', () => {
@@ -43,10 +51,18 @@ describe.concurrent('examples', () => {
   });
 
   it('idle.js', async () => {
-    expect(await run('idle', 'k')).toEqual({ code: 0, lines: ['✔ you pressed "k"'], cursorVisible: true });
+    expect(await run('idle', 'k')).toEqual({
+      code: 0,
+      lines: ['✔ you pressed "k"'],
+      cursorVisible: true,
+    });
   });
 
   it('custom-art.js', async () => {
-    expect(await run('custom-art')).toEqual({ code: 0, lines: ['🦀 the crab went home'], cursorVisible: true });
+    expect(await run('custom-art')).toEqual({
+      code: 0,
+      lines: ['🦀 the crab went home'],
+      cursorVisible: true,
+    });
   });
 });

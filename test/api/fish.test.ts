@@ -23,7 +23,16 @@ describe('animate()', () => {
   it('draws the fish and the text on one line, one step per call', async () => {
     const { stream, lines } = fakeTerminal(40, 5);
     const frames: FrameInfo[] = [];
-    const animation = track(fish({ stream, interactive: true, sync: 'step', speed: 12.5, text: 'Loading', onFrame: (info) => frames.push(info) }));
+    const animation = track(
+      fish({
+        stream,
+        interactive: true,
+        sync: 'step',
+        speed: 12.5,
+        text: 'Loading',
+        onFrame: (info) => frames.push(info),
+      }),
+    );
     animation.animate();
     // The tank fills the line but for the text.
     expect(inked(await lines())).toEqual([">))'>" + ' '.repeat(28) + 'Loading']);
@@ -54,13 +63,25 @@ describe('animate()', () => {
 
   it('puts a small tank before the text with `width`', async () => {
     const { stream, lines } = fakeTerminal(40, 3);
-    track(fish({ stream, interactive: true, sync: 'step', width: 10, text: 'Working', prefixText: '[a]', suffixText: '(1/3)' })).animate();
+    track(
+      fish({
+        stream,
+        interactive: true,
+        sync: 'step',
+        width: 10,
+        text: 'Working',
+        prefixText: '[a]',
+        suffixText: '(1/3)',
+      }),
+    ).animate();
     expect((await lines())[0]).toBe("[a] >))'>      Working (1/3)");
   });
 
   it('redraws when a text is set', async () => {
     const { stream, lines } = fakeTerminal(40, 3);
-    const animation = track(fish({ stream, interactive: true, sync: 'step', width: 8, text: 'one' }));
+    const animation = track(
+      fish({ stream, interactive: true, sync: 'step', width: 8, text: 'one' }),
+    );
     animation.animate();
     animation.text = 'two';
     expect((await lines())[0]).toBe(">))'>    two");
@@ -95,7 +116,9 @@ describe('progress()', () => {
   it('refuses a negative or non-numeric amount with one line', () => {
     const { stream } = fakeTerminal();
     const animation = track(fish({ stream, interactive: true }));
-    expect(() => animation.progress(-1)).toThrow(/^fish: progress amount must be a finite number of at least 0, got -1$/);
+    expect(() => animation.progress(-1)).toThrow(
+      /^fish: progress amount must be a finite number of at least 0, got -1$/,
+    );
     expect(() => animation.progress(Number.NaN)).toThrow(RangeError);
   });
 });
@@ -103,7 +126,9 @@ describe('progress()', () => {
 describe('status lines', () => {
   it('succeed clears the animation and leaves exactly one line', async () => {
     const { stream, lines } = fakeTerminal(40, 5);
-    const animation = track(fish({ stream, interactive: true, sync: 'step', text: 'Working', color: false }));
+    const animation = track(
+      fish({ stream, interactive: true, sync: 'step', text: 'Working', color: false }),
+    );
     animation.animate().animate();
     animation.succeed('Done');
     expect(inked(await lines())).toEqual(['✔ Done']);
@@ -113,7 +138,12 @@ describe('status lines', () => {
   it('has a symbol for each kind, and stopAndPersist takes its own', async () => {
     const { stream, lines } = fakeTerminal(40, 6);
     const animation = fish({ stream, interactive: true, color: false, text: 'same' });
-    animation.fail('bad').warn('hmm').info('fyi').stopAndPersist({ symbol: '>', text: 'own', prefixText: 'p', suffixText: 's' }).stopAndPersist();
+    animation
+      .fail('bad')
+      .warn('hmm')
+      .info('fyi')
+      .stopAndPersist({ symbol: '>', text: 'own', prefixText: 'p', suffixText: 's' })
+      .stopAndPersist();
     expect(inked(await lines())).toEqual(['✖ bad', '⚠ hmm', 'ℹ fyi', 'p > own s', 'same']);
   });
 
@@ -127,7 +157,9 @@ describe('status lines', () => {
 describe("the host's output while animating", () => {
   it('appears whole above the animation, which redraws below it', async () => {
     const { stream, lines } = fakeTerminal(40, 8);
-    const animation = track(fish({ stream, interactive: true, sync: 'step', speed: 12.5, width: 8, text: 'busy' }));
+    const animation = track(
+      fish({ stream, interactive: true, sync: 'step', speed: 12.5, width: 8, text: 'busy' }),
+    );
     animation.animate();
     stream.write('first line\n');
     animation.animate();
@@ -191,7 +223,9 @@ describe('text from the host', () => {
 
   it('draws text as plain when colour is off', () => {
     const { stream, bytes } = fakeTerminal(40, 3);
-    track(fish({ stream, interactive: true, color: false, width: 6, text: `${ESC}[1;31mbold red` })).animate();
+    track(
+      fish({ stream, interactive: true, color: false, width: 6, text: `${ESC}[1;31mbold red` }),
+    ).animate();
     expect(bytes()).toContain('bold red');
     expect(bytes()).not.toContain(`${ESC}[1`);
   });
@@ -203,7 +237,9 @@ describe('the lifecycle', () => {
     track(fish({ stream, interactive: true })).start();
     const second = fish({ stream, interactive: true });
     expect(() => second.start()).toThrow(TerminalBusyError);
-    expect(() => second.animate()).toThrow(/^fish: another animation is already running on this terminal/);
+    expect(() => second.animate()).toThrow(
+      /^fish: another animation is already running on this terminal/,
+    );
     expect(second.isSpinning).toBe(false);
   });
 
@@ -237,7 +273,15 @@ describe('the lifecycle', () => {
     const { stream, lines } = fakeTerminal(40, 4);
     const controller = new AbortController();
     const frames: number[] = [];
-    const animation = track(fish({ stream, interactive: true, fps: 50, signal: controller.signal, onFrame: (info) => frames.push(info.index) }));
+    const animation = track(
+      fish({
+        stream,
+        interactive: true,
+        fps: 50,
+        signal: controller.signal,
+        onFrame: (info) => frames.push(info.index),
+      }),
+    );
     animation.start('ticking');
     await sleep(150);
     expect(frames.length).toBeGreaterThan(2);
@@ -263,7 +307,9 @@ describe('the lifecycle', () => {
     expect(quick.bytes()).toBe('');
 
     const slow = fakeTerminal();
-    const animation = track(fish({ stream: slow.stream, interactive: true, delay: 60, fps: 50 }).start());
+    const animation = track(
+      fish({ stream: slow.stream, interactive: true, delay: 60, fps: 50 }).start(),
+    );
     await sleep(20);
     expect(slow.bytes()).toBe('');
     await sleep(120);
@@ -274,7 +320,9 @@ describe('the lifecycle', () => {
   it('switches from animate() to the tick on start()', async () => {
     const { stream } = fakeTerminal();
     const frames: number[] = [];
-    const animation = track(fish({ stream, interactive: true, fps: 50, onFrame: (info) => frames.push(info.index) }));
+    const animation = track(
+      fish({ stream, interactive: true, fps: 50, onFrame: (info) => frames.push(info.index) }),
+    );
     animation.animate();
     await sleep(60);
     expect(frames).toEqual([0]);
@@ -310,12 +358,20 @@ describe('without an interactive terminal', () => {
 describe('options', () => {
   it('refuses bad options with one line each', () => {
     expect(() => fish({ fps: 0 })).toThrow(/^fish: fps must be a number from 0.1 to 240, got 0$/);
-    expect(() => fish({ width: 2.5 })).toThrow(/^fish: width must be a whole number from 1 to 1000, got 2.5$/);
+    expect(() => fish({ width: 2.5 })).toThrow(
+      /^fish: width must be a whole number from 1 to 1000, got 2.5$/,
+    );
     // @ts-expect-error: a JavaScript host can pass anything
-    expect(() => fish({ sync: 'fast' })).toThrow(/^fish: sync must be one of 'time', 'step', 'progress', got "fast"$/);
-    expect(() => fish({ art: 'no-such-creature' })).toThrow(/^fish: no-such-creature: no built-in art by that name/);
+    expect(() => fish({ sync: 'fast' })).toThrow(
+      /^fish: sync must be one of 'time', 'step', 'progress', got "fast"$/,
+    );
+    expect(() => fish({ art: 'no-such-creature' })).toThrow(
+      /^fish: no-such-creature: no built-in art by that name/,
+    );
     // @ts-expect-error: a JavaScript host can pass anything
-    expect(() => fish({ discardStdin: 'yes' })).toThrow(/^fish: discardStdin must be true or false, got "yes"$/);
+    expect(() => fish({ discardStdin: 'yes' })).toThrow(
+      /^fish: discardStdin must be true or false, got "yes"$/,
+    );
   });
 
   it('names the option and the value for anything a JavaScript host can pass wrong', () => {
@@ -323,14 +379,23 @@ describe('options', () => {
       [null, /^fish: options must be an object or a text, got null$/],
       [42, /^fish: options must be an object or a text, got 42$/],
       [{ color: 'yes' }, /^fish: color must be true or false, got "yes"$/],
-      [{ stream: {} }, /^fish: stream must be a writable stream \(with write, on and off\), got \{\}$/],
-      [{ art: { name: 'x' } }, /^fish: art must be a built-in name, an art file's path or art from loadArt\(\) or parseArt\(\), got an object with name$/],
+      [
+        { stream: {} },
+        /^fish: stream must be a writable stream \(with write, on and off\), got \{\}$/,
+      ],
+      [
+        { art: { name: 'x' } },
+        /^fish: art must be a built-in name, an art file's path or art from loadArt\(\) or parseArt\(\), got an object with name$/,
+      ],
       [{ hideCursor: 1 }, /^fish: hideCursor must be true or false, got 1$/],
       [{ onFrame: 'log' }, /^fish: onFrame must be a function, got "log"$/],
       [{ signal: {} }, /^fish: signal must be an AbortSignal, got \{\}$/],
       [{ delay: 1e12 }, /^fish: delay must be a number from 0 to 2147483647, got 1000000000000$/],
       // A value with control characters is quoted with them spelled out, never raw.
-      [{ sync: 'a\u001b]0;pwned\u0007' }, /^fish: sync must be one of 'time', 'step', 'progress', got "a\\u\{1b\}\]0;pwned\\u\{7\}"$/],
+      [
+        { sync: 'a\u001b]0;pwned\u0007' },
+        /^fish: sync must be one of 'time', 'step', 'progress', got "a\\u\{1b\}\]0;pwned\\u\{7\}"$/,
+      ],
     ];
     for (const [options, message] of wrong) {
       // @ts-expect-error: a JavaScript host can pass anything
@@ -338,15 +403,19 @@ describe('options', () => {
     }
   });
 
-  it('takes a text alone as the animation\'s text, as ora does', () => {
+  it("takes a text alone as the animation's text, as ora does", () => {
     expect(track(fish('Loading')).text).toBe('Loading');
   });
 
   it('refuses progress past its total, and reads 0 of 0 as done', async () => {
     const { stream, lines } = fakeTerminal(40, 3);
     const animation = track(fish({ stream, interactive: true, sync: 'progress', width: 20 }));
-    expect(() => animation.progress(5, 0)).toThrow(/^fish: progress amount must be at most the total \(0\), got 5$/);
-    expect(() => animation.progress(1e308, 10)).toThrow(/^fish: progress amount must be at most the total \(10\), got 1e\+308$/);
+    expect(() => animation.progress(5, 0)).toThrow(
+      /^fish: progress amount must be at most the total \(0\), got 5$/,
+    );
+    expect(() => animation.progress(1e308, 10)).toThrow(
+      /^fish: progress amount must be at most the total \(10\), got 1e\+308$/,
+    );
     animation.progress(0, 0);
     expect((await lines())[0]).toContain('100% 0/0');
     animation.progress(1e308, 1e308);

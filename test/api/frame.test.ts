@@ -3,7 +3,13 @@
  * and the progress label beside the creature.
  */
 import { describe, expect, it } from 'vitest';
-import { composeSpinnerFrame, progressText, spinnerHeight, spinnerLayout, type SpinnerScene } from '../../src/api/frame.js';
+import {
+  composeSpinnerFrame,
+  progressText,
+  spinnerHeight,
+  spinnerLayout,
+  type SpinnerScene,
+} from '../../src/api/frame.js';
 import { NO_LABEL, toLabel } from '../../src/api/text.js';
 import { parseArt, resolveArt } from '../../src/art/index.js';
 import { createGrid } from '../../src/render/grid.js';
@@ -12,7 +18,17 @@ import { gridLines } from '../../src/render/text.js';
 const bass = resolveArt('bass');
 
 function scene(overrides: Partial<SpinnerScene> = {}): SpinnerScene {
-  return { art: bass, speed: 10, bob: 0, width: undefined, prefix: NO_LABEL, text: NO_LABEL, suffix: NO_LABEL, progress: undefined, ...overrides };
+  return {
+    art: bass,
+    speed: 10,
+    bob: 0,
+    width: undefined,
+    prefix: NO_LABEL,
+    text: NO_LABEL,
+    suffix: NO_LABEL,
+    progress: undefined,
+    ...overrides,
+  };
 }
 
 const frame = (s: SpinnerScene, t: number, cols = 30): string[] =>
@@ -20,14 +36,30 @@ const frame = (s: SpinnerScene, t: number, cols = 30): string[] =>
 
 describe('spinnerLayout', () => {
   it('gives the tank the whole line by default, less the texts', () => {
-    const layout = spinnerLayout(scene({ prefix: toLabel('ab', false), text: toLabel('text', false), suffix: toLabel('s', false) }), 30);
-    expect(layout).toEqual({ row: 0, tankStart: 3, tankWidth: 30 - 3 - 5 - 2, trackWidth: 20, textStart: 24, suffixStart: 29 });
+    const layout = spinnerLayout(
+      scene({
+        prefix: toLabel('ab', false),
+        text: toLabel('text', false),
+        suffix: toLabel('s', false),
+      }),
+      30,
+    );
+    expect(layout).toEqual({
+      row: 0,
+      tankStart: 3,
+      tankWidth: 30 - 3 - 5 - 2,
+      trackWidth: 20,
+      textStart: 24,
+      suffixStart: 29,
+    });
   });
 
   it('keeps a given width, but never narrower than the art', () => {
     expect(spinnerLayout(scene({ width: 12 }), 80).tankWidth).toBe(12);
     expect(spinnerLayout(scene({ width: 2 }), 80).tankWidth).toBe(bass.width);
-    expect(spinnerLayout(scene({ text: toLabel('x'.repeat(100), false) }), 40).tankWidth).toBe(bass.width);
+    expect(spinnerLayout(scene({ text: toLabel('x'.repeat(100), false) }), 40).tankWidth).toBe(
+      bass.width,
+    );
   });
 
   it('clips what reaches past the right edge', () => {
@@ -36,7 +68,8 @@ describe('spinnerLayout', () => {
   });
 
   it('keeps room for the widest progress label, so the track does not change as numbers grow', () => {
-    const at = (amount: number) => spinnerLayout(scene({ width: 30, progress: { amount, total: 250 } }), 80);
+    const at = (amount: number) =>
+      spinnerLayout(scene({ width: 30, progress: { amount, total: 250 } }), 80);
     expect(at(0).trackWidth).toBe(30 - '100% 250/250'.length - 1);
     expect(at(249)).toEqual(at(0));
   });

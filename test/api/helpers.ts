@@ -74,10 +74,12 @@ export function fakeTerminal(cols = 40, rows = 10, isTTY = true): FakeTerminal {
 }
 
 /** Lines with anything on them. */
-export const inked = (lines: readonly string[]): string[] => lines.filter((line) => line.trim() !== '');
+export const inked = (lines: readonly string[]): string[] =>
+  lines.filter((line) => line.trim() !== '');
 
 /** Wait `ms` milliseconds. */
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The escape character: a plain line holds none. */
 export const ESC = '\u001B';

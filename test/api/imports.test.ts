@@ -40,8 +40,10 @@ function modulesLoadedBy(body: string): string[] {
     .map((line) => line.slice('resolved '.length));
 }
 
-const FAKE_TTY = "const stream = { isTTY: true, columns: 80, rows: 24, write: () => true, on() {}, off() {} };";
-const heavy = (urls: string[]): string[] => urls.filter((url) => /\/node_modules\/(log-update|string-width)\//.test(url));
+const FAKE_TTY =
+  'const stream = { isTTY: true, columns: 80, rows: 24, write: () => true, on() {}, off() {} };';
+const heavy = (urls: string[]): string[] =>
+  urls.filter((url) => /\/node_modules\/(log-update|string-width)\//.test(url));
 
 describe('the start-up path', () => {
   it('importing the package loads neither log-update nor string-width', () => {

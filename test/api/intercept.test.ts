@@ -7,14 +7,21 @@ import { describe, expect, it } from 'vitest';
 import fs, { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drawingStream, hookHostOutput, streamsOnTerminal, terminalOf } from '../../src/terminal/intercept.js';
+import {
+  drawingStream,
+  hookHostOutput,
+  streamsOnTerminal,
+  terminalOf,
+} from '../../src/terminal/intercept.js';
 
 /** A stream that logs its writes, next to the hooks' calls. */
 function logged(name: string, log: string[]) {
   return {
     isTTY: true,
     write(chunk: string | Uint8Array): boolean {
-      log.push(`${name}:${typeof chunk === 'string' ? chunk : `<${Buffer.from(chunk).toString('utf8')}>`}`);
+      log.push(
+        `${name}:${typeof chunk === 'string' ? chunk : `<${Buffer.from(chunk).toString('utf8')}>`}`,
+      );
       return true;
     },
   };
@@ -24,11 +31,22 @@ describe('hookHostOutput', () => {
   it('writes complete lines between before() and after(), and holds a partial line', () => {
     const log: string[] = [];
     const out = logged('out', log);
-    const host = hookHostOutput([out], { before: () => log.push('before'), after: () => log.push('after') });
+    const host = hookHostOutput([out], {
+      before: () => log.push('before'),
+      after: () => log.push('after'),
+    });
     out.write('one\ntwo');
     out.write(' halves\n');
     out.write('tail');
-    expect(log).toEqual(['before', 'out:one\n', 'after', 'before', 'out:two', 'out: halves\n', 'after']);
+    expect(log).toEqual([
+      'before',
+      'out:one\n',
+      'after',
+      'before',
+      'out:two',
+      'out: halves\n',
+      'after',
+    ]);
     expect(host.restore()).toBe(true);
     expect(log.at(-1)).toBe('out:tail');
     expect(host.restore()).toBe(false);
@@ -130,7 +148,13 @@ describe('terminals', () => {
 
   it('draws past the hooks', () => {
     const log: string[] = [];
-    const target = { ...logged('t', log), columns: 7, rows: 3, on: () => target, off: () => target };
+    const target = {
+      ...logged('t', log),
+      columns: 7,
+      rows: 3,
+      on: () => target,
+      off: () => target,
+    };
     const drawing = drawingStream(target);
     const host = hookHostOutput([target], { before: () => log.push('before'), after: () => {} });
     drawing.write('frame');

@@ -16,9 +16,13 @@ const BASS = />\)\)'>|<'\(\(</;
 const tmp = mkdtempSync(join(tmpdir(), 'fish-api-signals-'));
 
 /** The animation is on the screen and the cursor hidden. */
-const swimming = (run: PtyRun) => (lines: string[]): boolean => lines.some((line) => BASS.test(line)) && !run.cursorVisible();
+const swimming =
+  (run: PtyRun) =>
+  (lines: string[]): boolean =>
+    lines.some((line) => BASS.test(line)) && !run.cursorVisible();
 /** A host program in a pseudo-terminal, below a prompt line. */
-const runHost = (name: string, body: string): PtyRun => runInPty([writeHost(name, body)], { cols: 60, rows: 10, before: PROMPT });
+const runHost = (name: string, body: string): PtyRun =>
+  runInPty([writeHost(name, body)], { cols: 60, rows: 10, before: PROMPT });
 
 /** The host ended with `status`: only `lines` on the screen, nothing of the animation, the cursor shown. */
 async function expectEndedClean(run: PtyRun, status: number, lines: string[]): Promise<void> {
@@ -30,7 +34,10 @@ async function expectEndedClean(run: PtyRun, status: number, lines: string[]): P
 
 describe('typing while a spinner runs (discardStdin)', () => {
   it('by default: no key echoes into the animation, and Ctrl+C still ends the host with 130', async () => {
-    const run = runHost('typing', `fish({ text: 'working', fps: 25 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`);
+    const run = runHost(
+      'typing',
+      `fish({ text: 'working', fps: 25 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`,
+    );
     try {
       await run.waitFor(swimming(run));
       run.type('hello\rworld\r');
@@ -93,7 +100,10 @@ const animation = fish({ text: 'working' }).start();`,
   });
 
   it('discardStdin: false leaves stdin alone: keys echo as they always did', async () => {
-    const run = runHost('not-discarding', `fish({ text: 'working', discardStdin: false }).start();\nsetInterval(() => {}, 1000);`);
+    const run = runHost(
+      'not-discarding',
+      `fish({ text: 'working', discardStdin: false }).start();\nsetInterval(() => {}, 1000);`,
+    );
     try {
       await run.waitFor(swimming(run));
       run.type('typed');
@@ -108,30 +118,48 @@ describe('Ctrl+Z and fg in a host', () => {
   it.each([
     ['read in raw mode (discardStdin)', ''],
     ['sent by the terminal as SIGTSTP (discardStdin: false)', ', discardStdin: false'],
-  ])('%s: cleared while stopped, the cursor shown; drawn again below the job lines after fg', async (name, option) => {
-    const script = writeHost(`suspend-${option === '' ? 'raw' : 'signal'}`, `fish({ text: 'working', fps: 25${option} }).start();\nsetInterval(() => {}, 1000);`);
-    const run = await runShell();
-    try {
-      run.type(`node ${script}\r`);
-      await run.waitFor(swimming(run));
-      run.type('\x1a');
-      await run.waitFor(jobStopped);
-      expect(run.cursorVisible(), name).toBe(true);
-      expect(run.screen().filter((line) => BASS.test(line) || line.includes('working')), name).toEqual([]);
-      run.type('fg\r');
-      await run.waitFor(swimming(run));
-      await moreOutput(run);
-      const lines = run.screen();
-      expect(lines.filter((line) => BASS.test(line)), name).toHaveLength(1);
-      expect(lines.findIndex((line) => BASS.test(line)), name).toBeGreaterThan(lines.findIndex((line) => line.startsWith('[1]+  Stopped')));
-      run.type('\x03');
-      await run.waitFor(atPrompt);
-      expect(run.cursorVisible(), name).toBe(true);
-      expect(run.screen().filter((line) => BASS.test(line)), name).toEqual([]);
-    } finally {
-      run.closeTerminal();
-    }
-  });
+  ])(
+    '%s: cleared while stopped, the cursor shown; drawn again below the job lines after fg',
+    async (name, option) => {
+      const script = writeHost(
+        `suspend-${option === '' ? 'raw' : 'signal'}`,
+        `fish({ text: 'working', fps: 25${option} }).start();\nsetInterval(() => {}, 1000);`,
+      );
+      const run = await runShell();
+      try {
+        run.type(`node ${script}\r`);
+        await run.waitFor(swimming(run));
+        run.type('\x1a');
+        await run.waitFor(jobStopped);
+        expect(run.cursorVisible(), name).toBe(true);
+        expect(
+          run.screen().filter((line) => BASS.test(line) || line.includes('working')),
+          name,
+        ).toEqual([]);
+        run.type('fg\r');
+        await run.waitFor(swimming(run));
+        await moreOutput(run);
+        const lines = run.screen();
+        expect(
+          lines.filter((line) => BASS.test(line)),
+          name,
+        ).toHaveLength(1);
+        expect(
+          lines.findIndex((line) => BASS.test(line)),
+          name,
+        ).toBeGreaterThan(lines.findIndex((line) => line.startsWith('[1]+  Stopped')));
+        run.type('\x03');
+        await run.waitFor(atPrompt);
+        expect(run.cursorVisible(), name).toBe(true);
+        expect(
+          run.screen().filter((line) => BASS.test(line)),
+          name,
+        ).toEqual([]);
+      } finally {
+        run.closeTerminal();
+      }
+    },
+  );
 });
 
 describe('a host that handles SIGTSTP itself', () => {
@@ -155,7 +183,9 @@ setInterval(() => (animation.text = 'stopped ' + stops + ' times'), 20);`,
       expect(run.cursorVisible()).toBe(true);
       expect(run.screen().filter((line) => BASS.test(line))).toEqual([]);
       run.type('fg\r');
-      await run.waitFor((lines) => swimming(run)(lines) && lines.some((line) => line.includes('stopped 1 times')));
+      await run.waitFor(
+        (lines) => swimming(run)(lines) && lines.some((line) => line.includes('stopped 1 times')),
+      );
       await moreOutput(run);
       expect(run.screen().filter((line) => BASS.test(line))).toHaveLength(1);
     } finally {
@@ -166,7 +196,10 @@ setInterval(() => (animation.text = 'stopped ' + stops + ' times'), 20);`,
 
 describe('fatal signals in a host', () => {
   it('SIGUSR2 with no handler: the animation cleared and the cursor shown, then death by SIGUSR2', async () => {
-    const run = runHost('usr2', `fish({ text: 'working', bob: 1 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`);
+    const run = runHost(
+      'usr2',
+      `fish({ text: 'working', bob: 1 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`,
+    );
     try {
       await run.waitFor(swimming(run));
       run.kill('SIGUSR2');
@@ -201,7 +234,9 @@ setInterval(() => animation.text = 'working ' + Date.now(), 20);`,
     run.closeTerminal();
     expect(await run.exited).toBe(128 + constants.signals.SIGKILL);
     // SIGHUP comes from the kernel, and again from node-pty, as from a terminal emulator.
-    const notes = (existsSync(log) ? readFileSync(log, 'utf8') : '').split('\n').filter((line) => line !== '');
+    const notes = (existsSync(log) ? readFileSync(log, 'utf8') : '')
+      .split('\n')
+      .filter((line) => line !== '');
     expect(notes[0]).toBe('hup');
     expect(notes.filter((line) => line !== 'hup')).toEqual(['done']);
   });

@@ -44,7 +44,9 @@ describe('sanitizeText', () => {
   });
 
   it('turns line breaks and tabs into spaces: the text is one line', () => {
-    expect(sanitizeText('one\ntwo\r\nthree\tfour\u2028five', true)).toBe('one two  three four five');
+    expect(sanitizeText('one\ntwo\r\nthree\tfour\u2028five', true)).toBe(
+      'one two  three four five',
+    );
   });
 
   it('removes a lone ESC, and takes an ESC before a final byte as a sequence, as terminals do', () => {
@@ -59,7 +61,10 @@ describe('sanitizeText', () => {
 
 describe('labels', () => {
   it('read SGR into styles: basic and bright colours, bold, resets', () => {
-    const label = toLabel(`${ESC}[1;31mA${ESC}[22mB${ESC}[94mC${ESC}[39mD${ESC}[38;5;9;32mE${ESC}[0mF`, true);
+    const label = toLabel(
+      `${ESC}[1;31mA${ESC}[22mB${ESC}[94mC${ESC}[39mD${ESC}[38;5;9;32mE${ESC}[0mF`,
+      true,
+    );
     expect(label.runs).toEqual([
       { text: 'A', style: STYLE_BOLD | 2 },
       { text: 'B', style: 2 },

@@ -39,9 +39,13 @@ describe('the public types', () => {
     compileOnly(() => {
       const animation = fish();
       expectTypeOf(animation.start).toEqualTypeOf<(text?: string) => FishAnimation>();
-      expectTypeOf(animation.start().stop().clear().animate().progress(1, 2)).toEqualTypeOf<FishAnimation>();
+      expectTypeOf(
+        animation.start().stop().clear().animate().progress(1, 2),
+      ).toEqualTypeOf<FishAnimation>();
       expectTypeOf(animation.succeed).parameters.toEqualTypeOf<[text?: string]>();
-      expectTypeOf(animation.stopAndPersist).parameter(0).toEqualTypeOf<PersistOptions | undefined>();
+      expectTypeOf(animation.stopAndPersist)
+        .parameter(0)
+        .toEqualTypeOf<PersistOptions | undefined>();
       expectTypeOf(animation.progress).parameters.toEqualTypeOf<[amount: number, total?: number]>();
       expectTypeOf(animation.text).toEqualTypeOf<string>();
       expectTypeOf(animation.prefixText).toEqualTypeOf<string>();
@@ -61,7 +65,12 @@ describe('the public types', () => {
       expectTypeOf<NonNullable<FishOptions['onFrame']>>().parameter(0).toEqualTypeOf<FrameInfo>();
       expectTypeOf<FrameInfo>().toHaveProperty('cellsChanged').toEqualTypeOf<number>();
       expectTypeOf<FrameInfo>().toHaveProperty('bytes').toEqualTypeOf<string>();
-      expectTypeOf({ stream: process.stderr, art: loadArt('x'), color: true, width: 12 }).toMatchTypeOf<FishOptions>();
+      expectTypeOf({
+        stream: process.stderr,
+        art: loadArt('x'),
+        color: true,
+        width: 12,
+      }).toExtend<FishOptions>();
       // @ts-expect-error: not a sync mode
       fish({ sync: 'fast' });
       // @ts-expect-error: the stream must be writable
@@ -72,12 +81,16 @@ describe('the public types', () => {
   it('fishPromise() returns the value of what it waits for', () => {
     compileOnly(() => {
       expectTypeOf(fishPromise(Promise.resolve(42))).toEqualTypeOf<Promise<number>>();
-      expectTypeOf(fishPromise(async (animation) => {
-        expectTypeOf(animation).toEqualTypeOf<FishAnimation>();
-        return 'text';
-      }, 'Loading')).toEqualTypeOf<Promise<string>>();
-      expectTypeOf<FishPromiseOptions<number>['successText']>().toEqualTypeOf<string | ((value: number) => string) | undefined>();
-      fishPromise(Promise.resolve(1), { successText: (value) => `got ${value.toFixed(1)}` });
+      expectTypeOf(
+        fishPromise((animation) => {
+          expectTypeOf(animation).toEqualTypeOf<FishAnimation>();
+          return Promise.resolve('text');
+        }, 'Loading'),
+      ).toEqualTypeOf<Promise<string>>();
+      expectTypeOf<FishPromiseOptions<number>['successText']>().toEqualTypeOf<
+        string | ((value: number) => string) | undefined
+      >();
+      void fishPromise(Promise.resolve(1), { successText: (value) => `got ${value.toFixed(1)}` });
     });
   });
 
@@ -85,8 +98,8 @@ describe('the public types', () => {
     compileOnly(() => {
       expectTypeOf(listArt).returns.toEqualTypeOf<ArtInfo[]>();
       expectTypeOf(parseArt).returns.toEqualTypeOf<Art>();
-      expectTypeOf(new ArtError('f', 1, 'r')).toMatchTypeOf<Error>();
-      expectTypeOf(new TerminalBusyError()).toMatchTypeOf<Error>();
+      expectTypeOf(new ArtError('f', 1, 'r')).toExtend<Error>();
+      expectTypeOf(new TerminalBusyError()).toExtend<Error>();
     });
   });
 });

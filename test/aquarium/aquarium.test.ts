@@ -17,13 +17,21 @@ import { textOf, wideGlyphsWhole } from '../render/fixtures.js';
 
 const library = loadAquariumLibrary();
 const FPS = 12.5;
-const tank = (options: Partial<AquariumOptions> = {}) => createAquarium({ seed: 1, library, ...options });
+const tank = (options: Partial<AquariumOptions> = {}) =>
+  createAquarium({ seed: 1, library, ...options });
 const layoutOf = (cols: number, rows: number) => tankLayout({ cols, rows }, library.surface.height);
 
 /** Frames `from..to` (inclusive) of an aquarium at a fixed size, as text. */
-function frames(aquarium: ReturnType<typeof tank>, cols: number, rows: number, from: number, to: number): string[][] {
+function frames(
+  aquarium: ReturnType<typeof tank>,
+  cols: number,
+  rows: number,
+  from: number,
+  to: number,
+): string[][] {
   const out: string[][] = [];
-  for (let k = from; k <= to; k++) out.push(textOf(aquarium.compose(k / FPS, createGrid(cols, rows))));
+  for (let k = from; k <= to; k++)
+    out.push(textOf(aquarium.compose(k / FPS, createGrid(cols, rows))));
   return out;
 }
 
@@ -57,7 +65,7 @@ describe('createAquarium', () => {
     expect(lines[surfaceTop]).toBe('~'.repeat(100));
     expect(lines.at(-1)).toMatch(/[()]/);
     expect(lines.slice(waterTop).join('')).toMatch(/[<>]/);
-    expect(countOf(aquarium, library.seaweed)).toBe(100 / 15 | 0);
+    expect(countOf(aquarium, library.seaweed)).toBe((100 / 15) | 0);
   });
 
   it('keeps sky and surface clear of fish and bubbles, which burst below the surface', () => {
@@ -94,7 +102,13 @@ describe('createAquarium', () => {
       expect(aquarium.fishCount).toBe(wanted);
       for (const entity of aquarium.scene.entities) seen.add(entity);
     }
-    const fishSeen = [...seen].filter((entity) => entity.art !== library.bubble && entity.art !== library.seaweed && entity.art !== library.surface && !visitors.includes(entity.art));
+    const fishSeen = [...seen].filter(
+      (entity) =>
+        entity.art !== library.bubble &&
+        entity.art !== library.seaweed &&
+        entity.art !== library.surface &&
+        !visitors.includes(entity.art),
+    );
     expect(fishSeen.length).toBeGreaterThan(3 * wanted);
   });
 
@@ -146,7 +160,9 @@ describe('createAquarium', () => {
     const names = aquarium.scene.entities.map((entity) => entity.art.name);
     expect(names).toContain('mine');
     expect(names).toContain('theirs');
-    expect(aquarium.scene.entities.find((entity) => entity.art.name === 'mine')?.art.colored).toBe(true);
+    expect(aquarium.scene.entities.find((entity) => entity.art.name === 'mine')?.art.colored).toBe(
+      true,
+    );
     // Placed anywhere along their crossing, they may start off the stage; over time they show.
     const later = frames(aquarium, 100, 30, 1, 400).concat([lines]);
     expect(later.some((frame) => frame.some((line) => line.includes('QQQ')))).toBe(true);
@@ -176,14 +192,18 @@ describe('createAquarium', () => {
 
 describe('tintArt', () => {
   it('colours the cells without a colour and leaves the others', () => {
-    const tropical = library.fish.find((art) => art.name === 'tropical') as Art;
+    const tropical = library.fish.find((art) => art.name === 'tropical')!;
     const plain = parseArt('><>');
     const red = tintArt(plain, 2);
     expect(red.colored).toBe(true);
     expect(red.frames.right[0].cells.map((cell) => cell?.style)).toEqual([2, 2, 2]);
     expect(plain.frames.right[0].cells.map((cell) => cell?.style)).toEqual([0, 0, 0]);
     const styles = (art: Art) => art.frames.left[0].cells.map((cell) => cell?.style ?? -1);
-    expect(styles(tintArt(tropical, 5)).filter((style, i) => style !== styles(tropical)[i]).every((style) => style === 5)).toBe(true);
+    expect(
+      styles(tintArt(tropical, 5))
+        .filter((style, i) => style !== styles(tropical)[i])
+        .every((style) => style === 5),
+    ).toBe(true);
     expect(tintArt(plain, 0)).toBe(plain);
   });
 });

@@ -24,8 +24,12 @@ describe('crossPath', () => {
   });
 
   it('starts partway with a head start', () => {
-    expect(crossPath(0, { trackWidth: 10, artWidth: 3, speed: 1, facing: 'right', travelled: 3 })?.x).toBe(0);
-    expect(crossPath(0, { trackWidth: 10, artWidth: 3, speed: 1, facing: 'left', travelled: 3 })?.x).toBe(7);
+    expect(
+      crossPath(0, { trackWidth: 10, artWidth: 3, speed: 1, facing: 'right', travelled: 3 })?.x,
+    ).toBe(0);
+    expect(
+      crossPath(0, { trackWidth: 10, artWidth: 3, speed: 1, facing: 'left', travelled: 3 })?.x,
+    ).toBe(7);
   });
 
   it('moves one way by whole cells, at most ceil(speed × dt) per step, until it is gone', () => {
@@ -76,19 +80,24 @@ describe('createRandom', () => {
 
   it('stays in its ranges', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 50 }), (seed, min, span) => {
-        const random = createRandom(seed);
-        for (let i = 0; i < 20; i++) {
-          const n = random.next();
-          expect(n).toBeGreaterThanOrEqual(0);
-          expect(n).toBeLessThan(1);
-          const whole = random.int(min, min + span);
-          expect(Number.isInteger(whole) && whole >= min && whole <= min + span).toBe(true);
-          const real = random.between(min, min + span + 1);
-          expect(real >= min && real < min + span + 1).toBe(true);
-          expect(['a', 'b', 'c']).toContain(random.pick(['a', 'b', 'c']));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 0, max: 50 }),
+        (seed, min, span) => {
+          const random = createRandom(seed);
+          for (let i = 0; i < 20; i++) {
+            const n = random.next();
+            expect(n).toBeGreaterThanOrEqual(0);
+            expect(n).toBeLessThan(1);
+            const whole = random.int(min, min + span);
+            expect(Number.isInteger(whole) && whole >= min && whole <= min + span).toBe(true);
+            const real = random.between(min, min + span + 1);
+            expect(real >= min && real < min + span + 1).toBe(true);
+            expect(['a', 'b', 'c']).toContain(random.pick(['a', 'b', 'c']));
+          }
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseArt } from '../../src/art/index.js';
 import { createGrid } from '../../src/render/grid.js';
-import { composeScene, createScene, swimmer, type Entity, type Lifetime, type Pose } from '../../src/render/scene.js';
+import {
+  composeScene,
+  createScene,
+  swimmer,
+  type Entity,
+  type Lifetime,
+  type Pose,
+} from '../../src/render/scene.js';
 import { textOf } from '../render/fixtures.js';
 
 const art = (text: string) => parseArt(text);
@@ -53,7 +60,9 @@ describe('createScene', () => {
 
   it('takes out an entity whose path has left the stage, calling onLeave once', () => {
     const left: number[] = [];
-    const scene = createScene([walker('w', 3, { onLeave: ({ time, age }) => left.push(time, age) })]);
+    const scene = createScene([
+      walker('w', 3, { onLeave: ({ time, age }) => left.push(time, age) }),
+    ]);
     expect(frame(scene, 2)).toEqual(['  w     ']);
     expect(frame(scene, 3.5)).toEqual(['        ']);
     expect(scene.entities).toHaveLength(0);
@@ -62,7 +71,12 @@ describe('createScene', () => {
   });
 
   it('keeps a forever entity whose pose is null, only hiding it', () => {
-    const blinking: Entity = { art: art('b'), depth: 0, lifetime: 'forever', pose: (t) => (Math.floor(t) % 2 === 0 ? at(0) : null) };
+    const blinking: Entity = {
+      art: art('b'),
+      depth: 0,
+      lifetime: 'forever',
+      pose: (t) => (Math.floor(t) % 2 === 0 ? at(0) : null),
+    };
     const scene = createScene([blinking]);
     expect(frame(scene, 0)[0][0]).toBe('b');
     expect(frame(scene, 1)[0][0]).toBe(' ');
@@ -107,7 +121,11 @@ describe('createScene', () => {
         if (age < bubbles) return;
         bubbles++;
         const from = pose.y - 1;
-        scene.add({ art: art('o'), depth: 0, pose: (t) => (from - t >= 0 ? at(3, from - t) : null) });
+        scene.add({
+          art: art('o'),
+          depth: 0,
+          pose: (t) => (from - t >= 0 ? at(3, from - t) : null),
+        });
       },
     };
     const scene = createScene([fish]);
@@ -127,7 +145,13 @@ describe('createScene', () => {
   it('removes an entity without calling onLeave, even from a callback during an update', () => {
     let left = 0;
     const victim = still('v', 0, 4, 0, { onLeave: () => left++ });
-    const remover: Entity = { art: art('k'), depth: 0, lifetime: 'forever', pose: () => at(0), onUpdate: (_, { scene }) => void scene.remove(victim) };
+    const remover: Entity = {
+      art: art('k'),
+      depth: 0,
+      lifetime: 'forever',
+      pose: () => at(0),
+      onUpdate: (_, { scene }) => void scene.remove(victim),
+    };
     const other = still('o', 0, 6);
     const scene = createScene([remover, victim, other]);
     expect(frame(scene, 0)).toEqual(['k     o ']);
@@ -138,7 +162,12 @@ describe('createScene', () => {
 
   it('stops entities that keep adding entities in one update', () => {
     const b = art('b');
-    const breeder = (): Entity => ({ art: b, depth: 0, pose: () => at(0), onUpdate: (_, { scene }) => void scene.add(breeder()) });
+    const breeder = (): Entity => ({
+      art: b,
+      depth: 0,
+      pose: () => at(0),
+      onUpdate: (_, { scene }) => void scene.add(breeder()),
+    });
     expect(() => createScene([breeder()]).update(0, { cols: 4, rows: 1 })).toThrow(/keep adding/);
   });
 });
@@ -150,7 +179,9 @@ describe('the single creature as a scene of one', () => {
     const scene = createScene(entities);
     for (let k = 0; k < 60; k++) {
       const t = k / 12.5;
-      expect(textOf(scene.compose(t, createGrid(20, 3)))).toEqual(textOf(composeScene(entities, t, createGrid(20, 3))));
+      expect(textOf(scene.compose(t, createGrid(20, 3)))).toEqual(
+        textOf(composeScene(entities, t, createGrid(20, 3))),
+      );
     }
     expect(scene.entities).toHaveLength(1);
   });

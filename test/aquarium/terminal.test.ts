@@ -11,7 +11,11 @@ import { createPausableClock } from '../../src/motion/index.js';
 import { drawText } from '../../src/render/compose.js';
 import type { Grid } from '../../src/render/grid.js';
 import { gridLines } from '../../src/render/text.js';
-import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, AlternateScreen } from '../../src/terminal/fullscreen.js';
+import {
+  ENTER_ALTERNATE_SCREEN,
+  LEAVE_ALTERNATE_SCREEN,
+  AlternateScreen,
+} from '../../src/terminal/fullscreen.js';
 import { startPlayer, type TerminalStream } from '../../src/terminal/player.js';
 import { createTerminal, readLines, writeAsync } from '../helpers/xterm.js';
 
@@ -113,7 +117,9 @@ describe('the alternate screen', () => {
       compose: (t, into) => {
         const grid = aquarium.compose(t, into);
         // asciiquarium's way: home, then every row written whole, each frame.
-        repaint += Buffer.byteLength(`\u001b[H${gridLines(grid, true, { trim: false }).join('\r\n')}`);
+        repaint += Buffer.byteLength(
+          `\u001b[H${gridLines(grid, true, { trim: false }).join('\r\n')}`,
+        );
         shown = grid;
         return grid;
       },
@@ -130,7 +136,7 @@ describe('the alternate screen', () => {
     expect(ours).toBeLessThan(repaint / 4);
     // The terminal shows exactly the last frame, for all that was left unwritten.
     await screen.settle();
-    expect(readLines(screen.term).map((line) => line.trimEnd())).toEqual(gridLines(shown as Grid, false));
+    expect(readLines(screen.term).map((line) => line.trimEnd())).toEqual(gridLines(shown!, false));
     player.stop();
   });
 });
@@ -190,8 +196,23 @@ describe('the keys of the aquarium', () => {
 
 describe('the command line of the aquarium', () => {
   it('takes --aquarium, --density and several --art', () => {
-    const options = parseCli(['--aquarium', '--art', 'a.art', '-a', 'salmon', '--density', '2.5', '--seed', '4']);
-    expect(options).toMatchObject({ aquarium: true, arts: ['a.art', 'salmon'], density: 2.5, seed: 4 });
+    const options = parseCli([
+      '--aquarium',
+      '--art',
+      'a.art',
+      '-a',
+      'salmon',
+      '--density',
+      '2.5',
+      '--seed',
+      '4',
+    ]);
+    expect(options).toMatchObject({
+      aquarium: true,
+      arts: ['a.art', 'salmon'],
+      density: 2.5,
+      seed: 4,
+    });
     expect(parseCli([])).toMatchObject({ aquarium: false, arts: [], density: 1, art: undefined });
     expect(parseCli(['--art', 'duck'])).toMatchObject({ art: 'duck', arts: ['duck'] });
   });

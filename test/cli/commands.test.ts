@@ -3,7 +3,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { constants, linkSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  constants,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,22 +23,50 @@ import { RecordingError } from '../../src/terminal/record.js';
 import { FISH_BIN } from '../helpers/pty.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fish-cli-'));
-const fish = (...args: string[]) => spawnSync(process.execPath, [FISH_BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const fish = (...args: string[]) =>
+  spawnSync(process.execPath, [FISH_BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 /** Runs fish with a deadline: a run that hangs ends with status null instead of hanging the suite. */
 const fishWithin = (ms: number, ...args: string[]) =>
-  spawnSync(process.execPath, [FISH_BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: ms, killSignal: 'SIGKILL' });
+  spawnSync(process.execPath, [FISH_BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: ms,
+    killSignal: 'SIGKILL',
+  });
 /** Control characters (C0 but LF, DEL, C1): none may reach stderr from what a user typed. */
 const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 /** The events of a recording, each line parsed: throws if a line is not whole JSON. */
-const castLines = (text: string): unknown[] => text.split('\n').slice(0, -1).map((line) => JSON.parse(line) as unknown);
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const castLines = (text: string): unknown[] =>
+  text
+    .split('\n')
+    .slice(0, -1)
+    .map((line) => JSON.parse(line) as unknown);
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 describe('fish --list', () => {
   it('shows every built-in creature with its size, frames and both facings', () => {
     const result = fish('--list');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^bass \(default\): 5x1 cells, 1 frame\n {2}>\)\)'> {4}<'\(\(<\n/);
-    for (const name of ['salmon', 'bird', 'duck', 'whale', 'shark', 'jellyfish', 'submarine', 'tropical', 'flapper', 'emoji']) {
+    expect(result.stdout).toMatch(
+      /^bass \(default\): 5x1 cells, 1 frame\n {2}>\)\)'> {4}<'\(\(<\n/,
+    );
+    for (const name of [
+      'salmon',
+      'bird',
+      'duck',
+      'whale',
+      'shark',
+      'jellyfish',
+      'submarine',
+      'tropical',
+      'flapper',
+      'emoji',
+    ]) {
       expect(result.stdout).toMatch(new RegExp(`^${name}: \\d+x\\d+ cells, \\d frames?$`, 'm'));
     }
     expect(result.stdout).toContain('><{{{*>    <*}}}><');
@@ -74,7 +111,23 @@ describe('fish --help, --version and bad usage', () => {
   it('prints help', () => {
     const result = fish('--help');
     expect(result.status).toBe(0);
-    for (const option of ['--art', '--speed', '--fps', '--bob', '--sync', '--frames', '--duration', '--redraw', '--color', '--persist', '--record', '--size', '--seed', '--list', '--check']) {
+    for (const option of [
+      '--art',
+      '--speed',
+      '--fps',
+      '--bob',
+      '--sync',
+      '--frames',
+      '--duration',
+      '--redraw',
+      '--color',
+      '--persist',
+      '--record',
+      '--size',
+      '--seed',
+      '--list',
+      '--check',
+    ]) {
       expect(result.stdout).toContain(option);
     }
   });
@@ -124,10 +177,28 @@ describe('fish --record never loses data', () => {
     const before = readFileSync(played, 'utf8');
     symlinkSync(played, join(tmp, 'link.cast'));
     linkSync(played, join(tmp, 'hard.cast'));
-    for (const record of [played, join(tmp, '.', 'played.art'), join(tmp, 'link.cast'), join(tmp, 'hard.cast')]) {
+    for (const record of [
+      played,
+      join(tmp, '.', 'played.art'),
+      join(tmp, 'link.cast'),
+      join(tmp, 'hard.cast'),
+    ]) {
       for (const force of [[], ['--force']]) {
-        const result = fish('--art', played, '--record', record, '--size', '40x10', '--frames', '5', ...force);
-        expectOneLine(result, /^fish: --record .*: is an art file that fish reads; record into another file\n$/);
+        const result = fish(
+          '--art',
+          played,
+          '--record',
+          record,
+          '--size',
+          '40x10',
+          '--frames',
+          '5',
+          ...force,
+        );
+        expectOneLine(
+          result,
+          /^fish: --record .*: is an art file that fish reads; record into another file\n$/,
+        );
         expect(readFileSync(played, 'utf8'), record).toBe(before);
       }
     }
@@ -145,7 +216,10 @@ describe('fish --record never loses data', () => {
     const notes = join(tmp, 'notes.txt');
     writeFileSync(notes, 'my notes\n');
     const refused = fish('--record', notes, '--size', '20x3', '--frames', '2');
-    expectOneLine(refused, /^fish: --record .*notes\.txt: exists and is not a \.cast recording \(--force replaces it\)\n$/);
+    expectOneLine(
+      refused,
+      /^fish: --record .*notes\.txt: exists and is not a \.cast recording \(--force replaces it\)\n$/,
+    );
     expect(readFileSync(notes, 'utf8')).toBe('my notes\n');
     expect(fish('--record', notes, '--size', '20x3', '--frames', '2', '--force').status).toBe(0);
     expect(readFileSync(notes, 'utf8')).toMatch(/^\{"version":2,/);
@@ -170,8 +244,16 @@ describe('fish --record errors are one line naming the file, status 2', () => {
   it.each([
     ['a missing folder', join(tmp, 'no-such-folder', 'x.cast'), /: no such folder\n$/],
     ['a folder', folder, /: is a folder\n$/],
-    ['a FIFO nobody reads (which hung)', fifo, /: nothing is reading it \(a FIFO without a reader, or a socket\)\n$/],
-    ['a full device (ENOSPC at once)', '/dev/full', /^fish: --record \/dev\/full: no space left on device\n$/],
+    [
+      'a FIFO nobody reads (which hung)',
+      fifo,
+      /: nothing is reading it \(a FIFO without a reader, or a socket\)\n$/,
+    ],
+    [
+      'a full device (ENOSPC at once)',
+      '/dev/full',
+      /^fish: --record \/dev\/full: no space left on device\n$/,
+    ],
   ])('%s', (_, path, message) => {
     for (const mode of [['--size', '20x3'], []]) {
       const result = fishWithin(10_000, '--record', path, '--frames', '2', ...mode);
@@ -184,8 +266,13 @@ describe('fish --record errors are one line naming the file, status 2', () => {
     // A tmpfs of its own, mounted in a private mount namespace (unshare: no root needed
     // where user namespaces are allowed); the recording is read back before it goes away.
     const mountPoint = mkdtempSync(join(tmp, 'tmpfs-'));
-    const script = 'mount -t tmpfs -o size=12k tmpfs "$0" || exit 99; "$1" "$2" --aquarium --seed 1 --record "$0/tank.cast" --size 80x24 --frames 100000; s=$?; cat "$0/tank.cast"; exit $s';
-    const result = spawnSync('unshare', ['-rm', 'sh', '-c', script, mountPoint, process.execPath, FISH_BIN], { encoding: 'utf8', timeout: 20_000 });
+    const script =
+      'mount -t tmpfs -o size=12k tmpfs "$0" || exit 99; "$1" "$2" --aquarium --seed 1 --record "$0/tank.cast" --size 80x24 --frames 100000; s=$?; cat "$0/tank.cast"; exit $s';
+    const result = spawnSync(
+      'unshare',
+      ['-rm', 'sh', '-c', script, mountPoint, process.execPath, FISH_BIN],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
     expect(result.status, result.stderr).toBe(2);
     expect(result.stderr).toBe(`fish: --record ${mountPoint}/tank.cast: no space left on device\n`);
     expect(result.stdout.length).toBeGreaterThan(4096);
@@ -195,8 +282,12 @@ describe('fish --record errors are one line naming the file, status 2', () => {
 
   it('a file size limit (EFBIG, a real short write) also ends the recording on a whole JSON line', () => {
     const path = join(tmp, 'limited.cast');
-    const script = 'ulimit -f 16; exec "$0" "$1" --aquarium --seed 1 --record "$2" --size 80x24 --frames 100000';
-    const result = spawnSync('bash', ['-c', script, process.execPath, FISH_BIN, path], { encoding: 'utf8', timeout: 20_000 });
+    const script =
+      'ulimit -f 16; exec "$0" "$1" --aquarium --seed 1 --record "$2" --size 80x24 --frames 100000';
+    const result = spawnSync('bash', ['-c', script, process.execPath, FISH_BIN, path], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expectOneLine(result, /: the file is too large \(a file size limit was reached\)\n$/);
     const text = readFileSync(path, 'utf8');
     expect(text.length).toBeGreaterThan(8192);
@@ -209,17 +300,27 @@ describe('fish --record errors are one line naming the file, status 2', () => {
     spawnSync('mkfifo', [path]);
     // The reader opens first (non-blocking, so as not to wait for a writer), then reads only
     // once fish has filled the pipe and waits for it.
-    const reader = new Socket({ fd: openSync(path, constants.O_RDONLY | constants.O_NONBLOCK), readable: true, writable: false });
+    const reader = new Socket({
+      fd: openSync(path, constants.O_RDONLY | constants.O_NONBLOCK),
+      readable: true,
+      writable: false,
+    });
     reader.pause();
     const args = ['--aquarium', '--seed', '3', '--size', '80x24', '--frames', '1000'];
-    const child = spawn(process.execPath, [FISH_BIN, ...args, '--record', path], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [FISH_BIN, ...args, '--record', path], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     // Full: fish has written nearly a pipe's 64 KiB (its bytes written, from /proc), and no more.
-    const written = (): number => Number(/^wchar: (\d+)$/m.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))?.[1] ?? 0);
-    for (let last = -1, deadline = Date.now() + 15_000; ; ) {
+    const written = (): number =>
+      Number(/^wchar: (\d+)$/m.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))?.[1] ?? 0);
+    for (let last = -1, deadline = Date.now() + 15_000; ;) {
       const now = written();
       if (now > 60_000 && now === last) break;
-      expect(Date.now(), `fish never filled the pipe (${now} bytes written)`).toBeLessThan(deadline);
+      expect(Date.now(), `fish never filled the pipe (${now} bytes written)`).toBeLessThan(
+        deadline,
+      );
       last = now;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -250,15 +351,30 @@ describe('fish numbers', () => {
     [['--fps', '1e1'], '--fps: expected a number from 0.1 to 240, got "1e1"'],
     [['--fps', 'Infinity'], '--fps: expected a number from 0.1 to 240, got "Infinity"'],
     [['--frames', '2.5'], '--frames: expected a whole number from 1 to 1000000000, got "2.5"'],
-    [['--size', ' 80x24', '--record', 'x.cast'], '--size: expected COLSxROWS such as 80x24 (up to 1000x500), got " 80x24"'],
-  ])('%j: plain decimals only, the message names the option, the range and the value', (args, message) => {
-    const result = fish(...args);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`fish: ${message}\nTry 'fish --help' for more information.\n`);
-  });
+    [
+      ['--size', ' 80x24', '--record', 'x.cast'],
+      '--size: expected COLSxROWS such as 80x24 (up to 1000x500), got " 80x24"',
+    ],
+  ])(
+    '%j: plain decimals only, the message names the option, the range and the value',
+    (args, message) => {
+      const result = fish(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(`fish: ${message}\nTry 'fish --help' for more information.\n`);
+    },
+  );
 
   it.each([['0.5'], ['.5'], ['12'], ['007']])('accepts the plain decimal %s', (value) => {
-    const result = fish('--fps', value, '--record', join(tmp, `fps-${value}.cast`), '--size', '10x2', '--frames', '1');
+    const result = fish(
+      '--fps',
+      value,
+      '--record',
+      join(tmp, `fps-${value}.cast`),
+      '--size',
+      '10x2',
+      '--frames',
+      '1',
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
@@ -267,18 +383,47 @@ describe('fish numbers', () => {
 describe('fish recording without a terminal ends as on a terminal', () => {
   it('stops at --duration when it comes before --frames (which ran for hours)', () => {
     const path = join(tmp, 'first-ends.cast');
-    const result = fishWithin(10_000, '--record', path, '--size', '20x3', '--frames', '1000000000', '--duration', '0.3', '--speed', '50');
+    const result = fishWithin(
+      10_000,
+      '--record',
+      path,
+      '--size',
+      '20x3',
+      '--frames',
+      '1000000000',
+      '--duration',
+      '0.3',
+      '--speed',
+      '50',
+    );
     expect(result.status).toBe(0);
     // 0.3 s at 12.5 frames a second: 4 frames (and the closing), the last at 0.24 s.
-    const times = castLines(readFileSync(path, 'utf8')).slice(1).map((event) => (event as [number])[0]);
+    const times = castLines(readFileSync(path, 'utf8'))
+      .slice(1)
+      .map((event) => (event as [number])[0]);
     expect(Math.max(...times)).toBeLessThanOrEqual(0.32);
     expect(times.length).toBeLessThanOrEqual(5);
   });
 
   it('stops at --frames when they come before --duration', () => {
     const path = join(tmp, 'frames-first.cast');
-    expect(fish('--record', path, '--size', '20x3', '--frames', '2', '--duration', '100', '--speed', '50').status).toBe(0);
-    const times = castLines(readFileSync(path, 'utf8')).slice(1).map((event) => (event as [number])[0]);
+    expect(
+      fish(
+        '--record',
+        path,
+        '--size',
+        '20x3',
+        '--frames',
+        '2',
+        '--duration',
+        '100',
+        '--speed',
+        '50',
+      ).status,
+    ).toBe(0);
+    const times = castLines(readFileSync(path, 'utf8'))
+      .slice(1)
+      .map((event) => (event as [number])[0]);
     expect(Math.max(...times)).toBeLessThanOrEqual(2 / 12.5);
   });
 });

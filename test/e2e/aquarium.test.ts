@@ -16,13 +16,23 @@ const tmp = mkdtempSync(join(tmpdir(), 'fish-aquarium-e2e-'));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The aquarium's surface: its top row is a line of waves across the whole width. */
-const surfaceRow = (lines: string[], cols: number): number => lines.findIndex((line) => line === '~'.repeat(cols));
+const surfaceRow = (lines: string[], cols: number): number =>
+  lines.findIndex((line) => line === '~'.repeat(cols));
 
 /** Start the aquarium and wait until its tank is drawn in the alternate screen. */
 async function startTank(args: readonly string[] = [], cols = 80, rows = 24): Promise<PtyRun> {
-  const run = runInPty([FISH_BIN, '--aquarium', '--seed', '7', ...args], { cols, rows, before: PROMPT });
+  const run = runInPty([FISH_BIN, '--aquarium', '--seed', '7', ...args], {
+    cols,
+    rows,
+    before: PROMPT,
+  });
   // The cursor is hidden as soon as cli-cursor has loaded, just after the first frame.
-  await run.waitFor((lines) => run.term.buffer.active.type === 'alternate' && surfaceRow(lines, cols) >= 0 && !run.cursorVisible());
+  await run.waitFor(
+    (lines) =>
+      run.term.buffer.active.type === 'alternate' &&
+      surfaceRow(lines, cols) >= 0 &&
+      !run.cursorVisible(),
+  );
   return run;
 }
 
@@ -32,7 +42,10 @@ async function expectShellBack(run: PtyRun, echo = ''): Promise<void> {
   expect(run.term.buffer.active.type).toBe('normal');
   expect(run.cursorVisible()).toBe(true);
   expect(run.screen()[0]).toBe('$ fish --aquarium');
-  expect(run.screen().slice(1)).toEqual([echo, ...new Array<string>(run.screen().length - 2).fill('')]);
+  expect(run.screen().slice(1)).toEqual([
+    echo,
+    ...new Array<string>(run.screen().length - 2).fill(''),
+  ]);
   expect(run.term.buffer.active.cursorY).toBe(1);
   expect(run.term.buffer.active.cursorX).toBe(echo.length);
 }
@@ -67,7 +80,11 @@ describe('fish --aquarium in a terminal', () => {
 
   it('leaves the alternate screen on a crash, the error printed on the shell’s screen', async () => {
     const crash = 'data:text/javascript,setTimeout(() => { throw new Error("boom") }, 500)';
-    const run = runInPty(['--import', crash, FISH_BIN, '--aquarium'], { cols: 60, rows: 16, before: PROMPT });
+    const run = runInPty(['--import', crash, FISH_BIN, '--aquarium'], {
+      cols: 60,
+      rows: 16,
+      before: PROMPT,
+    });
     expect(await run.exited).toBe(1);
     await run.flush();
     expect(run.output()).toContain('\u001B[?1049h');
@@ -78,7 +95,11 @@ describe('fish --aquarium in a terminal', () => {
   });
 
   it('leaves the alternate screen when --frames are done', async () => {
-    const run = runInPty([FISH_BIN, '--aquarium', '--frames', '5', '--fps', '25'], { cols: 60, rows: 16, before: PROMPT });
+    const run = runInPty([FISH_BIN, '--aquarium', '--frames', '5', '--fps', '25'], {
+      cols: 60,
+      rows: 16,
+      before: PROMPT,
+    });
     expect(await run.exited).toBe(0);
     await expectShellBack(run);
     expect(run.output()).toContain('\u001B[?1049h');
@@ -114,11 +135,15 @@ describe('fish --aquarium in a terminal', () => {
       await expectShellBack(run);
       const cast = readCast(path);
       expect(cast.header).toMatchObject({ width: 60, height: 16, title: 'aquarium' });
-      expect(cast.events.filter(([, kind]) => kind === 'r').map(([, , size]) => size)).toEqual(['44x14']);
+      expect(cast.events.filter(([, kind]) => kind === 'r').map(([, , size]) => size)).toEqual([
+        '44x14',
+      ]);
       expect(unrecorded(run.output(), cast)).toBe('');
       const term = await replayCast(cast, () => {});
       expect(term.buffer.active.type).toBe('normal');
-      expect(castOutput(cast).lastIndexOf('\u001B[?25h')).toBeGreaterThan(castOutput(cast).lastIndexOf('\u001B[?25l'));
+      expect(castOutput(cast).lastIndexOf('\u001B[?25h')).toBeGreaterThan(
+        castOutput(cast).lastIndexOf('\u001B[?25l'),
+      );
     } finally {
       run.close();
     }
@@ -169,7 +194,10 @@ describe('fish --aquarium in a terminal', () => {
 
 describe('fish --aquarium without a terminal', () => {
   it('writes not one escape byte to a pipe', () => {
-    const result = spawnSync(process.execPath, [FISH_BIN, '--aquarium'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [FISH_BIN, '--aquarium'], {
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '1' },
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toContain('\u001B');
@@ -179,7 +207,17 @@ describe('fish --aquarium without a terminal', () => {
   it('records the same file for the same seed, and another for another seed', () => {
     const recordTank = (name: string, seed: string): string => {
       const path = join(tmp, name);
-      const args = ['--aquarium', '--seed', seed, '--record', path, '--size', '70x20', '--frames', '60'];
+      const args = [
+        '--aquarium',
+        '--seed',
+        seed,
+        '--record',
+        path,
+        '--size',
+        '70x20',
+        '--frames',
+        '60',
+      ];
       const result = spawnSync(process.execPath, [FISH_BIN, ...args], { encoding: 'utf8' });
       expect(result.status).toBe(0);
       return readFileSync(path, 'utf8');
@@ -193,7 +231,19 @@ describe('fish --aquarium without a terminal', () => {
     const own = join(tmp, 'own.art');
     writeFileSync(own, '@fish v1\nname: mine\n@frame\n<QQQ>\n');
     const path = join(tmp, 'own.cast');
-    const args = ['--aquarium', '--art', own, '--seed', '1', '--record', path, '--size', '60x18', '--frames', '40'];
+    const args = [
+      '--aquarium',
+      '--art',
+      own,
+      '--seed',
+      '1',
+      '--record',
+      path,
+      '--size',
+      '60x18',
+      '--frames',
+      '40',
+    ];
     const result = spawnSync(process.execPath, [FISH_BIN, ...args], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     const cast = readCast(path);
@@ -213,7 +263,9 @@ describe('fish --aquarium without a terminal', () => {
   });
 
   it('refuses options of the single creature, in one line with status 2', () => {
-    const result = spawnSync(process.execPath, [FISH_BIN, '--aquarium', '--bob', '3'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [FISH_BIN, '--aquarium', '--bob', '3'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe('fish: --bob does not go with --aquarium');
   });

@@ -15,7 +15,8 @@ const BASS = /(>\)\)'>|<'\(\(<)/;
 const tmp = mkdtempSync(join(tmpdir(), 'fish-e2e-'));
 
 /** Lines that hold anything but the prompt. */
-const debris = (lines: string[]): string[] => lines.filter((line, y) => line.trim() !== '' && !(y === 0 && line === '$ fish'));
+const debris = (lines: string[]): string[] =>
+  lines.filter((line, y) => line.trim() !== '' && !(y === 0 && line === '$ fish'));
 /**
  * Ctrl+C's echo: in raw mode the terminal echoes nothing, and fish writes `^C` last, where the
  * terminal would have (a shell's newline after a job killed by SIGINT then ends its line).
@@ -48,7 +49,11 @@ describe('fish in a terminal', () => {
   });
 
   it('stops by itself after --frames, and --persist keeps the last frame above the cursor', async () => {
-    const run = runInPty([FISH_BIN, '--frames', '5', '--fps', '50', '--persist', '--bob', '0'], { cols: 40, rows: 6, before: PROMPT });
+    const run = runInPty([FISH_BIN, '--frames', '5', '--fps', '50', '--persist', '--bob', '0'], {
+      cols: 40,
+      rows: 6,
+      before: PROMPT,
+    });
     expect(await run.exited).toBe(0);
     await run.flush();
     const lines = run.screen();
@@ -63,7 +68,19 @@ describe('fish in a terminal', () => {
     const cast = join(tmp, 'turns.cast');
     const cols = 30;
     const run = runInPty(
-      [FISH_BIN, '--sync', 'step', '--speed', '50', '--fps', '50', '--frames', '120', '--record', cast],
+      [
+        FISH_BIN,
+        '--sync',
+        'step',
+        '--speed',
+        '50',
+        '--fps',
+        '50',
+        '--frames',
+        '120',
+        '--record',
+        cast,
+      ],
       { cols, rows: 8 },
     );
     expect(await run.exited).toBe(0);
@@ -96,7 +113,11 @@ describe('fish in a terminal', () => {
   });
 
   it('redraws with no debris when the terminal is resized narrower and wider', async () => {
-    const run = runInPty([FISH_BIN, '--speed', '40', '--fps', '25'], { cols: 80, rows: 10, before: PROMPT });
+    const run = runInPty([FISH_BIN, '--speed', '40', '--fps', '25'], {
+      cols: 80,
+      rows: 10,
+      before: PROMPT,
+    });
     await run.waitFor((lines) => lines.some((line) => /^ {30,}\S/.test(line)), 8000);
     run.resize(30, 10);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -132,7 +153,10 @@ describe('live recordings (--record on a terminal)', () => {
       ['Ctrl+C', [], 130],
     ] as const) {
       const path = join(tmp, `closing-${status}.cast`);
-      const run = runInPty([FISH_BIN, '--fps', '50', '--record', path, ...args], { cols: 40, rows: 8 });
+      const run = runInPty([FISH_BIN, '--fps', '50', '--record', path, ...args], {
+        cols: 40,
+        rows: 8,
+      });
       try {
         await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
         if (status === 130) run.type('\x03');
@@ -141,8 +165,13 @@ describe('live recordings (--record on a terminal)', () => {
         const cast = readCast(path);
         expect(unrecorded(run.output(), cast), ending).toBe('');
         const term = await replayCast(cast, () => {});
-        expect(screenLines(term).filter((line) => line !== ''), ending).toEqual(status === 130 ? [CTRL_C_ECHO] : []);
-        expect(castOutput(cast).lastIndexOf('\u001B[?25h'), ending).toBeGreaterThan(castOutput(cast).lastIndexOf('\u001B[?25l'));
+        expect(
+          screenLines(term).filter((line) => line !== ''),
+          ending,
+        ).toEqual(status === 130 ? [CTRL_C_ECHO] : []);
+        expect(castOutput(cast).lastIndexOf('\u001B[?25h'), ending).toBeGreaterThan(
+          castOutput(cast).lastIndexOf('\u001B[?25l'),
+        );
       } finally {
         run.close();
       }
@@ -151,7 +180,10 @@ describe('live recordings (--record on a terminal)', () => {
 
   it('records each resize as an "r" event, in order with the bytes that answer it, on the frame clock', async () => {
     const path = join(tmp, 'resized.cast');
-    const run = runInPty([FISH_BIN, '--speed', '40', '--fps', '25', '--record', path], { cols: 60, rows: 10 });
+    const run = runInPty([FISH_BIN, '--speed', '40', '--fps', '25', '--record', path], {
+      cols: 60,
+      rows: 10,
+    });
     try {
       await run.waitFor((lines) => lines.some((line) => /^ {20,}\S/.test(line)), 8000);
       for (const [cols, rows] of [
@@ -161,14 +193,17 @@ describe('live recordings (--record on a terminal)', () => {
         const before = run.output().length;
         run.resize(cols, rows);
         // Answered: the strip is erased and drawn again at the new size.
-        await run.waitFor(() => run.output().indexOf('\u001b[J', before) >= 0, 3000);
+        await run.waitFor(() => run.output().includes('\u001b[J', before), 3000);
       }
       run.type('\x03');
       expect(await run.exited).toBe(130);
       await run.flush();
       const cast = readCast(path);
       expect(cast.header).toMatchObject({ width: 60, height: 10 });
-      expect(cast.events.filter(([, kind]) => kind === 'r').map(([, , size]) => size)).toEqual(['30x10', '70x12']);
+      expect(cast.events.filter(([, kind]) => kind === 'r').map(([, , size]) => size)).toEqual([
+        '30x10',
+        '70x12',
+      ]);
       const times = cast.events.map(([time]) => time);
       expect(times).toEqual([...times].sort((a, b) => a - b));
       // Each resize is followed by the erasing that answers it.
@@ -188,7 +223,10 @@ describe('live recordings (--record on a terminal)', () => {
 
 describe('fish without a terminal', () => {
   it('writes not one escape byte to a pipe and exits 0', () => {
-    const result = spawnSync(process.execPath, [FISH_BIN], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [FISH_BIN], {
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '1' },
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toContain('\u001B');
@@ -196,12 +234,19 @@ describe('fish without a terminal', () => {
   });
 
   it('says TERM=dumb is why nothing is animated in a terminal that is one (it said "not a terminal"), and records with --record', async () => {
-    const dumb = (...args: string[]) => runInPty(['TERM=dumb', process.execPath, FISH_BIN, ...args], { command: 'env', cols: 100, rows: 6 });
+    const dumb = (...args: string[]) =>
+      runInPty(['TERM=dumb', process.execPath, FISH_BIN, ...args], {
+        command: 'env',
+        cols: 100,
+        rows: 6,
+      });
     const run = dumb();
     try {
       expect(await run.exited).toBe(0);
       await run.flush();
-      expect(run.screen()[0]).toBe('fish: TERM is "dumb", so nothing is animated (--record FILE.cast records one)');
+      expect(run.screen()[0]).toBe(
+        'fish: TERM is "dumb", so nothing is animated (--record FILE.cast records one)',
+      );
     } finally {
       run.close();
     }
@@ -219,9 +264,13 @@ describe('fish without a terminal', () => {
 
   it('records into a file alone at --size, timed on the frame schedule', async () => {
     const path = join(tmp, 'alone.cast');
-    const result = spawnSync(process.execPath, [FISH_BIN, '--record', path, '--size', '40x5', '--frames', '20', '--fps', '10', '--persist'], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [FISH_BIN, '--record', path, '--size', '40x5', '--frames', '20', '--fps', '10', '--persist'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     const cast = readCast(path);
@@ -230,20 +279,30 @@ describe('fish without a terminal', () => {
     // frame at 10 fps), at the frame's scheduled time, then the clearing.
     expect(cast.events.length).toBeGreaterThan(10);
     expect(cast.events.length).toBeLessThanOrEqual(21);
-    for (const [time] of cast.events) expect(Math.abs(time * 10 - Math.round(time * 10))).toBeLessThan(1e-6);
+    for (const [time] of cast.events)
+      expect(Math.abs(time * 10 - Math.round(time * 10))).toBeLessThan(1e-6);
     const term = await replayCast(cast, () => {});
     expect(term.buffer.active.getLine(1)?.translateToString(true)).toMatch(BASS);
   });
 
   it('records at 80x24 when stdout is not a terminal and --size is not given', () => {
     const path = join(tmp, 'default.cast');
-    const result = spawnSync(process.execPath, [FISH_BIN, '--record', path, '--frames', '3'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [FISH_BIN, '--record', path, '--frames', '3'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(readCast(path).header).toMatchObject({ width: 80, height: 24 });
   });
 
   it('ends quietly with status 0 when the reader of a pipe goes away', () => {
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${FISH_BIN}" --record /dev/stdout --size 80x24 --frames 100000 | head -c 100 > /dev/null`], { encoding: 'utf8' });
+    const result = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${FISH_BIN}" --record /dev/stdout --size 80x24 --frames 100000 | head -c 100 > /dev/null`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
   });
@@ -267,19 +326,26 @@ describe('fish in colour', () => {
       const line = buffer.getLine(buffer.viewportY + y);
       for (let x = 0; line && x < run.term.cols; x++) {
         const cell = line.getCell(x);
-        if (cell && cell.getChars().trim() !== '') colours.add(cell.isFgDefault() ? -1 : cell.getFgColor());
+        if (cell && cell.getChars().trim() !== '')
+          colours.add(cell.isFgDefault() ? -1 : cell.getFgColor());
       }
     }
     return colours;
   };
 
   it('draws the mask colours of coloured art, and none with NO_COLOR or for plain art', async () => {
-    const coloured = runInPty([FISH_BIN, '--art', 'tropical', '--frames', '3', '--persist', '--bob', '0'], { cols: 40, rows: 8 });
+    const coloured = runInPty(
+      [FISH_BIN, '--art', 'tropical', '--frames', '3', '--persist', '--bob', '0'],
+      { cols: 40, rows: 8 },
+    );
     expect(await coloured.exited).toBe(0);
     await coloured.flush();
     expect([...inkColours(coloured)].filter((c) => c >= 0).length).toBeGreaterThan(1);
 
-    const plain = runInPty([FISH_BIN, '--art', 'tropical', '--frames', '3', '--persist', '--bob', '0'], { cols: 40, rows: 8, env: { NO_COLOR: '1' } });
+    const plain = runInPty(
+      [FISH_BIN, '--art', 'tropical', '--frames', '3', '--persist', '--bob', '0'],
+      { cols: 40, rows: 8, env: { NO_COLOR: '1' } },
+    );
     expect(await plain.exited).toBe(0);
     await plain.flush();
     expect(inkColours(plain)).toEqual(new Set([-1]));
@@ -293,7 +359,11 @@ describe('fish in colour', () => {
 
 describe('fish options that change the drawing', () => {
   it('--redraw full draws through log-update and still leaves a clean terminal', async () => {
-    const run = runInPty([FISH_BIN, '--redraw', 'full', '--speed', '30'], { cols: 50, rows: 8, before: PROMPT });
+    const run = runInPty([FISH_BIN, '--redraw', 'full', '--speed', '30'], {
+      cols: 50,
+      rows: 8,
+      before: PROMPT,
+    });
     await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
     run.type('\x03');
     expect(await run.exited).toBe(130);
@@ -304,7 +374,27 @@ describe('fish options that change the drawing', () => {
 
   it('--speed 60 --fps 60 --sync step moves exactly one cell per frame', async () => {
     const path = join(tmp, 'step.cast');
-    const result = spawnSync(process.execPath, [FISH_BIN, '--record', path, '--size', '40x3', '--speed', '60', '--fps', '60', '--sync', 'step', '--bob', '0', '--frames', '30'], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [
+        FISH_BIN,
+        '--record',
+        path,
+        '--size',
+        '40x3',
+        '--speed',
+        '60',
+        '--fps',
+        '60',
+        '--sync',
+        'step',
+        '--bob',
+        '0',
+        '--frames',
+        '30',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(result.status).toBe(0);
     const columns: number[] = [];
     await replayCast(readCast(path), (_, lines) => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapWithLimit } from '../helpers/parallel.js';
-import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
+import { FISH_BIN, runInPty } from '../helpers/pty.js';
 import { atPrompt, inked, jobStopped, lastStatus, moreOutput, runShell } from '../helpers/shell.js';
 import { visibleLogicalLines } from '../helpers/screen.js';
 
@@ -64,7 +64,8 @@ describe('Ctrl+Z and fg', () => {
 
   it('aquarium: the shell’s screen is back while stopped; after fg the tank is redrawn, keys do not echo and q quits at once', async () => {
     const run = await runShell({ FISH: FISH_BIN });
-    const tank = (lines: string[]): boolean => run.term.buffer.active.type === 'alternate' && hasSurface(lines, 60) && !run.cursorVisible();
+    const tank = (lines: string[]): boolean =>
+      run.term.buffer.active.type === 'alternate' && hasSurface(lines, 60) && !run.cursorVisible();
     try {
       run.type('node "$FISH" --aquarium --seed 7 --fps 25\r');
       await run.waitFor(tank);
@@ -81,7 +82,10 @@ describe('Ctrl+Z and fg', () => {
       expect(run.output().slice(since)).not.toContain('%%%%');
       run.type('q');
       // No Enter needed: q is read at once.
-      await run.waitFor((lines) => run.term.buffer.active.type === 'normal' && atPrompt(lines), 3000);
+      await run.waitFor(
+        (lines) => run.term.buffer.active.type === 'normal' && atPrompt(lines),
+        3000,
+      );
       expect(await lastStatus(run)).toBe('status 0');
       expect(run.cursorVisible()).toBe(true);
     } finally {
@@ -92,7 +96,11 @@ describe('Ctrl+Z and fg', () => {
 
 describe('typing while it swims', () => {
   it('echoes nothing into the strip, Enter does not move it, and Ctrl+C still ends it with 130', async () => {
-    const run = runInPty([FISH_BIN, '--bob', '0', '--fps', '25'], { cols: 60, rows: 10, before: PROMPT });
+    const run = runInPty([FISH_BIN, '--bob', '0', '--fps', '25'], {
+      cols: 60,
+      rows: 10,
+      before: PROMPT,
+    });
     try {
       await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
       run.type('hello\rworld\r');
@@ -132,30 +140,65 @@ describe('typing while it swims', () => {
  * Signals whose default action ends the process, beyond SIGINT and SIGTERM. Run under
  * `ulimit -c 0`: SIGQUIT, SIGABRT and SIGXCPU dump core by default, as they should.
  */
-const FATAL = ['SIGQUIT', 'SIGABRT', 'SIGALRM', 'SIGVTALRM', 'SIGUSR2', 'SIGXCPU', 'SIGIO', 'SIGPWR', 'SIGSTKFLT', 'SIGHUP'] as const;
+const FATAL = [
+  'SIGQUIT',
+  'SIGABRT',
+  'SIGALRM',
+  'SIGVTALRM',
+  'SIGUSR2',
+  'SIGXCPU',
+  'SIGIO',
+  'SIGPWR',
+  'SIGSTKFLT',
+  'SIGHUP',
+] as const;
 
 /** `fish` with its arguments, without core dumps. */
-const withoutCore = (args: readonly string[]): string[] => ['-c', 'ulimit -c 0; exec "$0" "$@"', process.execPath, FISH_BIN, ...args];
+const withoutCore = (args: readonly string[]): string[] => [
+  '-c',
+  'ulimit -c 0; exec "$0" "$@"',
+  process.execPath,
+  FISH_BIN,
+  ...args,
+];
 
 describe('other fatal signals', () => {
   const cases = [
     ...FATAL.map((signal) => ({ signal, aquarium: false })),
-    ...(['SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGABRT'] as const).map((signal) => ({ signal, aquarium: true })),
+    ...(['SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGABRT'] as const).map((signal) => ({
+      signal,
+      aquarium: true,
+    })),
   ];
 
   it(`clean up, then die by the same signal (${cases.length} runs)`, async () => {
     await mapWithLimit(cases, PARALLEL, async ({ signal, aquarium }) => {
       const what = `${signal}${aquarium ? ' in the aquarium' : ''}`;
       const args = aquarium ? ['--aquarium', '--seed', '3'] : ['--bob', '1'];
-      const run = runInPty(withoutCore(args), { command: 'sh', cols: 50, rows: 12, before: PROMPT });
+      const run = runInPty(withoutCore(args), {
+        command: 'sh',
+        cols: 50,
+        rows: 12,
+        before: PROMPT,
+      });
       try {
-        await run.waitFor((lines) => (aquarium ? hasSurface(lines, 50) : fishLines(lines).length > 0) && !run.cursorVisible(), 10_000);
+        await run.waitFor(
+          (lines) =>
+            (aquarium ? hasSurface(lines, 50) : fishLines(lines).length > 0) &&
+            !run.cursorVisible(),
+          10_000,
+        );
         run.kill(signal);
         expect(await run.exited, what).toBe(128 + constants.signals[signal]);
         await run.flush();
         expect(run.term.buffer.active.type, what).toBe('normal');
         expect(run.cursorVisible(), what).toBe(true);
-        expect(visibleLogicalLines(run.term).map(({ text }) => text).filter((text) => text !== ''), what).toEqual(['$ fish']);
+        expect(
+          visibleLogicalLines(run.term)
+            .map(({ text }) => text)
+            .filter((text) => text !== ''),
+          what,
+        ).toEqual(['$ fish']);
       } finally {
         run.close();
       }
@@ -163,7 +206,12 @@ describe('other fatal signals', () => {
   }, 60_000);
 
   it('Ctrl+\\ quits as SIGQUIT does, the terminal clean', async () => {
-    const run = runInPty(withoutCore(['--bob', '0']), { command: 'sh', cols: 60, rows: 10, before: PROMPT });
+    const run = runInPty(withoutCore(['--bob', '0']), {
+      command: 'sh',
+      cols: 60,
+      rows: 10,
+      before: PROMPT,
+    });
     try {
       await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
       run.type('\x1c');
@@ -191,20 +239,27 @@ describe('the terminal goes away', () => {
   it.each([
     ['inline', ''],
     ['the aquarium', '--aquarium'],
-  ])('%s, with SIGHUP ignored by the shell: ends quietly, status 129, nothing on stderr', async (name, args) => {
-    const status = join(tmp, `status-${args || 'inline'}`);
-    const stderr = join(tmp, `stderr-${args || 'inline'}`);
-    const script = `trap '' HUP; "$0" "$1" ${args} 2>"${stderr}"; echo $? > "${status}"`;
-    const run = runInPty(['-c', script, process.execPath, FISH_BIN], { command: 'bash', cols: 60, rows: 12 });
-    await run.waitFor((lines) => inked(lines).length > 0 && !run.cursorVisible(), 10_000);
-    run.closeTerminal();
-    // The shell outlives its terminal; it writes fish's status to a file.
-    const deadline = Date.now() + 10_000;
-    while (!existsSync(status) || readFileSync(status, 'utf8') === '') {
-      if (Date.now() > deadline) throw new Error(`${name}: no status`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(readFileSync(status, 'utf8').trim()).toBe('129');
-    expect(readFileSync(stderr, 'utf8')).toBe('');
-  });
+  ])(
+    '%s, with SIGHUP ignored by the shell: ends quietly, status 129, nothing on stderr',
+    async (name, args) => {
+      const status = join(tmp, `status-${args || 'inline'}`);
+      const stderr = join(tmp, `stderr-${args || 'inline'}`);
+      const script = `trap '' HUP; "$0" "$1" ${args} 2>"${stderr}"; echo $? > "${status}"`;
+      const run = runInPty(['-c', script, process.execPath, FISH_BIN], {
+        command: 'bash',
+        cols: 60,
+        rows: 12,
+      });
+      await run.waitFor((lines) => inked(lines).length > 0 && !run.cursorVisible(), 10_000);
+      run.closeTerminal();
+      // The shell outlives its terminal; it writes fish's status to a file.
+      const deadline = Date.now() + 10_000;
+      while (!existsSync(status) || readFileSync(status, 'utf8') === '') {
+        if (Date.now() > deadline) throw new Error(`${name}: no status`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(readFileSync(status, 'utf8').trim()).toBe('129');
+      expect(readFileSync(stderr, 'utf8')).toBe('');
+    },
+  );
 });

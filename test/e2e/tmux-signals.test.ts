@@ -17,7 +17,8 @@ const SOCKET = join(DIR, 'socket');
 const COLS = 60;
 
 /** Run tmux on this file's server; its output. */
-const tmux = (...args: string[]): string => execFileSync('tmux', ['-S', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+const tmux = (...args: string[]): string =>
+  execFileSync('tmux', ['-S', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8' });
 
 afterAll(() => {
   try {
@@ -49,15 +50,37 @@ let panes = 0;
 async function openPane(): Promise<Pane> {
   const target = `t${panes++}`;
   tmux(
-    'new-session', '-d', '-s', target, '-x', String(COLS), '-y', '14',
-    '-e', 'HISTFILE=/dev/null', '-e', `FISH=${FISH_BIN}`,
+    'new-session',
+    '-d',
+    '-s',
+    target,
+    '-x',
+    String(COLS),
+    '-y',
+    '14',
+    '-e',
+    'HISTFILE=/dev/null',
+    '-e',
+    `FISH=${FISH_BIN}`,
     // Through env: tmux runs the command with sh, which would set a PS1 of its own.
     "env 'PS1=$ ' bash --norc --noprofile -i",
   );
   const pane: Pane = {
-    screen: () => tmux('capture-pane', '-p', '-t', target).split('\n').slice(0, -1).map((line) => line.trimEnd()),
+    screen: () =>
+      tmux('capture-pane', '-p', '-t', target)
+        .split('\n')
+        .slice(0, -1)
+        .map((line) => line.trimEnd()),
     state() {
-      const [cursor, alternate] = tmux('display', '-p', '-t', target, '#{cursor_flag} #{alternate_on}').trim().split(' ');
+      const [cursor, alternate] = tmux(
+        'display',
+        '-p',
+        '-t',
+        target,
+        '#{cursor_flag} #{alternate_on}',
+      )
+        .trim()
+        .split(' ');
       return { cursor: cursor === '1', alternate: alternate === '1' };
     },
     type: (text) => void tmux('send-keys', '-t', target, '-l', text),
@@ -72,7 +95,8 @@ async function openPane(): Promise<Pane> {
     async waitFor(test, timeout = 5000) {
       const deadline = Date.now() + timeout;
       while (!test(pane.screen())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting; screen was:\n${pane.screen().join('\n')}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting; screen was:\n${pane.screen().join('\n')}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
@@ -85,7 +109,8 @@ async function openPane(): Promise<Pane> {
 const inked = (lines: string[]): string[] => lines.filter((line) => line !== '');
 const atPrompt = (lines: string[]): boolean => inked(lines).at(-1) === '$';
 const fishLines = (lines: string[]): string[] => lines.filter((line) => BASS.test(line));
-const stopped = (lines: string[]): boolean => lines.some((line) => line.startsWith('[1]+  Stopped')) && atPrompt(lines);
+const stopped = (lines: string[]): boolean =>
+  lines.some((line) => line.startsWith('[1]+  Stopped')) && atPrompt(lines);
 
 /** Let some frames be drawn: the screen changes `times` times. */
 async function frames(pane: Pane, times = 3): Promise<void> {
@@ -141,7 +166,8 @@ describe('in tmux', () => {
 
   it('aquarium: Ctrl+Z gives the shell’s screen back; after fg keys do not echo and q quits at once', async () => {
     const pane = await openPane();
-    const tank = (lines: string[]): boolean => lines.includes('~'.repeat(COLS)) && pane.state().alternate && !pane.state().cursor;
+    const tank = (lines: string[]): boolean =>
+      lines.includes('~'.repeat(COLS)) && pane.state().alternate && !pane.state().cursor;
     try {
       pane.type('node "$FISH" --aquarium --seed 7 --fps 25');
       pane.press('Enter');

@@ -51,14 +51,16 @@ const FAULTS: readonly Fault[] = [
   },
   {
     name: 'an uncaught exception with a partial line held back',
-    code: (delay) => `process.stdout.write('half a line'); setTimeout(() => { throw new Error('boom after a partial line'); }, ${delay});`,
+    code: (delay) =>
+      `process.stdout.write('half a line'); setTimeout(() => { throw new Error('boom after a partial line'); }, ${delay});`,
     status: 1,
     message: /Error: boom after a partial line$/,
     held: 'half a line',
   },
   {
     name: 'an unhandled rejection',
-    code: (delay) => `setTimeout(() => { Promise.reject(new Error('rejected in the host')); }, ${delay});`,
+    code: (delay) =>
+      `setTimeout(() => { Promise.reject(new Error('rejected in the host')); }, ${delay});`,
     status: 1,
     message: /^Error: rejected in the host$/,
   },
@@ -110,7 +112,9 @@ ${fault.code(delay)}`;
 describe('a host program that fails while a spinner runs, in a real terminal', () => {
   // Each fault at two random moments (0-300 ms after the spinner started).
   const cases = FAULTS.flatMap((fault, i) =>
-    fc.sample(fc.integer({ min: 0, max: 300 }), { seed: SEED + i, numRuns: 2 }).map((delay) => ({ fault, delay })),
+    fc
+      .sample(fc.integer({ min: 0, max: 300 }), { seed: SEED + i, numRuns: 2 })
+      .map((delay) => ({ fault, delay })),
   );
 
   it(`leaves the cursor visible, no trace of the animation, the host's lines and the error (${cases.length} runs)`, async () => {
@@ -126,16 +130,35 @@ describe('a host program that fails while a spinner runs, in a real terminal', (
         expect(await run.exited, replay(`${what}: exit status`)).toBe(fault.status);
         await run.flush();
         const lines = logicalLines(run.term).map(({ text }) => text);
-        const transcript = replay(`${what}:\n${lines.join('\n')}\nlast bytes written: ${JSON.stringify(run.output().slice(-600))}`);
+        const transcript = replay(
+          `${what}:\n${lines.join('\n')}\nlast bytes written: ${JSON.stringify(run.output().slice(-600))}`,
+        );
         expect(run.cursorVisible(), transcript).toBe(true);
         // Nothing of the animation anywhere: neither the fish nor its text, not even in the scrollback.
-        expect(lines.filter((line) => BASS.test(line) || line.includes(SPINNER_TEXT)), transcript).toEqual([]);
+        expect(
+          lines.filter((line) => BASS.test(line) || line.includes(SPINNER_TEXT)),
+          transcript,
+        ).toEqual([]);
         // The host's lines, all of them, in order, before anything else the fault printed.
-        const host = lines.filter((line) => /^(\$ host|host line \d|frame \d+)$/.test(line) || (fault.held !== undefined && line.startsWith(fault.held)));
-        const expected = [PROMPT_LINE, 'host line 1', 'host line 2', 'host line 3', ...(fault.printed?.(delay) ?? [])];
+        const host = lines.filter(
+          (line) =>
+            /^(\$ host|host line \d|frame \d+)$/.test(line) ||
+            (fault.held !== undefined && line.startsWith(fault.held)),
+        );
+        const expected = [
+          PROMPT_LINE,
+          'host line 1',
+          'host line 2',
+          'host line 3',
+          ...(fault.printed?.(delay) ?? []),
+        ];
         expect(host.slice(0, expected.length), transcript).toEqual(expected);
         // The held partial line comes out last, the error message right after it on its line.
-        if (fault.held !== undefined) expect(host.slice(expected.length).map((line) => line.slice(0, fault.held?.length)), transcript).toEqual([fault.held]);
+        if (fault.held !== undefined)
+          expect(
+            host.slice(expected.length).map((line) => line.slice(0, fault.held?.length)),
+            transcript,
+          ).toEqual([fault.held]);
         else expect(host.length, transcript).toBe(expected.length);
         if (fault.message !== undefined) {
           const error = lines.findIndex((line) => fault.message?.test(line) === true);

@@ -81,18 +81,23 @@ console.log('heard ' + heard + ' time(s); exit hooks as before: ' + (hooks() ===
     );
     const result = spawnSync(process.execPath, [host], { encoding: 'utf8', timeout: 10_000 });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout, result.stderr).toBe('heard: the stream broke\nheard 1 time(s); exit hooks as before: true\n');
+    expect(result.stdout, result.stderr).toBe(
+      'heard: the stream broke\nheard 1 time(s); exit hooks as before: true\n',
+    );
   });
 });
 
 describe('sizes that are no sizes', () => {
-  it.each([Number.NaN, 0, -3, 'wide'])('a stream %s columns wide is not a terminal: nothing is drawn', (columns) => {
-    const terminal = fakeTerminal(40, 5);
-    const stream = { ...terminal.stream, columns: columns as number };
-    const animation = track(fish({ stream, text: 'x' }));
-    animation.start().stop();
-    expect(terminal.bytes()).toBe('');
-  });
+  it.each([Number.NaN, 0, -3, 'wide'])(
+    'a stream %s columns wide is not a terminal: nothing is drawn',
+    (columns) => {
+      const terminal = fakeTerminal(40, 5);
+      const stream = { ...terminal.stream, columns: columns as number };
+      const animation = track(fish({ stream, text: 'x' }));
+      animation.start().stop();
+      expect(terminal.bytes()).toBe('');
+    },
+  );
 
   it.each([
     [10.5, 10],
@@ -102,7 +107,15 @@ describe('sizes that are no sizes', () => {
     const terminal = fakeTerminal(40, 5);
     const stream = { ...terminal.stream, columns };
     let bytes = '';
-    track(fish({ stream, interactive: true, sync: 'step', text: 'end', onFrame: (info) => (bytes = info.bytes) })).animate();
+    track(
+      fish({
+        stream,
+        interactive: true,
+        sync: 'step',
+        text: 'end',
+        onFrame: (info) => (bytes = info.bytes),
+      }),
+    ).animate();
     // The text sits at the line's end: the gap from the fish (5 cells) to it tells the width.
     const gap = taken - 'end'.length - 5;
     expect(bytes).toMatch(new RegExp(`>\\)\\)'>(?: {${gap}}|\u001b\\[${gap}C)end`));
@@ -124,7 +137,14 @@ describe('a reader that never drains', () => {
     };
     const frames: number[] = [];
     const animation = track(
-      fish({ stream, interactive: true, fps: 100, speed: 50, hideCursor: false, onFrame: (info) => frames.push(info.time) }),
+      fish({
+        stream,
+        interactive: true,
+        fps: 100,
+        speed: 50,
+        hideCursor: false,
+        onFrame: (info) => frames.push(info.time),
+      }),
     );
     full = true;
     animation.start();
@@ -135,7 +155,7 @@ describe('a reader that never drains', () => {
     full = false;
     const drainListeners = terminal.listeners.get('drain') ?? new Set();
     expect(drainListeners.size).toBe(1);
-    for (const listener of drainListeners) (listener as () => void)();
+    for (const listener of drainListeners) listener();
     // Drained: the frame due now is drawn at once, on the clock's time, not the one it stopped at.
     expect(writes).toBe(2);
     expect(frames.at(-1)).toBeGreaterThan(0.25);
@@ -145,7 +165,9 @@ describe('a reader that never drains', () => {
 describe('text far longer than a line', () => {
   /** CPU microseconds per animate() with `text`. */
   const cost = (text: string): number => {
-    const animation = track(fish({ stream: fakeTerminal(80, 3).stream, interactive: true, sync: 'step', text }));
+    const animation = track(
+      fish({ stream: fakeTerminal(80, 3).stream, interactive: true, sync: 'step', text }),
+    );
     for (let i = 0; i < 20; i++) animation.animate();
     const start = process.cpuUsage();
     for (let i = 0; i < 200; i++) animation.animate();
@@ -165,6 +187,8 @@ describe('text far longer than a line', () => {
 
   it('keeps the whole text as the host set it', () => {
     const long = 'y'.repeat(5000);
-    expect(track(fish({ stream: fakeTerminal().stream, interactive: true, text: long })).text).toBe(long);
+    expect(track(fish({ stream: fakeTerminal().stream, interactive: true, text: long })).text).toBe(
+      long,
+    );
   });
 });

@@ -40,9 +40,15 @@ const ECHOED_CTRL_C = '^C';
  * Anything left on the screen: the lines other than the prompt that hold a visible character,
  * from absolute line `from` on (default: all), and not Ctrl+C's echo when it was typed.
  */
-function debris(run: PtyRun, { from = 0, typed = false }: { from?: number; typed?: boolean } = {}): string[] {
+function debris(
+  run: PtyRun,
+  { from = 0, typed = false }: { from?: number; typed?: boolean } = {},
+): string[] {
   return visibleLogicalLines(run.term)
-    .filter(({ start, text }) => start !== 0 && start >= from && text.trim() !== '' && !(typed && text === ECHOED_CTRL_C))
+    .filter(
+      ({ start, text }) =>
+        start !== 0 && start >= from && text.trim() !== '' && !(typed && text === ECHOED_CTRL_C),
+    )
     .map(({ start, text }) => `${start}: ${text}`);
 }
 
@@ -61,13 +67,22 @@ interface RestoredOptions {
  * output that the engine does not write itself, the prompt reading as it was written
  * (wherever reflow has moved it), and nothing else on the screen from line `from` down.
  */
-async function expectTerminalRestored(run: PtyRun, what: string, { prompt = true, ...rest }: RestoredOptions = {}): Promise<void> {
+async function expectTerminalRestored(
+  run: PtyRun,
+  what: string,
+  { prompt = true, ...rest }: RestoredOptions = {},
+): Promise<void> {
   await run.flush();
   // The screen, and the last bytes the program wrote: what a failure needs to be understood.
   const screen = `\n${run.screen().join('\n')}\nlast bytes written: ${JSON.stringify(run.output().slice(-600))}`;
   expect(run.cursorVisible(), replay(`${what}: the cursor is visible${screen}`)).toBe(true);
-  expect(strayControls(run.output()), replay(`${what}: stray control characters${screen}`)).toEqual([]);
-  if (prompt) expect(logicalLine(run.term, 0).text, replay(`${what}: the prompt is intact${screen}`)).toBe(PROMPT_LINE);
+  expect(strayControls(run.output()), replay(`${what}: stray control characters${screen}`)).toEqual(
+    [],
+  );
+  if (prompt)
+    expect(logicalLine(run.term, 0).text, replay(`${what}: the prompt is intact${screen}`)).toBe(
+      PROMPT_LINE,
+    );
   expect(debris(run, rest), replay(`${what}: nothing left on the screen${screen}`)).toEqual([]);
 }
 
@@ -112,7 +127,10 @@ const SIGNAL_CASES: readonly SignalCase[] = [
 const drawn = (lines: string[]): boolean => lines.some((line, y) => y > 0 && line.trim() !== '');
 
 /** Runs a command and collects its exit status and what it wrote on stderr. */
-function runPiped(command: string, args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
+function runPiped(
+  command: string,
+  args: readonly string[],
+): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -134,14 +152,19 @@ describe('fish under faults in a real terminal', () => {
   it(`exits with the documented status, the terminal clean, after SIGINT or SIGTERM at random moments (${SIGNAL_CASES.length} runs)`, async () => {
     const outcomes = await mapWithLimit(SIGNAL_CASES, PARALLEL, async (c, i) => {
       const what = `run ${i} ${JSON.stringify(c)}`;
-      const run = runInPty([FISH_BIN, '--art', c.art], { cols: c.cols, rows: c.rows, before: PROMPT });
+      const run = runInPty([FISH_BIN, '--art', c.art], {
+        cols: c.cols,
+        rows: c.rows,
+        before: PROMPT,
+      });
       try {
         if (c.from === 'swimming') await run.waitFor(drawn, 10_000);
         await sleep(c.delay);
         const swimming = run.output() !== '';
         // Ctrl+C goes through the terminal's line discipline to the foreground process group,
         // which exists only once the child has started its session: not in the first moments.
-        if (c.signal === 'SIGINT' && c.typed && (c.from === 'swimming' || c.delay >= 20)) run.type('\x03');
+        if (c.signal === 'SIGINT' && c.typed && (c.from === 'swimming' || c.delay >= 20))
+          run.type('\x03');
         else run.kill(c.signal);
         expect(await run.exited, replay(`${what}: exit status`)).toBe(STATUS[c.signal]);
         await expectTerminalRestored(run, what, { typed: c.typed });
@@ -149,8 +172,12 @@ describe('fish under faults in a real terminal', () => {
         // whether or not making room scrolled the prompt off): the cursor is back there, after
         // Ctrl+C's echo if that is still on the screen.
         const buffer = run.term.buffer.active;
-        const echoed = buffer.getLine(1)?.translateToString(true) === ECHOED_CTRL_C ? ECHOED_CTRL_C.length : 0;
-        expect({ line: buffer.baseY + buffer.cursorY, col: buffer.cursorX }, replay(`${what}: the cursor`)).toEqual({ line: 1, col: echoed });
+        const echoed =
+          buffer.getLine(1)?.translateToString(true) === ECHOED_CTRL_C ? ECHOED_CTRL_C.length : 0;
+        expect(
+          { line: buffer.baseY + buffer.cursorY, col: buffer.cursorX },
+          replay(`${what}: the cursor`),
+        ).toEqual({ line: 1, col: echoed });
         return swimming;
       } finally {
         run.close();
@@ -164,7 +191,11 @@ describe('fish under faults in a real terminal', () => {
   /** A storm: the sizes (with a pause after each), how fast the fish is drawn, and what to check. */
   interface Storm {
     readonly art: string;
-    readonly sizes: ReadonlyArray<{ readonly cols: number; readonly rows: number; readonly pause: number }>;
+    readonly sizes: readonly {
+      readonly cols: number;
+      readonly rows: number;
+      readonly pause: number;
+    }[];
     readonly fps: number;
     /** Wait for fish to answer each resize (its erase-down) before the next one, up to 150 ms. */
     readonly answered: boolean;
@@ -177,14 +208,24 @@ describe('fish under faults in a real terminal', () => {
     const what = `storm with ${art}${answered ? ', each resize answered' : ''}: ${sizes.map(({ cols, rows }) => `${cols}x${rows}`).join(' ')}`;
     // Each resize may scroll the screen by up to its height as the region makes room again:
     // enough scrollback that the prompt's line is still there to check at the end.
-    const run = runInPty([FISH_BIN, '--art', art, '--speed', '30', '--fps', String(fps)], { cols: 80, rows: 24, before: PROMPT, scrollback: 10_000 });
+    const run = runInPty([FISH_BIN, '--art', art, '--speed', '30', '--fps', String(fps)], {
+      cols: 80,
+      rows: 24,
+      before: PROMPT,
+      scrollback: 10_000,
+    });
     try {
       await run.waitFor(drawn, 10_000);
       for (const { cols, rows, pause } of sizes) {
         const before = run.output().length;
         run.resize(cols, rows);
         // The answer to a resize is the only output that erases down (ESC [ J).
-        for (let waited = 0; answered && waited < 150 && run.output().indexOf('\u001b[J', before) < 0; waited += 5) await sleep(5);
+        for (
+          let waited = 0;
+          answered && waited < 150 && !run.output().includes('\u001b[J', before);
+          waited += 5
+        )
+          await sleep(5);
         await sleep(pause);
       }
       // Let the last resize be answered, as a user would before pressing Ctrl+C.
@@ -200,12 +241,17 @@ describe('fish under faults in a real terminal', () => {
   /** 50 random sizes and pauses, the rows at least `minRows`. */
   const stormSizes = (seed: number, minRows: number): Storm['sizes'] =>
     fc.sample(
-      fc.record({ cols: fc.integer({ min: 2, max: 200 }), rows: fc.integer({ min: minRows, max: 50 }), pause: fc.integer({ min: 5, max: 40 }) }),
+      fc.record({
+        cols: fc.integer({ min: 2, max: 200 }),
+        rows: fc.integer({ min: minRows, max: 50 }),
+        pause: fc.integer({ min: 5, max: 40 }),
+      }),
       { seed, numRuns: 50 },
     );
 
   /** The absolute line the cursor is on: fish leaves it at the top of the region it cleared. */
-  const cursorLine = (run: PtyRun): number => run.term.buffer.active.baseY + run.term.buffer.active.cursorY;
+  const cursorLine = (run: PtyRun): number =>
+    run.term.buffer.active.baseY + run.term.buffer.active.cursorY;
 
   it('survives a storm of 50 rapid resizes (2..200 x 2..50) while swimming: Ctrl+C then clears its rows, status 130', async () => {
     // Resizes 5-40 ms apart, while frames come every 40 ms and fish answers each resize:
@@ -245,13 +291,22 @@ describe('fish under faults in a real terminal', () => {
       { art: 'whale', rows: 6 + 2 + 1 },
       { art: 'emoji', rows: 1 + 2 + 1 },
       { art: 'tropical', rows: 5 + 2 + 1 },
-    ].map(({ art, rows }, i): Storm => ({ art, sizes: stormSizes(SEED + 10 + i, rows), fps: 1, answered: true, restored: () => ({}) }));
+    ].map(({ art, rows }, i): Storm => ({
+      art,
+      sizes: stormSizes(SEED + 10 + i, rows),
+      fps: 1,
+      answered: true,
+      restored: () => ({}),
+    }));
     await mapWithLimit(storms, PARALLEL, storm);
   }, 60_000);
 
   it('ends quietly with status 0 when the reader of a pipe goes away mid-frame (fish | head -c N)', async () => {
     // 100 bytes as in the issue, and other random cuts: inside the header, mid-frame, mid-escape.
-    const cuts = [100, ...fc.sample(fc.integer({ min: 1, max: 20_000 }), { seed: SEED, numRuns: 5 })];
+    const cuts = [
+      100,
+      ...fc.sample(fc.integer({ min: 1, max: 20_000 }), { seed: SEED, numRuns: 5 }),
+    ];
     await mapWithLimit(cuts, PARALLEL, async (bytes) => {
       const { status, stderr } = await runPiped('bash', pipeline(bytes));
       expect(stderr, replay(`head -c ${bytes}: stderr`)).toBe('');
@@ -265,8 +320,12 @@ describe('fish under faults in a real terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fish-enospc-'));
     const mountPoint = join(dir, 'full');
     const copy = join(dir, 'tank.cast');
-    const script = 'mkdir "$0" && mount -t tmpfs -o size=8k tmpfs "$0" || exit 99; "$1" "$2" --aquarium --fps 50 --record "$0/tank.cast"; s=$?; cp "$0/tank.cast" "$3"; exit $s';
-    const run = runInPty(['-rm', 'sh', '-c', script, mountPoint, process.execPath, FISH_BIN, copy], { command: 'unshare', cols: 80, rows: 24, before: PROMPT });
+    const script =
+      'mkdir "$0" && mount -t tmpfs -o size=8k tmpfs "$0" || exit 99; "$1" "$2" --aquarium --fps 50 --record "$0/tank.cast"; s=$?; cp "$0/tank.cast" "$3"; exit $s';
+    const run = runInPty(
+      ['-rm', 'sh', '-c', script, mountPoint, process.execPath, FISH_BIN, copy],
+      { command: 'unshare', cols: 80, rows: 24, before: PROMPT },
+    );
     try {
       expect(await run.exited, replay('exit status')).toBe(2);
       await run.flush();
@@ -277,7 +336,10 @@ describe('fish under faults in a real terminal', () => {
       expect(run.screen().filter((line) => line !== '')).toEqual([PROMPT_LINE, message]);
       const text = readFileSync(copy, 'utf8');
       expect(text.endsWith('\n')).toBe(true);
-      const events = text.split('\n').slice(0, -1).map((line) => JSON.parse(line) as unknown);
+      const events = text
+        .split('\n')
+        .slice(0, -1)
+        .map((line) => JSON.parse(line) as unknown);
       expect(events.length).toBeGreaterThan(1);
     } finally {
       run.close();
@@ -291,7 +353,10 @@ describe('fish under faults in a real terminal', () => {
       expect(await run.exited, replay("fish's exit status")).toBe(0);
       await run.flush();
       expect(run.output(), replay('nothing written to the terminal')).toBe('');
-      expect(run.screen().filter((line) => line !== ''), replay('the screen')).toEqual([PROMPT_LINE]);
+      expect(
+        run.screen().filter((line) => line !== ''),
+        replay('the screen'),
+      ).toEqual([PROMPT_LINE]);
     } finally {
       run.close();
     }

@@ -10,7 +10,14 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ArtError, loadArt, parseArt, parseArtBytes, type Art, type Sprite } from '../../src/art/index.js';
+import {
+  ArtError,
+  loadArt,
+  parseArt,
+  parseArtBytes,
+  type Art,
+  type Sprite,
+} from '../../src/art/index.js';
 import { composeFrame, createGrid, encodeDiff } from '../../src/render/index.js';
 import { drawableChar, tempFile, trickyChar } from '../art/helpers.js';
 import { testWidth } from '../render/fixtures.js';
@@ -34,7 +41,8 @@ const BUILT_IN: readonly Uint8Array[] = readdirSync(ART_DIR)
   .map((name) => new Uint8Array(readFileSync(new URL(name, ART_DIR))));
 
 /** How one case ended: loaded art, or the loader's error. Anything else is thrown on. */
-type Outcome = { readonly art: Art; readonly ms: number } | { readonly error: ArtError; readonly ms: number };
+type Outcome =
+  { readonly art: Art; readonly ms: number } | { readonly error: ArtError; readonly ms: number };
 
 /**
  * Runs the loader on one case. An exception other than {@link ArtError} propagates, so that
@@ -70,19 +78,29 @@ const spritesOf = (art: Art): Sprite[] => [...art.frames.right, ...art.frames.le
  * or 2 with nothing unsafe in it, or the continuation right after a wide glyph.
  */
 function expectSafeSprite(sprite: Sprite, art: Art): void {
-  expect([sprite.width, sprite.height, sprite.cells.length]).toEqual([art.width, art.height, art.width * art.height]);
+  expect([sprite.width, sprite.height, sprite.cells.length]).toEqual([
+    art.width,
+    art.height,
+    art.width * art.height,
+  ]);
   sprite.cells.forEach((cell, i) => {
     if (cell === null) return;
     const x = i % sprite.width;
     if (cell.width === 0) {
       expect(cell.glyph).toBe('');
-      expect(x > 0 && sprite.cells[i - 1]?.width === 2, `continuation at ${i} follows a wide glyph`).toBe(true);
+      expect(
+        x > 0 && sprite.cells[i - 1]?.width === 2,
+        `continuation at ${i} follows a wide glyph`,
+      ).toBe(true);
       return;
     }
     expect(cell.glyph).not.toBe('');
     expect(cell.glyph, `glyph at cell ${i}`).not.toMatch(UNSAFE_IN_GLYPH);
     if (cell.width === 2) {
-      expect(x + 1 < sprite.width && sprite.cells[i + 1]?.width === 0, `wide glyph at ${i} has its continuation`).toBe(true);
+      expect(
+        x + 1 < sprite.width && sprite.cells[i + 1]?.width === 0,
+        `wide glyph at ${i} has its continuation`,
+      ).toBe(true);
     }
   });
 }
@@ -122,7 +140,10 @@ function expectSafe(outcome: Outcome): void {
 const hostileBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   // CSI: ESC [ parameters and a final byte.
   fc
-    .record({ params: fc.stringMatching(/^[0-9;?]{0,6}$/), final: fc.integer({ min: 0x40, max: 0x7e }) })
+    .record({
+      params: fc.stringMatching(/^[0-9;?]{0,6}$/),
+      final: fc.integer({ min: 0x40, max: 0x7e }),
+    })
     .map(({ params, final }) => utf8(`\u001b[${params}${String.fromCharCode(final)}`)),
   // OSC (title, hyperlink), DCS, other ESC sequences, a lone ESC, and C0 controls.
   fc
@@ -151,7 +172,11 @@ const hostileBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
     .constantFrom(utf8('é'), utf8('あ'), utf8('🐟'))
     .chain((bytes) => fc.integer({ min: 1, max: bytes.length - 1 }).map((n) => bytes.slice(0, n))),
   // Byte order marks (UTF-8, UTF-16 LE and BE).
-  fc.constantFrom(Uint8Array.of(0xef, 0xbb, 0xbf), Uint8Array.of(0xff, 0xfe), Uint8Array.of(0xfe, 0xff)),
+  fc.constantFrom(
+    Uint8Array.of(0xef, 0xbb, 0xbf),
+    Uint8Array.of(0xff, 0xfe),
+    Uint8Array.of(0xfe, 0xff),
+  ),
   // Characters of every kind, the controls the loader refuses among them.
   fc.array(trickyChar, { minLength: 1, maxLength: 4 }).map((chars) => utf8(chars.join(''))),
   fc.uint8Array({ minLength: 1, maxLength: 8 }),
@@ -166,11 +191,26 @@ type Mutation =
   | { readonly kind: 'cut'; readonly at: number; readonly length: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.nat(),
+    byte: fc.integer({ min: 0, max: 255 }),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('truncate-mid-char' as const), at: fc.nat() }),
-  { arbitrary: fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), bytes: hostileBytes }), weight: 4 },
-  fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('splice' as const),
+      at: fc.nat(),
+      bytes: hostileBytes,
+    }),
+    weight: 4,
+  },
+  fc.record({
+    kind: fc.constant('cut' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 8 }),
+  }),
 );
 
 function concat(...parts: Uint8Array[]): Uint8Array {
@@ -219,25 +259,66 @@ const mutatedArt: fc.Arbitrary<Uint8Array> = fc
  */
 const edit: fc.Arbitrary<(lines: string[]) => string[]> = fc.oneof(
   fc
-    .tuple(fc.nat(), fc.nat(), fc.array(fc.oneof(drawableChar, fc.constantFrom(' ', '\t', '.', 'あ', '🐟')), { minLength: 1, maxLength: 4 }))
-    .map(([row, col, chars]) => (lines: string[]) => spliceLine(lines, row, col, 0, chars)),
+    .tuple(
+      fc.nat(),
+      fc.nat(),
+      fc.array(fc.oneof(drawableChar, fc.constantFrom(' ', '\t', '.', 'あ', '🐟')), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    )
+    .map(
+      ([row, col, chars]) =>
+        (lines: string[]) =>
+          spliceLine(lines, row, col, 0, chars),
+    ),
+  fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 6 })).map(
+    ([row, col, length]) =>
+      (lines: string[]) =>
+        spliceLine(lines, row, col, length, []),
+  ),
   fc
-    .tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 6 }))
-    .map(([row, col, length]) => (lines: string[]) => spliceLine(lines, row, col, length, [])),
-  fc.nat().map((row) => (lines: string[]) => lines.flatMap((line, i) => (i === row % lines.length ? [line, line] : [line]))),
+    .nat()
+    .map(
+      (row) => (lines: string[]) =>
+        lines.flatMap((line, i) => (i === row % lines.length ? [line, line] : [line])),
+    ),
   fc
     .tuple(
       fc.nat(),
-      fc.constantFrom('@frame', '@mask', '@opposite', '@FRAME', '@frame x', '', '   ', 'rrGG  bb', 'transparent: .', 'mirror: none', 'facing: left', '#'),
+      fc.constantFrom(
+        '@frame',
+        '@mask',
+        '@opposite',
+        '@FRAME',
+        '@frame x',
+        '',
+        '   ',
+        'rrGG  bb',
+        'transparent: .',
+        'mirror: none',
+        'facing: left',
+        '#',
+      ),
     )
-    .map(([row, line]) => (lines: string[]) => [...lines.slice(0, row % (lines.length + 1)), line, ...lines.slice(row % (lines.length + 1))]),
+    .map(([row, line]) => (lines: string[]) => [
+      ...lines.slice(0, row % (lines.length + 1)),
+      line,
+      ...lines.slice(row % (lines.length + 1)),
+    ]),
 );
 
 /**
  * `lines` with line `row` (modulo their number) changed: `remove` code points taken out at
  * code point `col` (modulo the line's length), and `insert` put in there.
  */
-function spliceLine(lines: readonly string[], row: number, col: number, remove: number, insert: readonly string[]): string[] {
+function spliceLine(
+  lines: readonly string[],
+  row: number,
+  col: number,
+  remove: number,
+  insert: readonly string[],
+): string[] {
   const at = row % lines.length;
   const points = [...lines[at]];
   points.splice(col % (points.length + 1), remove, ...insert);
@@ -247,14 +328,38 @@ function spliceLine(lines: readonly string[], row: number, col: number, remove: 
 /** A built-in art file with one to four text-level edits (valid UTF-8, often valid art). */
 const editedArt: fc.Arbitrary<Uint8Array> = fc
   .tuple(fc.constantFrom(...BUILT_IN), fc.array(edit, { minLength: 1, maxLength: 4 }))
-  .map(([base, edits]) => utf8(edits.reduce((lines, change) => change(lines), new TextDecoder().decode(base).split('\n')).join('\n')));
+  .map(([base, edits]) =>
+    utf8(
+      edits
+        .reduce((lines, change) => change(lines), new TextDecoder().decode(base).split('\n'))
+        .join('\n'),
+    ),
+  );
 
 /** Bytes from an alphabet that hits the decoder's and the parser's edges more often than chance. */
 const edgyBytes: fc.Arbitrary<Uint8Array> = fc
   .array(
     fc.oneof(
       fc.integer({ min: 0, max: 255 }),
-      fc.constantFrom(0x0a, 0x0d, 0x09, 0x20, 0x1b, 0x7f, 0x40, 0x66, 0x3e, 0x29, 0x27, 0xc2, 0xe3, 0xf0, 0x81, 0x9b, 0xbf),
+      fc.constantFrom(
+        0x0a,
+        0x0d,
+        0x09,
+        0x20,
+        0x1b,
+        0x7f,
+        0x40,
+        0x66,
+        0x3e,
+        0x29,
+        0x27,
+        0xc2,
+        0xe3,
+        0xf0,
+        0x81,
+        0x9b,
+        0xbf,
+      ),
     ),
     { maxLength: 300 },
   )
@@ -265,8 +370,31 @@ const KEYS = ['name', 'facing', 'duration', 'transparent', 'color', 'mirror'];
 /** A header value: valid and invalid ones for each key, and any characters at all. */
 const headerValue = fc.oneof(
   fc.constantFrom(
-    'left', 'right', 'up', '0.25', '0', '-1', '1e9', '3600', '3600.1', '.5s', 'NaN', 'Infinity', 'r', 'R', 'x',
-    'rr', '.', 'あ', '🐟', 'ab', "'", 'none', '( ) [', 'aあ', '',
+    'left',
+    'right',
+    'up',
+    '0.25',
+    '0',
+    '-1',
+    '1e9',
+    '3600',
+    '3600.1',
+    '.5s',
+    'NaN',
+    'Infinity',
+    'r',
+    'R',
+    'x',
+    'rr',
+    '.',
+    'あ',
+    '🐟',
+    'ab',
+    "'",
+    'none',
+    '( ) [',
+    'aあ',
+    '',
   ),
   fc.array(trickyChar, { maxLength: 10 }).map((chars) => chars.join('')),
 );
@@ -286,7 +414,19 @@ const headerLine = fc.oneof(
       .map(({ key, separator, value }) => `${key}${separator}${value}`),
     weight: 4,
   },
-  fc.constantFrom('# comment', '', '   ', '@fish v1', '@fish v2', '@', '@ frame', '@1', '#', 'name', '\t'),
+  fc.constantFrom(
+    '# comment',
+    '',
+    '   ',
+    '@fish v1',
+    '@fish v2',
+    '@',
+    '@ frame',
+    '@1',
+    '#',
+    'name',
+    '\t',
+  ),
   fc.array(trickyChar, { maxLength: 12 }).map((chars) => chars.join('')),
 );
 
@@ -297,7 +437,9 @@ const headerGarbage: fc.Arbitrary<string> = fc
     eol: fc.constantFrom('\n', '\r\n'),
     mask: fc.boolean(),
   })
-  .map(({ lines, eol, mask }) => ['@fish v1', ...lines, '@frame', ">))'>", ...(mask ? ['@mask', 'rrggb'] : [])].join(eol));
+  .map(({ lines, eol, mask }) =>
+    ['@fish v1', ...lines, '@frame', ">))'>", ...(mask ? ['@mask', 'rrggb'] : [])].join(eol),
+  );
 
 /**
  * The first header line of `text` that is neither blank, a comment nor `known-key: ...`, as a
@@ -349,14 +491,26 @@ describe('the art loader under hostile input', () => {
       hostileBytes
         .map((bytes) => new TextDecoder().decode(bytes))
         // A CRLF only splits the line in two: valid, so not a control here.
-        .filter((text) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text.replaceAll('\r\n', ''))),
-      fc.constantFrom('\u001b[2J', '\u001b]0;pwned\u0007', '\u001bP+q\u001b\\', '\u009b31m', '\u0085', '\r', '\u007f'),
+        .filter((text) =>
+          /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text.replaceAll('\r\n', '')),
+        ),
+      fc.constantFrom(
+        '\u001b[2J',
+        '\u001b]0;pwned\u0007',
+        '\u001bP+q\u001b\\',
+        '\u009b31m',
+        '\u0085',
+        '\r',
+        '\u007f',
+      ),
     );
     fc.assert(
       fc.property(fc.constantFrom(...BUILT_IN), fc.nat(), control, (base, at, inserted) => {
         const text = new TextDecoder().decode(base);
         const lines = text.split('\n');
-        const artLines = [...lines.keys()].filter((i) => lines[i].trim() !== '' && !/^[@#]/.test(lines[i]) && !lines[i].includes(':'));
+        const artLines = [...lines.keys()].filter(
+          (i) => lines[i].trim() !== '' && !/^[@#]/.test(lines[i]) && !lines[i].includes(':'),
+        );
         const row = artLines[at % artLines.length];
         // Inside the line, never at its end: a CR there would make a valid CRLF line ending.
         const col = at % lines[row].length;
@@ -390,7 +544,8 @@ describe('the art loader under hostile input', () => {
       fc.property(headerGarbage, (text) => {
         const outcome = attempt(() => parseArtBytes(utf8(text), { file: 'garbage.art' }));
         expectSafe(outcome);
-        if (firstUnknownHeaderLine(text) !== undefined) expect('error' in outcome, 'garbage in the header loaded').toBe(true);
+        if (firstUnknownHeaderLine(text) !== undefined)
+          expect('error' in outcome, 'garbage in the header loaded').toBe(true);
       }),
       { numRuns: 400 },
     );
@@ -400,14 +555,19 @@ describe('the art loader under hostile input', () => {
     // Frame lines of narrow and wide glyphs; the mask is the frame's size exactly, then one
     // column wider on one of its lines, or one row taller.
     const glyph = fc.constantFrom('>', ')', "'", 'o', '=', 'あ', '🐟');
-    const frame = fc.array(fc.array(glyph, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 5 });
+    const frame = fc.array(fc.array(glyph, { minLength: 1, maxLength: 8 }), {
+      minLength: 1,
+      maxLength: 5,
+    });
     fc.assert(
       fc.property(frame, fc.nat(), fc.constantFrom('r', 'G', 'b'), (rows, pick, letter) => {
-        const widthOf = (row: readonly string[]): number => row.reduce((n, g) => n + testWidth(g), 0);
+        const widthOf = (row: readonly string[]): number =>
+          row.reduce((n, g) => n + testWidth(g), 0);
         const width = Math.max(...rows.map(widthOf));
         const height = rows.length;
         const fitting = rows.map((row) => letter.repeat(widthOf(row)));
-        const file = (mask: readonly string[]): string => ['@fish v1', '@frame', ...rows.map((row) => row.join('')), '@mask', ...mask].join('\n');
+        const file = (mask: readonly string[]): string =>
+          ['@fish v1', '@frame', ...rows.map((row) => row.join('')), '@mask', ...mask].join('\n');
         const maskLine = 4 + height; // 1-based line of the mask's first line
 
         const fits = attempt(() => parseArt(file(fitting), { file: 'mask.art' }));
@@ -478,7 +638,8 @@ const hugeLine: fc.Arbitrary<HugeCase> = fc
     escape: fc.boolean(),
   })
   .map(({ unit, length, header, escape }) => {
-    const line = unit.repeat(Math.ceil(length / unit.length)).slice(0, length) + (escape ? '\u001b[2J' : '');
+    const line =
+      unit.repeat(Math.ceil(length / unit.length)).slice(0, length) + (escape ? '\u001b[2J' : '');
     return hugeCase(
       `a line of ${length} code units of ${JSON.stringify(unit)}${header ? ' after a header' : ''}${escape ? ' ending in ESC' : ''}`,
       encodeWithin(header ? `@fish v1\nname: huge\n@frame\n${line}\n` : `${line}\n`),
@@ -487,19 +648,32 @@ const hugeLine: fc.Arbitrary<HugeCase> = fc
 
 /** Art that is wide and tall at once: a small file can describe a huge rectangle of cells. */
 const hugeArea: fc.Arbitrary<HugeCase> = fc
-  .record({ width: fc.integer({ min: 2_000, max: 100_000 }), height: fc.integer({ min: 2_000, max: 300_000 }) })
+  .record({
+    width: fc.integer({ min: 2_000, max: 100_000 }),
+    height: fc.integer({ min: 2_000, max: 300_000 }),
+  })
   .map(({ width, height }) =>
-    hugeCase(`art ${width} cells wide and ${height} rows tall`, encodeWithin(`${'x'.repeat(width)}${'\nx'.repeat(height - 1)}\n`)),
+    hugeCase(
+      `art ${width} cells wide and ${height} rows tall`,
+      encodeWithin(`${'x'.repeat(width)}${'\nx'.repeat(height - 1)}\n`),
+    ),
   );
 
 /** A mask far wider than its frame, and many frames in one file. */
 const hugeOther: fc.Arbitrary<HugeCase> = fc.oneof(
   fc
     .integer({ min: 10_000, max: 100_000 })
-    .map((width) => hugeCase(`a mask line ${width} letters wide`, encodeWithin(`@fish v1\n@frame\n>))'>\n@mask\n${'r'.repeat(width)}\n`))),
+    .map((width) =>
+      hugeCase(
+        `a mask line ${width} letters wide`,
+        encodeWithin(`@fish v1\n@frame\n>))'>\n@mask\n${'r'.repeat(width)}\n`),
+      ),
+    ),
   fc
     .integer({ min: 1_000, max: 50_000 })
-    .map((frames) => hugeCase(`${frames} frames`, encodeWithin(`@fish v1\n${"@frame\n>))'>\n".repeat(frames)}`))),
+    .map((frames) =>
+      hugeCase(`${frames} frames`, encodeWithin(`@fish v1\n${"@frame\n>))'>\n".repeat(frames)}`)),
+    ),
 );
 
 /** What parsing a 100,000-character line may take: "well under a second". */
@@ -520,8 +694,12 @@ async function expectQuickOnHugeInput(
 ): Promise<void> {
   await fc.assert(
     fc.asyncProperty(cases, async ({ label, bytes }) => {
-      const outcome: SandboxOutcome = await parseInSandbox(bytes, 'huge.art', { deadlineMs: 2 * budgetMs });
-      expect(outcome.kind, `${label}: ${'message' in outcome ? outcome.message : ''}`).toMatch(/^art(-error)?$/);
+      const outcome: SandboxOutcome = await parseInSandbox(bytes, 'huge.art', {
+        deadlineMs: 2 * budgetMs,
+      });
+      expect(outcome.kind, `${label}: ${'message' in outcome ? outcome.message : ''}`).toMatch(
+        /^art(-error)?$/,
+      );
       if (outcome.kind === 'art-error') expectOneLineError(outcome.message);
       expect(outcome.ms, label).toBeLessThan(budgetMs);
     }),
@@ -544,8 +722,14 @@ describe('the art loader on huge input (in a child process, with a deadline and 
       budgetMs: FILE_BUDGET_MS,
       numRuns: 4,
       examples: [
-        hugeCase('art 6000 cells wide and 6000 rows tall (an 18 KB file)', utf8(`${'x'.repeat(6000)}${'\nx'.repeat(5999)}\n`)),
-        hugeCase('art 30000 cells wide and 300000 rows tall', encodeWithin(`${'x'.repeat(30_000)}${'\nx'.repeat(299_999)}\n`)),
+        hugeCase(
+          'art 6000 cells wide and 6000 rows tall (an 18 KB file)',
+          utf8(`${'x'.repeat(6000)}${'\nx'.repeat(5999)}\n`),
+        ),
+        hugeCase(
+          'art 30000 cells wide and 300000 rows tall',
+          encodeWithin(`${'x'.repeat(30_000)}${'\nx'.repeat(299_999)}\n`),
+        ),
       ],
     });
   }, 60_000);
@@ -581,7 +765,9 @@ const expansion: fc.Arbitrary<HugeCase> = fc.oneof(
     .map(({ wide, tall, empty, opposite }) => {
       const frames = `@frame\n${'x'.repeat(wide)}\n@frame\n${'x\n'.repeat(tall)}${'@frame\n'.repeat(empty)}`;
       // With @opposite, the big frames are the opposite ones, after small main frames.
-      const text = opposite ? `${repeatWithin('@frame\nx\n', empty + 2)}@opposite\n${frames}` : frames;
+      const text = opposite
+        ? `${repeatWithin('@frame\nx\n', empty + 2)}@opposite\n${frames}`
+        : frames;
       return hugeCase(
         `a frame ${wide} wide, one ${tall} tall and ${empty} empty frames${opposite ? ', drawn opposite' : ''}`,
         encodeWithin(`@fish v1\n${text}`),
@@ -590,7 +776,12 @@ const expansion: fc.Arbitrary<HugeCase> = fc.oneof(
   fc
     .record({ frames: fc.integer({ min: 1, max: 120_000 }), size: fc.integer({ min: 1, max: 4 }) })
     .map(({ frames, size }) =>
-      hugeCase(`${frames} frames of ${size}x${size}`, encodeWithin(`@fish v1\n${repeatWithin(`@frame\n${`${'o'.repeat(size)}\n`.repeat(size)}`, frames)}`)),
+      hugeCase(
+        `${frames} frames of ${size}x${size}`,
+        encodeWithin(
+          `@fish v1\n${repeatWithin(`@frame\n${`${'o'.repeat(size)}\n`.repeat(size)}`, frames)}`,
+        ),
+      ),
     ),
   fc
     .record({
@@ -600,9 +791,18 @@ const expansion: fc.Arbitrary<HugeCase> = fc.oneof(
     })
     .map(({ lines, tabs, shape }) => {
       const run = repeatWithin('\t', tabs);
-      const line = shape === 'between letters' ? `x${run}x` : shape === 'leading' ? `${run}x` : shape === 'alone' ? run : `r${run}r`;
+      const line =
+        shape === 'between letters'
+          ? `x${run}x`
+          : shape === 'leading'
+            ? `${run}x`
+            : shape === 'alone'
+              ? run
+              : `r${run}r`;
       const art =
-        shape === 'in a mask' ? `@fish v1\n@frame\n${'x'.repeat(1000)}\n@mask\n${repeatWithin(`${line}\n`, lines)}` : repeatWithin(`${line}\n`, lines);
+        shape === 'in a mask'
+          ? `@fish v1\n@frame\n${'x'.repeat(1000)}\n@mask\n${repeatWithin(`${line}\n`, lines)}`
+          : repeatWithin(`${line}\n`, lines);
       return hugeCase(`${lines} lines of ${tabs} tabs, ${shape}`, encodeWithin(art));
     }),
   fc
@@ -621,8 +821,11 @@ const expansion: fc.Arbitrary<HugeCase> = fc.oneof(
     })
     .map(({ grapheme: { base, mark }, marks, cells, inHeader }) => {
       const cell = base + repeatWithin(mark, marks);
-      const art = inHeader ? `@fish v1\ntransparent: ${cell}\n@frame\n>))'>\n` : `${repeatWithin(cell, cells)}\n`;
-      const code = (text: string): string => `U+${(text.codePointAt(0) ?? 0).toString(16).toUpperCase()}`;
+      const art = inHeader
+        ? `@fish v1\ntransparent: ${cell}\n@frame\n>))'>\n`
+        : `${repeatWithin(cell, cells)}\n`;
+      const code = (text: string): string =>
+        `U+${(text.codePointAt(0) ?? 0).toString(16).toUpperCase()}`;
       return hugeCase(
         `${inHeader ? 'a header value' : `${cells} cells`} of ${code(base)} and ${marks} x ${code(mark)}`,
         encodeWithin(art),
@@ -641,11 +844,16 @@ describe('small art that asks for a huge expansion (in a child process, 256 MB h
     // Sampled, then run two at a time: fast-check's runner would run the processes one by one.
     const cases = fc.sample(expansion, { numRuns: 12, seed });
     const outcomes = await mapWithLimit(cases, 2, ({ bytes }) =>
-      parseInSandbox(bytes, 'expansion.art', { deadlineMs: 5 * EXPANSION_BUDGET_MS, memoryMb: EXPANSION_BUDGET_MB }),
+      parseInSandbox(bytes, 'expansion.art', {
+        deadlineMs: 5 * EXPANSION_BUDGET_MS,
+        memoryMb: EXPANSION_BUDGET_MB,
+      }),
     );
     outcomes.forEach((outcome, i) => {
       const label = `${cases[i].label} (FISH_TEST_SEED=${seed})`;
-      expect(outcome.kind, `${label}: ${'message' in outcome ? outcome.message : ''}`).toMatch(/^art(-error)?$/);
+      expect(outcome.kind, `${label}: ${'message' in outcome ? outcome.message : ''}`).toMatch(
+        /^art(-error)?$/,
+      );
       if (outcome.kind !== 'art' && outcome.kind !== 'art-error') return;
       if (outcome.kind === 'art-error') expectOneLineError(outcome.message);
       // CPU time, not wall time: the work the input costs, however busy the machine is.

@@ -19,13 +19,16 @@ const records = readFileSync(path, 'utf8')
   .map((line) => JSON.parse(line));
 
 const count = (test) => records.filter(test).length;
-const max = (items, key) => items.reduce((best, item) => ((item[key] ?? -1) > (best?.[key] ?? -1) ? item : best), undefined);
+const max = (items, key) =>
+  items.reduce((best, item) => ((item[key] ?? -1) > (best?.[key] ?? -1) ? item : best), undefined);
 const show = (record) =>
   record === undefined
     ? 'none'
     : `${record.ms.toFixed(0)} ms` +
       (record.cpuMs === undefined ? '' : ` (${record.cpuMs.toFixed(0)} ms of CPU)`) +
-      (record.peakMb === undefined ? '' : `, ${record.peakMb.toFixed(0)} MB peak (${record.baseMb.toFixed(0)} MB before the parse)`) +
+      (record.peakMb === undefined
+        ? ''
+        : `, ${record.peakMb.toFixed(0)} MB peak (${record.baseMb.toFixed(0)} MB before the parse)`) +
       (record.bytes === undefined ? '' : `, ${record.bytes} bytes, ${record.kind}`);
 
 const isolated = records.filter((record) => record.peakMb !== undefined);

@@ -30,7 +30,8 @@ export function readCast(path: string): Cast {
 export function screenLines(term: Terminal): string[] {
   const buffer = term.buffer.active;
   const lines: string[] = [];
-  for (let y = 0; y < term.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+  for (let y = 0; y < term.rows; y++)
+    lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
   return lines;
 }
 
@@ -88,5 +89,7 @@ export function castOutput(cast: Cast): string {
 export function unrecorded(output: string, cast: Cast): string | undefined {
   const recorded = castOutput(cast);
   const written = output;
-  return written.startsWith(recorded) ? written.slice(recorded.length).replaceAll('\u001B[?25h', '') : undefined;
+  return written.startsWith(recorded)
+    ? written.slice(recorded.length).replaceAll('\u001B[?25h', '')
+    : undefined;
 }

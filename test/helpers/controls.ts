@@ -16,7 +16,8 @@ export const UNSAFE_IN_GLYPH = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
  * breaks of any kind, lone surrogates and the bidi controls that would reorder the line. A
  * zero width joiner is allowed: the message about an emoji sequence quotes the sequence.
  */
-export const UNSAFE_IN_MESSAGE = /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+export const UNSAFE_IN_MESSAGE =
+  /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /**
  * The control sequences the engine itself writes, and only those: cursor moves (CUU, CUD,
@@ -50,6 +51,7 @@ const STRAY_CONTROL = /[\u0000-\u0007\u0009\u000b\u000c\u000e-\u001f\u007f-\u009
 export function strayControls(bytes: string): string[] {
   const rest = stripEngineSequences(bytes);
   return [...rest.matchAll(STRAY_CONTROL)].map(
-    (match) => `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} at ${match.index}`,
+    (match) =>
+      `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} at ${match.index}`,
   );
 }

@@ -35,21 +35,27 @@ import {
   type Step,
   type Strip,
 } from './scenario.js';
-import type { Snapshot } from './judges.js';
 
 /** The CLI's bass with the default bob of 1: three rows, the fish on one. */
 const CLI_STRIP: Strip = { height: 3, inked: 1, row: BASS_ROW };
 /** The library's bass, bob 0 by default: one row. */
 const LIBRARY_STRIP: Strip = { height: 1, inked: 1, row: BASS_ROW };
 /** A library strip with text after the tank. */
-const textStrip = (text: string): Strip => ({ height: 1, inked: 1, row: new RegExp(`^ *(>\\)\\)'>|<'\\(\\(<) +${text}$`) });
+const textStrip = (text: string): Strip => ({
+  height: 1,
+  inked: 1,
+  row: new RegExp(`^ *(>\\)\\)'>|<'\\(\\(<) +${text}$`),
+});
 
 /** The shell's echo of Ctrl+C, left where the cursor was if nothing erased it. */
 const CTRL_C_ECHO = maybe(/^\^C$/);
 /** The status of a stopped job: by SIGTSTP (148), or SIGSTOP (147) for a program that stops itself so. */
 const STOPPED = [148, 147];
 /** Bash's lines when a job stops: its newline (after the ^Z echo, if that is left) and the job line. */
-const stopped = (command: string): HostLine[] => [maybe(/^(\^Z)?$/), like(new RegExp(`^\\[1\\]\\+ +Stopped +${command.replace(/[-]/g, '\\$&')}$`))];
+const stopped = (command: string): HostLine[] => [
+  maybe(/^(\^Z)?$/),
+  like(new RegExp(`^\\[1\\]\\+ +Stopped +${command.replace(/[-]/g, '\\$&')}$`)),
+];
 
 /** Whether the bass is on the screen past column `col` (it has swum that far). */
 const pastColumn = (col: number) => (): Condition => (snapshot) =>
@@ -76,10 +82,16 @@ const swamFor = (ms: number) => (): Condition => {
  */
 const TYPING_WHILE_IT_SWIMS: readonly Step[] = [
   swimming(),
-  type('hello'), keys('Enter'), type('world'), keys('Enter'),
+  type('hello'),
+  keys('Enter'),
+  type('world'),
+  keys('Enter'),
   swimming(),
-  keys('C-c'), exits(130, [CTRL_C_ECHO]),
-  typed('echo done'), host(line('done')), exits(0),
+  keys('C-c'),
+  exits(130, [CTRL_C_ECHO]),
+  typed('echo done'),
+  host(line('done')),
+  exits(0),
 ];
 
 /**
@@ -101,10 +113,34 @@ function tallFullStrip(name: string, command: string, end: readonly Step[]): Sce
 
 /** The fatal signals of the issue: the key or the kill, and what bash says when a job dies of it. */
 const FATAL = [
-  { name: 'SIGQUIT', number: 3, send: keys('C-\\'), says: like(/^(\^\\)?Quit$/), sendInRawMode: signal('SIGQUIT') },
-  { name: 'SIGUSR2', number: 12, send: signal('SIGUSR2'), says: line('User defined signal 2'), sendInRawMode: signal('SIGUSR2') },
-  { name: 'SIGALRM', number: 14, send: signal('SIGALRM'), says: line('Alarm clock'), sendInRawMode: signal('SIGALRM') },
-  { name: 'SIGABRT', number: 6, send: signal('SIGABRT'), says: line('Aborted'), sendInRawMode: signal('SIGABRT') },
+  {
+    name: 'SIGQUIT',
+    number: 3,
+    send: keys('C-\\'),
+    says: like(/^(\^\\)?Quit$/),
+    sendInRawMode: signal('SIGQUIT'),
+  },
+  {
+    name: 'SIGUSR2',
+    number: 12,
+    send: signal('SIGUSR2'),
+    says: line('User defined signal 2'),
+    sendInRawMode: signal('SIGUSR2'),
+  },
+  {
+    name: 'SIGALRM',
+    number: 14,
+    send: signal('SIGALRM'),
+    says: line('Alarm clock'),
+    sendInRawMode: signal('SIGALRM'),
+  },
+  {
+    name: 'SIGABRT',
+    number: 6,
+    send: signal('SIGABRT'),
+    says: line('Aborted'),
+    sendInRawMode: signal('SIGABRT'),
+  },
 ] as const;
 
 /** One event of an asciicast v2 recording. */
@@ -115,14 +151,20 @@ type CastEvent = readonly [number, 'o' | 'r' | 'i' | 'm', string];
  * resizes, it leaves the normal screen, the cursor shown and no creature) and hold an "r" event
  * for each size the terminal was given.
  */
-async function recordingFaults(path: string, sizes: readonly string[], creature: RegExp | undefined): Promise<string[]> {
+async function recordingFaults(
+  path: string,
+  sizes: readonly string[],
+  creature: RegExp | undefined,
+): Promise<string[]> {
   if (!existsSync(path)) return [`no recording at ${path}`];
   const [head, ...rest] = readFileSync(path, 'utf8').trimEnd().split('\n');
   const header = JSON.parse(head) as { width: number; height: number };
   const events = rest.map((text) => JSON.parse(text) as CastEvent);
   const faults: string[] = [];
   const resizes = events.filter(([, kind]) => kind === 'r').map(([, , size]) => size);
-  for (const size of sizes) if (!resizes.includes(size)) faults.push(`no "r" event for the resize to ${size} (r events: ${JSON.stringify(resizes)})`);
+  for (const size of sizes)
+    if (!resizes.includes(size))
+      faults.push(`no "r" event for the resize to ${size} (r events: ${JSON.stringify(resizes)})`);
   const term = createTerminal(header.width, header.height, { convertEol: true });
   const cursorShown = trackCursorVisibility(term);
   for (const [, kind, data] of events) {
@@ -133,17 +175,24 @@ async function recordingFaults(path: string, sizes: readonly string[], creature:
     }
   }
   const buffer = term.buffer.active;
-  if (buffer.type === 'alternate') faults.push('played back, it leaves the viewer in the alternate screen');
+  if (buffer.type === 'alternate')
+    faults.push('played back, it leaves the viewer in the alternate screen');
   if (!cursorShown()) faults.push('played back, it leaves the cursor hidden');
-  const lines = Array.from({ length: term.rows }, (_, y) => buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '');
-  if (creature && lines.some((text) => creature.test(text))) faults.push(`played back, it ends with the creature on screen:\n${lines.join('\n')}`);
+  const lines = Array.from(
+    { length: term.rows },
+    (_, y) => buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '',
+  );
+  if (creature && lines.some((text) => creature.test(text)))
+    faults.push(`played back, it ends with the creature on screen:\n${lines.join('\n')}`);
   term.dispose();
   return faults;
 }
 
 /** A step that checks a live recording (in the session's folder) once the program has ended. */
 const recordingStep = (file: string, sizes: readonly string[], creature?: RegExp): Step =>
-  check('the live recording', (_, session) => recordingFaults(join(session.dir, file), sizes, creature));
+  check('the live recording', (_, session) =>
+    recordingFaults(join(session.dir, file), sizes, creature),
+  );
 
 /** The scenarios, by the defect each proves. */
 export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
@@ -154,7 +203,14 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     command: 'host spinner-text',
     output: [line('one'), line('two')],
     strip: textStrip('Long running task'),
-    steps: [swimming(), resize(30, 20), resize(100, 20), tell('succeed'), host(line('✔ Done')), exits(0)],
+    steps: [
+      swimming(),
+      resize(30, 20),
+      resize(100, 20),
+      tell('succeed'),
+      host(line('✔ Done')),
+      exits(0),
+    ],
   },
   {
     name: "CLI strip drift: narrowed to 30 with the fish past column 60, widened to 100: the strip stays right below the host's lines, the prompt follows them",
@@ -166,7 +222,12 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     // Narrowed, the strip's rows re-wrap: the terminal may push some, fish and all, into its history.
     history: 'any',
     // Past column 60, so that its row is re-wrapped into three at 30 columns.
-    steps: [swimming('the fish past column 60', pastColumn(60)), resize(30, 20), resize(100, 20), exits(0)],
+    steps: [
+      swimming('the fish past column 60', pastColumn(60)),
+      resize(30, 20),
+      resize(100, 20),
+      exits(0),
+    ],
   },
   {
     name: 'CLI resize storm 0.1 s apart: no pieces of fish above the strip',
@@ -180,14 +241,34 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     history: 'any',
     steps: [
       swimming('the fish past column 30', pastColumn(30)),
-      storm([[60, 20], [30, 20], [90, 20], [40, 20], [100, 20], [35, 20], [80, 20], [30, 20], [70, 20], [100, 20]], 100),
+      storm(
+        [
+          [60, 20],
+          [30, 20],
+          [90, 20],
+          [40, 20],
+          [100, 20],
+          [35, 20],
+          [80, 20],
+          [30, 20],
+          [70, 20],
+          [100, 20],
+        ],
+        100,
+      ),
       keys('C-c'),
       exits(130, [CTRL_C_ECHO]),
     ],
   },
   // 5 s rather than the issue's 3: time to watch it swim for 3 s on a busy machine.
-  tallFullStrip("--redraw full with a tall strip (--bob 2) keeps the host's lines", 'seq 1 3; fish --redraw full --bob 2 --duration 5', []),
-  tallFullStrip("library redraw: 'full', bob: 2 keeps the host's lines", 'host full-bob', [tell('stop')]),
+  tallFullStrip(
+    "--redraw full with a tall strip (--bob 2) keeps the host's lines",
+    'seq 1 3; fish --redraw full --bob 2 --duration 5',
+    [],
+  ),
+  tallFullStrip("library redraw: 'full', bob: 2 keeps the host's lines", 'host full-bob', [
+    tell('stop'),
+  ]),
   {
     name: '--redraw full with art taller than the terminal leaves no rows behind',
     cols: 60,
@@ -221,7 +302,13 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     command: 'fish',
     output: [],
     strip: CLI_STRIP,
-    steps: [swimming(), resize(60, 2, false), resize(60, 20), keys('C-c'), exits(130, [CTRL_C_ECHO])],
+    steps: [
+      swimming(),
+      resize(60, 2, false),
+      resize(60, 20),
+      keys('C-c'),
+      exits(130, [CTRL_C_ECHO]),
+    ],
   },
   {
     name: 'Ctrl+Z then fg, inline: suspended with the cursor shown and the strip cleared; after fg redrawn below the job line',
@@ -230,7 +317,16 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     command: 'fish',
     output: [],
     strip: CLI_STRIP,
-    steps: [swimming(), keys('C-z'), exits(STOPPED, stopped('fish')), typed('fg'), host(line('fish')), swimming(), keys('C-c'), exits(130, [CTRL_C_ECHO])],
+    steps: [
+      swimming(),
+      keys('C-z'),
+      exits(STOPPED, stopped('fish')),
+      typed('fg'),
+      host(line('fish')),
+      swimming(),
+      keys('C-c'),
+      exits(130, [CTRL_C_ECHO]),
+    ],
   },
   {
     name: 'Ctrl+Z then fg, aquarium: suspended in the normal screen with the cursor shown; after fg redrawn, q quits at once',
@@ -238,7 +334,16 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     rows: 20,
     command: 'fish --aquarium',
     output: [],
-    steps: [tank(), keys('C-z'), exits(STOPPED, stopped('fish --aquarium')), typed('fg'), host(line('fish --aquarium')), tank(), type('q'), exits(0, [], 2000)],
+    steps: [
+      tank(),
+      keys('C-z'),
+      exits(STOPPED, stopped('fish --aquarium')),
+      typed('fg'),
+      host(line('fish --aquarium')),
+      tank(),
+      type('q'),
+      exits(0, [], 2000),
+    ],
   },
   {
     name: 'SIGTSTP then fg, aquarium: suspended in the normal screen with the cursor shown; after fg redrawn, q quits at once',
@@ -246,7 +351,16 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     rows: 20,
     command: 'fish --aquarium',
     output: [],
-    steps: [tank(), signal('SIGTSTP'), exits(STOPPED, stopped('fish --aquarium')), typed('fg'), host(line('fish --aquarium')), tank(), type('q'), exits(0, [], 2000)],
+    steps: [
+      tank(),
+      signal('SIGTSTP'),
+      exits(STOPPED, stopped('fish --aquarium')),
+      typed('fg'),
+      host(line('fish --aquarium')),
+      tank(),
+      type('q'),
+      exits(0, [], 2000),
+    ],
   },
   {
     name: 'CLI: typing hello Enter world Enter while it swims echoes nothing; Ctrl+C leaves nothing, exit 130',
@@ -329,7 +443,13 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     command: 'fish --record "$FISH_TEST_DIR/live.cast"',
     output: [],
     strip: CLI_STRIP,
-    steps: [swimming(), resize(60, 20), keys('C-c'), exits(130, [CTRL_C_ECHO]), recordingStep('live.cast', ['60x20'], BASS_PIECES)],
+    steps: [
+      swimming(),
+      resize(60, 20),
+      keys('C-c'),
+      exits(130, [CTRL_C_ECHO]),
+      recordingStep('live.cast', ['60x20'], BASS_PIECES),
+    ],
   },
   {
     name: 'live --record, aquarium: the recording leaves the alternate screen at the end and has an "r" event for the resize',
@@ -337,6 +457,13 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
     rows: 20,
     command: 'fish --aquarium --record "$FISH_TEST_DIR/live.cast"',
     output: [],
-    steps: [tank(), resize(60, 20, false), tank(), type('q'), exits(0), recordingStep('live.cast', ['60x20'])],
+    steps: [
+      tank(),
+      resize(60, 20, false),
+      tank(),
+      type('q'),
+      exits(0),
+      recordingStep('live.cast', ['60x20']),
+    ],
   },
 ];

@@ -14,7 +14,16 @@
  * PROMPT_COMMAND that appends each command's exit status to a file, so the status of what a
  * test typed can be read whatever the judge.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +60,7 @@ export interface Snapshot {
   /** Every row of history and screen by absolute row (trailing blanks trimmed). */
   readonly rowTexts: readonly string[];
   /** The visible rows (clipped at the right edge, trailing blanks trimmed), each with the index of its logical line. */
-  readonly screen: ReadonlyArray<{ readonly text: string; readonly line: number }>;
+  readonly screen: readonly { readonly text: string; readonly line: number }[];
   /** The cursor on the visible screen, 0-based, and whether it is shown. */
   readonly cursor: { readonly row: number; readonly col: number; readonly visible: boolean };
   /** Whether the alternate screen is active. */
@@ -62,7 +71,12 @@ export interface Snapshot {
 export type Key = 'Enter' | 'C-c' | 'C-z' | 'C-\\';
 
 /** The bytes a key sends (for the pty judge). */
-const KEY_BYTES: Record<Key, string> = { Enter: '\r', 'C-c': '\u0003', 'C-z': '\u001a', 'C-\\': '\u001c' };
+const KEY_BYTES: Record<Key, string> = {
+  Enter: '\r',
+  'C-c': '\u0003',
+  'C-z': '\u001a',
+  'C-\\': '\u001c',
+};
 
 /** A terminal running the test shell. */
 export interface Session {
@@ -105,7 +119,10 @@ export function cellWidth(text: string): number {
 export function statuses(session: Session): number[] {
   const path = join(session.dir, 'status');
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').map(Number);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map(Number);
 }
 
 /** The processes whose parent is `pid` (from /proc). */
@@ -177,7 +194,16 @@ function prepareFolder(): { dir: string; command: string[] } {
   // The environment is set by the command itself (tmux sets PATH from its client whatever
   // new-session -e says); no core files in the working tree when a process dumps core.
   const assignments = Object.entries(env).map(([key, value]) => `${key}=${value}`);
-  return { dir, command: ['/usr/bin/env', ...assignments, '/bin/sh', '-c', 'ulimit -c 0; exec bash --norc --noprofile'] };
+  return {
+    dir,
+    command: [
+      '/usr/bin/env',
+      ...assignments,
+      '/bin/sh',
+      '-c',
+      'ulimit -c 0; exec bash --norc --noprofile',
+    ],
+  };
 }
 
 /** Wait until the shell shows its first prompt and has recorded its first status. */
@@ -186,7 +212,10 @@ async function waitForShell(session: Session): Promise<void> {
   for (;;) {
     const snapshot = await session.snapshot();
     if (statuses(session).length > 0 && snapshot.screen[0]?.text === PROMPT.trimEnd()) return;
-    if (Date.now() > deadline) throw new Error(`${session.judge}: the shell did not start; screen:\n${snapshot.screen.map((r) => r.text).join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${session.judge}: the shell did not start; screen:\n${snapshot.screen.map((r) => r.text).join('\n')}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 30));
   }
 }
@@ -218,7 +247,11 @@ function fromTmux(raw: TmuxSnapshot): Snapshot {
   if (raw.alternate) {
     // capture-pane reads the alternate screen alone: one line per row.
     return {
-      judge: 'tmux', cols: raw.cols, rows: raw.rows, historyRows: 0, alternate: true,
+      judge: 'tmux',
+      cols: raw.cols,
+      rows: raw.rows,
+      historyRows: 0,
+      alternate: true,
       lines: raw.screen.map((text, row) => ({ text, firstRow: row, rowCount: 1 })),
       rowTexts: raw.screen,
       screen: raw.screen.map((text, row) => ({ text, line: row })),
@@ -239,12 +272,20 @@ function fromTmux(raw: TmuxSnapshot): Snapshot {
     row += pieces.length;
   }
   if (row !== raw.historySize + raw.rows) {
-    throw new Error(`tmux judge: ${row} rows from capture-pane -J, but history ${raw.historySize} + screen ${raw.rows}:\n${raw.rawLines.map((l) => JSON.stringify(l)).join('\n')}`);
+    throw new Error(
+      `tmux judge: ${row} rows from capture-pane -J, but history ${raw.historySize} + screen ${raw.rows}:\n${raw.rawLines.map((l) => JSON.stringify(l)).join('\n')}`,
+    );
   }
   // The visible rows as tmux draws them; the history's as the joined lines were cut.
   raw.screen.forEach((text, r) => (rowTexts[raw.historySize + r] = text));
   return {
-    judge: 'tmux', cols: raw.cols, rows: raw.rows, historyRows: raw.historySize, alternate: false, lines, rowTexts,
+    judge: 'tmux',
+    cols: raw.cols,
+    rows: raw.rows,
+    historyRows: raw.historySize,
+    alternate: false,
+    lines,
+    rowTexts,
     screen: raw.screen.map((text, r) => ({ text, line: lineOfRow[raw.historySize + r] })),
     cursor: { row: raw.cursorY, col: raw.cursorX, visible: raw.cursorVisible },
   };
@@ -262,19 +303,29 @@ function fromXterm(run: PtyRun, name: string, reflows: boolean): Snapshot {
   };
   const lines: ScreenLine[] = [];
   const lineOfRow: number[] = [];
-  for (let y = 0; y < buffer.length; ) {
+  for (let y = 0; y < buffer.length;) {
     let text = rowText(y, false);
     let rowCount = 1;
     // A truncating terminal joins nothing: each row is a line (its wrap flags are heuristics).
-    while (reflows && buffer.getLine(y + rowCount)?.isWrapped === true) text += rowText(y + rowCount++, false);
+    while (reflows && buffer.getLine(y + rowCount)?.isWrapped === true)
+      text += rowText(y + rowCount++, false);
     lines.push({ text: text.trimEnd(), firstRow: y, rowCount });
     for (let k = 0; k < rowCount; k++) lineOfRow.push(lines.length - 1);
     y += rowCount;
   }
   const rowTexts = Array.from({ length: buffer.length }, (_, y) => rowText(y, true));
-  const screen = Array.from({ length: term.rows }, (_, r) => ({ text: rowTexts[buffer.baseY + r], line: lineOfRow[buffer.baseY + r] }));
+  const screen = Array.from({ length: term.rows }, (_, r) => ({
+    text: rowTexts[buffer.baseY + r],
+    line: lineOfRow[buffer.baseY + r],
+  }));
   return {
-    judge: name, cols, rows: term.rows, historyRows: buffer.baseY, lines, rowTexts, screen,
+    judge: name,
+    cols,
+    rows: term.rows,
+    historyRows: buffer.baseY,
+    lines,
+    rowTexts,
+    screen,
     cursor: { row: buffer.cursorY, col: buffer.cursorX, visible: run.cursorVisible() },
     alternate: buffer.type === 'alternate',
   };
@@ -331,9 +382,15 @@ function makeXtermJudge(reflows: boolean): Judge {
     reflows,
     async open(cols, rows) {
       const { dir, command } = prepareFolder();
-      const run = runInPty(command.slice(1), { command: command[0], cols, rows, scrollback: 10_000, reflow: reflows });
+      const run = runInPty(command.slice(1), {
+        command: command[0],
+        cols,
+        rows,
+        scrollback: 10_000,
+        reflow: reflows,
+      });
       let narrowest = cols;
-        let closed = false;
+      let closed = false;
       const session: Session = {
         judge: name,
         reflows,

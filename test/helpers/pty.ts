@@ -72,15 +72,30 @@ export interface PtyOptions {
 export function runInPty(args: readonly string[], options: PtyOptions = {}): PtyRun {
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
-  const term = createTerminal(cols, rows, { scrollback: options.scrollback ?? 1000, reflow: options.reflow });
+  const term = createTerminal(cols, rows, {
+    scrollback: options.scrollback ?? 1000,
+    reflow: options.reflow,
+  });
   const cursorVisible = trackCursorVisibility(term);
   if (options.before) term.write(options.before);
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR)$/.test(key)) env[key] = value;
+    if (
+      value !== undefined &&
+      !/^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR)$/.test(
+        key,
+      )
+    )
+      env[key] = value;
   }
   Object.assign(env, { TERM: 'xterm-256color' }, options.env);
-  const child = spawn(options.command ?? process.execPath, [...args], { name: 'xterm-256color', cols, rows, cwd: process.cwd(), env });
+  const child = spawn(options.command ?? process.execPath, [...args], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: process.cwd(),
+    env,
+  });
   let output = '';
   let pendingWrites = Promise.resolve();
   let running = true;
@@ -91,7 +106,9 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
   });
   child.onData((data) => {
     output += data;
-    pendingWrites = pendingWrites.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
+    pendingWrites = pendingWrites.then(
+      () => new Promise<void>((resolve) => term.write(data, resolve)),
+    );
   });
   const exited = new Promise<number>((resolve) => {
     child.onExit(({ exitCode, signal }) => {
@@ -125,7 +142,8 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
       for (;;) {
         await flush();
         if (test(screen())) return;
-        if (Date.now() > deadline) throw new Error(`timed out waiting; screen was:\n${screen().join('\n')}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting; screen was:\n${screen().join('\n')}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
@@ -139,7 +157,8 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
     closeTerminal: () => {
       // Not in node-pty's typings, but every Unix pty has it: close the master, then SIGHUP.
       const closable = child as IPty & { destroy?: () => void };
-      if (typeof closable.destroy !== 'function') throw new Error('this node-pty cannot close a pty master');
+      if (typeof closable.destroy !== 'function')
+        throw new Error('this node-pty cannot close a pty master');
       closable.destroy();
     },
     close: () => {

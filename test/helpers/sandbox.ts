@@ -118,32 +118,58 @@ process.stdout.write(JSON.stringify({ ...outcome, ms, cpuMs, peakMb, baseMb }) +
  * @param options - deadline, heap ceiling and entry point
  * @returns how it ended; `ms` is the parse's own time, or the time until the deadline or crash
  */
-export async function parseInSandbox(bytes: Uint8Array, file: string, options: SandboxOptions = {}): Promise<SandboxOutcome> {
+export async function parseInSandbox(
+  bytes: Uint8Array,
+  file: string,
+  options: SandboxOptions = {},
+): Promise<SandboxOutcome> {
   const outcome = await runInSandbox(bytes, file, options);
-  recordHostile({ kind: outcome.kind, bytes: bytes.length * (options.repeat ?? 1), ...measures(outcome) });
+  recordHostile({
+    kind: outcome.kind,
+    bytes: bytes.length * (options.repeat ?? 1),
+    ...measures(outcome),
+  });
   return outcome;
 }
 
 /** The measures of an outcome, for the report: time always, memory when it finished. */
-function measures(outcome: SandboxOutcome): { ms: number; cpuMs?: number; peakMb?: number; baseMb?: number } {
+function measures(outcome: SandboxOutcome): {
+  ms: number;
+  cpuMs?: number;
+  peakMb?: number;
+  baseMb?: number;
+} {
   if (!('cpuMs' in outcome)) return { ms: outcome.ms };
   const { ms, cpuMs, peakMb, baseMb } = outcome;
   return { ms, cpuMs, peakMb, baseMb };
 }
 
-function runInSandbox(bytes: Uint8Array, file: string, options: SandboxOptions): Promise<SandboxOutcome> {
+function runInSandbox(
+  bytes: Uint8Array,
+  file: string,
+  options: SandboxOptions,
+): Promise<SandboxOutcome> {
   const deadlineMs = options.deadlineMs ?? 5000;
   const started = performance.now();
-  const child = spawn(process.execPath, [`--max-old-space-size=${options.memoryMb ?? 256}`, '--input-type=module', '--eval', CHILD_CODE], {
-    env: {
-      ...process.env,
-      FISH_LOADER_URL: LOADER_URL,
-      FISH_ART_FILE: file,
-      FISH_ART_INPUT: options.input ?? 'bytes',
-      FISH_ART_REPEAT: String(options.repeat ?? 1),
+  const child = spawn(
+    process.execPath,
+    [
+      `--max-old-space-size=${options.memoryMb ?? 256}`,
+      '--input-type=module',
+      '--eval',
+      CHILD_CODE,
+    ],
+    {
+      env: {
+        ...process.env,
+        FISH_LOADER_URL: LOADER_URL,
+        FISH_ART_FILE: file,
+        FISH_ART_INPUT: options.input ?? 'bytes',
+        FISH_ART_REPEAT: String(options.repeat ?? 1),
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
     },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -162,7 +188,12 @@ function runInSandbox(bytes: Uint8Array, file: string, options: SandboxOptions):
       const ms = performance.now() - started;
       if (timedOut) resolve({ kind: 'timeout', ms });
       else if (stdout.trim() !== '') resolve(JSON.parse(stdout) as SandboxOutcome);
-      else resolve({ kind: 'crash', message: `exited with ${signal ?? code}: ${crashReason(stderr)}`, ms });
+      else
+        resolve({
+          kind: 'crash',
+          message: `exited with ${signal ?? code}: ${crashReason(stderr)}`,
+          ms,
+        });
     });
   });
 }

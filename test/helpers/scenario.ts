@@ -14,7 +14,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { cellWidth, childrenOf, PROMPT, statuses, type Judge, type Key, type Session, type Snapshot } from './judges.js';
+import {
+  cellWidth,
+  childrenOf,
+  PROMPT,
+  statuses,
+  type Judge,
+  type Key,
+  type Session,
+  type Snapshot,
+} from './judges.js';
 
 /** A line the host (or the shell) writes, as a judge should show it. */
 export interface HostLine {
@@ -68,7 +77,11 @@ export function like(pattern: RegExp): HostLine {
 
 /** A line that may be absent: a key's echo, written only where the cursor happened to be. */
 export function maybe(pattern: RegExp): HostLine {
-  return { label: `maybe ${String(pattern)}`, matches: (shown) => pattern.test(shown), optional: true };
+  return {
+    label: `maybe ${String(pattern)}`,
+    matches: (shown) => pattern.test(shown),
+    optional: true,
+  };
 }
 
 /** What the strip of an inline animation looks like. */
@@ -99,7 +112,11 @@ interface HostBlock {
  *
  * @returns the block, or the faults
  */
-function findHostBlock(snapshot: Snapshot, host: readonly HostLine[], session: Session): HostBlock | string[] {
+function findHostBlock(
+  snapshot: Snapshot,
+  host: readonly HostLine[],
+  session: Session,
+): HostBlock | string[] {
   const texts = snapshot.lines.map((l) => l.text);
   const matchAt = (start: number): number | undefined => {
     let at = start;
@@ -115,9 +132,14 @@ function findHostBlock(snapshot: Snapshot, host: readonly HostLine[], session: S
     if (end !== undefined && end > start) blocks.push({ start, end });
   }
   if (blocks.length === 1) return blocks[0];
-  if (blocks.length > 1) return [`the host's lines are shown ${blocks.length} times (at lines ${blocks.map((b) => b.start).join(', ')})`];
+  if (blocks.length > 1)
+    return [
+      `the host's lines are shown ${blocks.length} times (at lines ${blocks.map((b) => b.start).join(', ')})`,
+    ];
   // Say which line is missing: the longest run of the host's lines found in order.
-  const missing = host.find((expected) => !expected.optional && !texts.some((text) => expected.matches(text, session)));
+  const missing = host.find(
+    (expected) => !expected.optional && !texts.some((text) => expected.matches(text, session)),
+  );
   return [
     missing
       ? `a host line is erased: ${missing.label} is nowhere in history or screen`
@@ -130,7 +152,10 @@ function faultsAbove(snapshot: Snapshot, block: HostBlock): string[] {
   return snapshot.lines
     .slice(0, block.start)
     .filter((l) => l.text !== '')
-    .map((l) => `debris above the host's lines, row ${l.firstRow - snapshot.historyRows}: ${JSON.stringify(l.text)}`);
+    .map(
+      (l) =>
+        `debris above the host's lines, row ${l.firstRow - snapshot.historyRows}: ${JSON.stringify(l.text)}`,
+    );
 }
 
 /**
@@ -166,10 +191,18 @@ function stripTop(snapshot: Snapshot, block: HostBlock, history: HistoryBelowHos
 }
 
 /** The rows below the host's lines that are checked (row by row: a strip may be one soft-wrapped line). */
-function rowsBelow(snapshot: Snapshot, block: HostBlock, history: HistoryBelowHost): Array<{ readonly row: number; readonly text: string }> {
+function rowsBelow(
+  snapshot: Snapshot,
+  block: HostBlock,
+  history: HistoryBelowHost,
+): { readonly row: number; readonly text: string }[] {
   const end = hostEnd(snapshot, block);
-  const below: Array<{ row: number; text: string }> = [];
-  for (let row = history === 'any' ? Math.max(end, snapshot.historyRows) : end; row < snapshot.rowTexts.length; row++) {
+  const below: { row: number; text: string }[] = [];
+  for (
+    let row = history === 'any' ? Math.max(end, snapshot.historyRows) : end;
+    row < snapshot.rowTexts.length;
+    row++
+  ) {
     below.push({ row, text: snapshot.rowTexts[row] });
   }
   return below;
@@ -179,7 +212,13 @@ function rowsBelow(snapshot: Snapshot, block: HostBlock, history: HistoryBelowHo
  * What is wrong with the screen of a running inline animation (empty when correct): the host's
  * lines once, in order, then exactly one strip right below them, then blank rows.
  */
-export function inlineFaults(snapshot: Snapshot, host: readonly HostLine[], strip: Strip, session: Session, history: HistoryBelowHost): string[] {
+export function inlineFaults(
+  snapshot: Snapshot,
+  host: readonly HostLine[],
+  strip: Strip,
+  session: Session,
+  history: HistoryBelowHost,
+): string[] {
   if (snapshot.alternate) return ['the alternate screen is active'];
   const block = findHostBlock(snapshot, host, session);
   if (Array.isArray(block)) return block;
@@ -192,12 +231,19 @@ export function inlineFaults(snapshot: Snapshot, host: readonly HostLine[], stri
     const where = `row ${row}${row < 0 ? ' (in the history)' : ''}`;
     if (absolute >= top + strip.height) {
       const kind = strip.row.test(text) ? 'a creature' : 'debris';
-      faults.push(`${kind} outside the strip's place (rows ${top - snapshot.historyRows}..${top - snapshot.historyRows + strip.height - 1}, right below the host's last line), ${where}: ${JSON.stringify(text)}`);
-    } else if (!strip.row.test(text)) faults.push(`a strip row that is not one whole creature, ${where}: ${JSON.stringify(text)}`);
-    else if (row < 0) faults.push(`a creature left in the history below the host's lines, ${where}: ${JSON.stringify(text)}`);
+      faults.push(
+        `${kind} outside the strip's place (rows ${top - snapshot.historyRows}..${top - snapshot.historyRows + strip.height - 1}, right below the host's last line), ${where}: ${JSON.stringify(text)}`,
+      );
+    } else if (!strip.row.test(text))
+      faults.push(`a strip row that is not one whole creature, ${where}: ${JSON.stringify(text)}`);
+    else if (row < 0)
+      faults.push(
+        `a creature left in the history below the host's lines, ${where}: ${JSON.stringify(text)}`,
+      );
     else inked++;
   }
-  if (inked !== strip.inked && faults.length === 0) faults.push(`${inked} inked strip rows, expected ${strip.inked}`);
+  if (inked !== strip.inked && faults.length === 0)
+    faults.push(`${inked} inked strip rows, expected ${strip.inked}`);
   return faults;
 }
 
@@ -205,7 +251,12 @@ export function inlineFaults(snapshot: Snapshot, host: readonly HostLine[], stri
  * What is wrong with the screen after the program ended and the shell took over (empty when
  * correct): the host's lines, the shell's, then the prompt directly, and nothing below it.
  */
-export function exitFaults(snapshot: Snapshot, host: readonly HostLine[], session: Session, history: HistoryBelowHost): string[] {
+export function exitFaults(
+  snapshot: Snapshot,
+  host: readonly HostLine[],
+  session: Session,
+  history: HistoryBelowHost,
+): string[] {
   const faults: string[] = [];
   if (snapshot.alternate) faults.push('the alternate screen is still active');
   if (!snapshot.cursor.visible) faults.push('the cursor is hidden');
@@ -214,31 +265,49 @@ export function exitFaults(snapshot: Snapshot, host: readonly HostLine[], sessio
   faults.push(...faultsAbove(snapshot, block));
   // The prompt on the host's partial line, where the program put the cursor back after it.
   const last = snapshot.lines[block.end - 1];
-  const glued = host.find((h) => h.partial !== undefined && last.text === `${h.partial}${PROMPT.trimEnd()}`);
+  const glued = host.find(
+    (h) => h.partial !== undefined && last.text === `${h.partial}${PROMPT.trimEnd()}`,
+  );
   // Lines wholly in the history that may be left there are passed over.
   const below = snapshot.lines
     .slice(block.end)
-    .filter((l) => !(l.firstRow + l.rowCount <= snapshot.historyRows && (history === 'any' || l.text === '')));
+    .filter(
+      (l) =>
+        !(l.firstRow + l.rowCount <= snapshot.historyRows && (history === 'any' || l.text === '')),
+    );
   const after = glued ? [last, ...below] : below;
   const promptText = glued ? last.text : PROMPT.trimEnd();
   const promptCol = glued ? cellWidth(`${glued.partial}${PROMPT}`) : PROMPT.length;
   const prompt = after[0];
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- after[0] may be past the end
   if (prompt?.text !== promptText) {
     const gap = after.findIndex((l) => l.text === PROMPT.trimEnd());
     faults.push(
       gap > 0
-        ? `the prompt does not follow the host's last line: ${after.slice(0, gap).map((l) => JSON.stringify(l.text)).join(', ')} between them`
-        : `no prompt after the host's last line (next: ${JSON.stringify(prompt?.text)})`,
+        ? `the prompt does not follow the host's last line: ${after
+            .slice(0, gap)
+            .map((l) => JSON.stringify(l.text))
+            .join(', ')} between them`
+        : // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- as above
+          `no prompt after the host's last line (next: ${JSON.stringify(prompt?.text)})`,
     );
     return faults;
   }
   if (!glued && prompt.firstRow !== stripTop(snapshot, block, history)) {
-    faults.push(`a blank gap of ${prompt.firstRow - stripTop(snapshot, block, history)} rows above the prompt`);
+    faults.push(
+      `a blank gap of ${prompt.firstRow - stripTop(snapshot, block, history)} rows above the prompt`,
+    );
   }
-  for (const l of after.slice(1)) if (l.text !== '') faults.push(`debris below the prompt, row ${l.firstRow - snapshot.historyRows}: ${JSON.stringify(l.text)}`);
+  for (const l of after.slice(1))
+    if (l.text !== '')
+      faults.push(
+        `debris below the prompt, row ${l.firstRow - snapshot.historyRows}: ${JSON.stringify(l.text)}`,
+      );
   const promptRow = prompt.firstRow - snapshot.historyRows;
   if (snapshot.cursor.row !== promptRow || snapshot.cursor.col !== promptCol) {
-    faults.push(`the cursor is at ${snapshot.cursor.row},${snapshot.cursor.col}, not after the prompt at ${promptRow},${promptCol}`);
+    faults.push(
+      `the cursor is at ${snapshot.cursor.row},${snapshot.cursor.col}, not after the prompt at ${promptRow},${promptCol}`,
+    );
   }
   return faults;
 }
@@ -246,7 +315,9 @@ export function exitFaults(snapshot: Snapshot, host: readonly HostLine[], sessio
 /** The screen as a failure message shows it: each visible row with its number. */
 export function describeScreen(snapshot: Snapshot): string {
   const rows = snapshot.screen.map((r, y) => `${String(y).padStart(3)}|${r.text}`);
-  const history = snapshot.lines.filter((l) => l.firstRow < snapshot.historyRows && l.text !== '').map((l) => `   h|${l.text}`);
+  const history = snapshot.lines
+    .filter((l) => l.firstRow < snapshot.historyRows && l.text !== '')
+    .map((l) => `   h|${l.text}`);
   return [
     `${snapshot.judge}, ${snapshot.cols}x${snapshot.rows}, cursor ${snapshot.cursor.row},${snapshot.cursor.col} ${snapshot.cursor.visible ? 'shown' : 'hidden'}${snapshot.alternate ? ', alternate screen' : ''}, history ${snapshot.historyRows} rows:`,
     ...history.slice(-8),
@@ -258,18 +329,36 @@ export function describeScreen(snapshot: Snapshot): string {
 export type Step =
   | { readonly kind: 'swimming'; readonly what?: string; readonly condition?: () => Condition }
   | { readonly kind: 'tank' }
-  | { readonly kind: 'resize'; readonly cols: number; readonly rows: number; readonly check: boolean }
-  | { readonly kind: 'storm'; readonly sizes: ReadonlyArray<readonly [number, number]>; readonly apartMs: number }
+  | {
+      readonly kind: 'resize';
+      readonly cols: number;
+      readonly rows: number;
+      readonly check: boolean;
+    }
+  | {
+      readonly kind: 'storm';
+      readonly sizes: readonly (readonly [number, number])[];
+      readonly apartMs: number;
+    }
   | { readonly kind: 'keys'; readonly keys: readonly Key[] }
   | { readonly kind: 'type'; readonly text: string }
   | { readonly kind: 'typed'; readonly text: string }
   | { readonly kind: 'signal'; readonly signal: NodeJS.Signals }
   | { readonly kind: 'tell'; readonly what: string }
   | { readonly kind: 'host'; readonly lines: readonly HostLine[] }
-  | { readonly kind: 'exits'; readonly status: number | readonly number[]; readonly within?: number; readonly shell: readonly HostLine[] }
+  | {
+      readonly kind: 'exits';
+      readonly status: number | readonly number[];
+      readonly within?: number;
+      readonly shell: readonly HostLine[];
+    }
   | { readonly kind: 'close' }
   | { readonly kind: 'hangup'; readonly status: number }
-  | { readonly kind: 'check'; readonly what: string; readonly check: (snapshot: Snapshot, session: Session) => string[] | Promise<string[]> };
+  | {
+      readonly kind: 'check';
+      readonly what: string;
+      readonly check: (snapshot: Snapshot, session: Session) => string[] | Promise<string[]>;
+    };
 
 /**
  * A test of a running animation, called with every snapshot and whether that snapshot was
@@ -281,13 +370,26 @@ export type Condition = (snapshot: Snapshot, correct: boolean) => boolean;
  * Wait until the animation is drawn and correct, and (if given) `what` holds: `condition()`
  * makes its test afresh for each run.
  */
-export const swimming = (what?: string, condition?: () => Condition): Step => ({ kind: 'swimming', what, condition });
+export const swimming = (what?: string, condition?: () => Condition): Step => ({
+  kind: 'swimming',
+  what,
+  condition,
+});
 /** Wait until the aquarium's tank is drawn in the alternate screen. */
 export const tank = (): Step => ({ kind: 'tank' });
 /** Resize; then (unless `check` is false) the screen must be correct once the size settles. */
-export const resize = (cols: number, rows: number, check = true): Step => ({ kind: 'resize', cols, rows, check });
+export const resize = (cols: number, rows: number, check = true): Step => ({
+  kind: 'resize',
+  cols,
+  rows,
+  check,
+});
 /** Resizes `apartMs` apart, then the screen must be correct once the last has settled. */
-export const storm = (sizes: ReadonlyArray<readonly [number, number]>, apartMs: number): Step => ({ kind: 'storm', sizes, apartMs });
+export const storm = (sizes: readonly (readonly [number, number])[], apartMs: number): Step => ({
+  kind: 'storm',
+  sizes,
+  apartMs,
+});
 export const keys = (...names: Key[]): Step => ({ kind: 'keys', keys: names });
 /** Type text (no Enter). */
 export const type = (text: string): Step => ({ kind: 'type', text });
@@ -303,13 +405,20 @@ export const host = (...lines: HostLine[]): Step => ({ kind: 'host', lines });
  * The command ends (or stops) with `status`, or one of them (within `within` ms), and the
  * shell's lines (`shell`) then its prompt follow the host's directly.
  */
-export const exits = (status: number | readonly number[], shell: readonly HostLine[] = [], within?: number): Step => ({ kind: 'exits', status, shell, within });
+export const exits = (
+  status: number | readonly number[],
+  shell: readonly HostLine[] = [],
+  within?: number,
+): Step => ({ kind: 'exits', status, shell, within });
 /** Close the terminal (its pty master). */
 export const closeTerminal = (): Step => ({ kind: 'close' });
 /** After the terminal closed: `hangup-status` recorded `status`, and nothing was written on stderr. */
 export const hangup = (status: number): Step => ({ kind: 'hangup', status });
 /** A check of the scenario's own; returns faults. */
-export const check = (what: string, fn: (snapshot: Snapshot, session: Session) => string[] | Promise<string[]>): Step => ({ kind: 'check', what, check: fn });
+export const check = (
+  what: string,
+  fn: (snapshot: Snapshot, session: Session) => string[] | Promise<string[]>,
+): Step => ({ kind: 'check', what, check: fn });
 
 /** A scenario: the command typed at the prompt, what it writes, what it draws, the steps. */
 export interface Scenario {
@@ -332,7 +441,8 @@ export interface Scenario {
 
 /** Whether a scenario resizes the terminal. */
 export const resizes = (scenario: Scenario): boolean =>
-  scenario.resizes ?? scenario.steps.some((step) => step.kind === 'resize' || step.kind === 'storm');
+  scenario.resizes ??
+  scenario.steps.some((step) => step.kind === 'resize' || step.kind === 'storm');
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -347,7 +457,13 @@ const SETTLE_DEADLINE = 4000;
  * Poll until `faultsOf` finds nothing, `dwell` ms in a row (0: once); throw the last faults and
  * the screen after `timeout`.
  */
-async function until(session: Session, what: string, faultsOf: (snapshot: Snapshot) => string[], dwell = 0, timeout = DEADLINE): Promise<Snapshot> {
+async function until(
+  session: Session,
+  what: string,
+  faultsOf: (snapshot: Snapshot) => string[],
+  dwell = 0,
+  timeout = DEADLINE,
+): Promise<Snapshot> {
   const deadline = Date.now() + timeout;
   let cleanSince: number | undefined;
   // The first wrong screen too: by the deadline the program may have moved on (or ended).
@@ -364,7 +480,10 @@ async function until(session: Session, what: string, faultsOf: (snapshot: Snapsh
     }
     if (Date.now() > deadline) {
       const last = `${(faults.length > 0 ? faults : ['(correct, but not for long enough)']).join('\n  ')}\n${describeScreen(snapshot)}`;
-      const earlier = first && first.faults.join() !== faults.join() ? `\nfirst seen wrong as:\n  ${first.faults.join('\n  ')}\n${first.screen}` : '';
+      const earlier =
+        first && first.faults.join() !== faults.join()
+          ? `\nfirst seen wrong as:\n  ${first.faults.join('\n  ')}\n${first.screen}`
+          : '';
       throw new Error(`${session.judge}: ${what}:\n  ${last}${earlier}`);
     }
     // Each snapshot runs a tmux client or flushes the emulator: not too often on 2 cores.
@@ -379,7 +498,10 @@ async function program(session: Session): Promise<number> {
   for (;;) {
     const children = childrenOf(shell);
     if (children.length === 1) return children[0];
-    if (Date.now() > deadline) throw new Error(`${session.judge}: expected the shell to run one program, found ${children.length}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${session.judge}: expected the shell to run one program, found ${children.length}`,
+      );
     await sleep(20);
   }
 }
@@ -402,7 +524,13 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
     const settledInline = (what: string): Promise<Snapshot> => {
       const { strip } = scenario;
       if (!strip) throw new Error(`${scenario.name}: an inline check needs the scenario's strip`);
-      return until(session, what, (snapshot) => inlineFaults(snapshot, hostLines, strip, session, history), SETTLED, SETTLE_DEADLINE);
+      return until(
+        session,
+        what,
+        (snapshot) => inlineFaults(snapshot, hostLines, strip, session, history),
+        SETTLED,
+        SETTLE_DEADLINE,
+      );
     };
     for (const step of scenario.steps) {
       switch (step.kind) {
@@ -411,26 +539,42 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
           if (!strip) throw new Error(`${scenario.name}: swimming needs the scenario's strip`);
           // The condition sees every snapshot (it may remember them), correct or not.
           const condition = step.condition?.();
-          await until(session, `the animation drawn below the host's lines${step.what ? `, ${step.what}` : ''}`, (snapshot) => {
-            const faults = inlineFaults(snapshot, hostLines, strip, session, history);
-            const holds = condition?.(snapshot, faults.length === 0) ?? true;
-            return faults.length === 0 && !holds ? [`not yet: ${step.what ?? 'the condition'}`] : faults;
-          });
+          await until(
+            session,
+            `the animation drawn below the host's lines${step.what ? `, ${step.what}` : ''}`,
+            (snapshot) => {
+              const faults = inlineFaults(snapshot, hostLines, strip, session, history);
+              const holds = condition?.(snapshot, faults.length === 0) ?? true;
+              return faults.length === 0 && !holds
+                ? [`not yet: ${step.what ?? 'the condition'}`]
+                : faults;
+            },
+          );
           break;
         }
         case 'tank':
           await until(session, 'the tank drawn in the alternate screen', (snapshot) =>
-            !snapshot.alternate ? ['not in the alternate screen'] : snapshot.screen.filter((r) => r.text.trim() !== '').length < snapshot.rows / 2 ? ['the tank is not drawn'] : [],
+            !snapshot.alternate
+              ? ['not in the alternate screen']
+              : snapshot.screen.filter((r) => r.text.trim() !== '').length < snapshot.rows / 2
+                ? ['the tank is not drawn']
+                : [],
           );
           break;
         case 'resize':
           await session.resize(step.cols, step.rows);
-          if (step.check) await settledInline(`after resizing to ${step.cols}x${step.rows}, once settled`);
+          if (step.check)
+            await settledInline(`after resizing to ${step.cols}x${step.rows}, once settled`);
           else {
             // Nothing to check at this size (a strip lower than the terminal cannot be whole):
             // give the program the time to draw here before the next step. Any timing must
             // leave a correct screen, so this wait cannot make a correct program fail.
-            await until(session, `the terminal at ${step.cols}x${step.rows}`, (s) => (s.cols === step.cols && s.rows === step.rows ? [] : ['not resized yet']), SETTLED);
+            await until(
+              session,
+              `the terminal at ${step.cols}x${step.rows}`,
+              (s) => (s.cols === step.cols && s.rows === step.rows ? [] : ['not resized yet']),
+              SETTLED,
+            );
           }
           break;
         case 'storm':
@@ -438,7 +582,9 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
             await session.resize(cols, rows);
             await sleep(step.apartMs);
           }
-          await settledInline(`after ${step.sizes.length} resizes ${step.apartMs} ms apart (${step.sizes.map(([c, r]) => `${c}x${r}`).join(' ')}), once settled`);
+          await settledInline(
+            `after ${step.sizes.length} resizes ${step.apartMs} ms apart (${step.sizes.map(([c, r]) => `${c}x${r}`).join(' ')}), once settled`,
+          );
           break;
         case 'keys':
           await session.keys(...step.keys);
@@ -467,15 +613,25 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
           while (statuses(session).length <= seen && Date.now() < deadline) await sleep(25);
           const recorded = statuses(session);
           if (recorded.length <= seen) {
-            throw new Error(`${session.judge}: the command did not end (or stop) within ${within} ms\n${describeScreen(await session.snapshot())}`);
+            throw new Error(
+              `${session.judge}: the command did not end (or stop) within ${within} ms\n${describeScreen(await session.snapshot())}`,
+            );
           }
           const expected = typeof step.status === 'number' ? [step.status] : step.status;
           if (!expected.includes(recorded[seen])) {
-            throw new Error(`${session.judge}: exit status ${recorded[seen]}, expected ${expected.join(' or ')}\n${describeScreen(await session.snapshot())}`);
+            throw new Error(
+              `${session.judge}: exit status ${recorded[seen]}, expected ${expected.join(' or ')}\n${describeScreen(await session.snapshot())}`,
+            );
           }
           seen++;
           hostLines.push(...step.shell);
-          await until(session, 'after it ended: the host\'s lines, then the prompt directly, nothing else', (snapshot) => exitFaults(snapshot, hostLines, session, history), 0, 3000);
+          await until(
+            session,
+            "after it ended: the host's lines, then the prompt directly, nothing else",
+            (snapshot) => exitFaults(snapshot, hostLines, session, history),
+            0,
+            3000,
+          );
           break;
         }
         case 'close':
@@ -485,7 +641,10 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
           const path = join(session.dir, 'hangup-status');
           const deadline = Date.now() + DEADLINE;
           while (!existsSync(path) && Date.now() < deadline) await sleep(25);
-          if (!existsSync(path)) throw new Error(`${session.judge}: the program did not end within ${DEADLINE} ms of the terminal closing`);
+          if (!existsSync(path))
+            throw new Error(
+              `${session.judge}: the program did not end within ${DEADLINE} ms of the terminal closing`,
+            );
           // The status is written by a shell after its command ended: wait for the whole line.
           let status = '';
           while (!status.endsWith('\n') && Date.now() < deadline) {
@@ -493,13 +652,19 @@ export async function runScenario(judge: Judge, scenario: Scenario): Promise<voi
             await sleep(10);
           }
           const stderr = readFileSync(join(session.dir, 'stderr'), 'utf8');
-          expect({ status: Number(status), stderr }, `${session.judge}: how it ended after the terminal closed`).toEqual({ status: step.status, stderr: '' });
+          expect(
+            { status: Number(status), stderr },
+            `${session.judge}: how it ended after the terminal closed`,
+          ).toEqual({ status: step.status, stderr: '' });
           break;
         }
         case 'check': {
           const snapshot = await session.snapshot();
           const faults = await step.check(snapshot, session);
-          if (faults.length > 0) throw new Error(`${session.judge}: ${step.what}:\n  ${faults.join('\n  ')}\n${describeScreen(snapshot)}`);
+          if (faults.length > 0)
+            throw new Error(
+              `${session.judge}: ${step.what}:\n  ${faults.join('\n  ')}\n${describeScreen(snapshot)}`,
+            );
           break;
         }
       }

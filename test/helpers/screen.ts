@@ -35,7 +35,12 @@ export function lineTokens(term: Terminal, y: number, cols: number): string {
       out += token(' ', 1, -1, false);
       continue;
     }
-    out += token(cell.getChars(), cell.getWidth(), cell.isFgPalette() ? cell.getFgColor() : -1, cell.isBold() !== 0);
+    out += token(
+      cell.getChars(),
+      cell.getWidth(),
+      cell.isFgPalette() ? cell.getFgColor() : -1,
+      cell.isBold() !== 0,
+    );
   }
   return out;
 }
@@ -71,7 +76,12 @@ export interface ScreenComparison {
  * @param top - absolute buffer line of the grid's first row
  * @param color - whether the engine draws styles
  */
-export function compareScreen(term: Terminal, grid: Grid, top: number, color: boolean): ScreenComparison {
+export function compareScreen(
+  term: Terminal,
+  grid: Grid,
+  top: number,
+  color: boolean,
+): ScreenComparison {
   const buffer = term.buffer.active;
   const shown: string[] = [];
   const wanted: string[] = [];
@@ -113,11 +123,15 @@ export function logicalLine(term: Terminal, start: number): { text: string; end:
  * @param first - the first absolute line (default: the oldest line of the scrollback)
  * @param last - one past the last (default: the end of the buffer)
  */
-export function logicalLines(term: Terminal, first = 0, last = term.buffer.active.length): Array<{ start: number; text: string }> {
+export function logicalLines(
+  term: Terminal,
+  first = 0,
+  last = term.buffer.active.length,
+): { start: number; text: string }[] {
   const buffer = term.buffer.active;
   let start = first;
   while (start > 0 && buffer.getLine(start)?.isWrapped === true) start--;
-  const lines: Array<{ start: number; text: string }> = [];
+  const lines: { start: number; text: string }[] = [];
   while (start < last) {
     const { text, end } = logicalLine(term, start);
     lines.push({ start, text });
@@ -132,7 +146,7 @@ export function logicalLines(term: Terminal, first = 0, last = term.buffer.activ
  *
  * @param term - the emulator
  */
-export function visibleLogicalLines(term: Terminal): Array<{ start: number; text: string }> {
+export function visibleLogicalLines(term: Terminal): { start: number; text: string }[] {
   const { baseY } = term.buffer.active;
   return logicalLines(term, baseY, baseY + term.rows);
 }

@@ -11,7 +11,8 @@ export const inked = (lines: string[]): string[] => lines.filter((line) => line.
 export const atPrompt = (lines: string[]): boolean => inked(lines).at(-1)?.trimEnd() === '$';
 
 /** A job was stopped (Ctrl+Z) and the shell is back at its prompt. */
-export const jobStopped = (lines: string[]): boolean => lines.some((line) => line.startsWith('[1]+  Stopped')) && atPrompt(lines);
+export const jobStopped = (lines: string[]): boolean =>
+  lines.some((line) => line.startsWith('[1]+  Stopped')) && atPrompt(lines);
 
 /**
  * Start `bash -i` (no startup files, no history file) and wait for its prompt. End it with

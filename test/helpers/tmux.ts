@@ -100,7 +100,11 @@ export interface TmuxPane {
   /** The screen, the history and the pane's state, in one consistent read. */
   snapshot(): Promise<TmuxSnapshot>;
   /** Poll (no fixed sleeps) until `test` holds for a snapshot; rejects after `timeout` ms with the screen. */
-  waitFor(test: (snapshot: TmuxSnapshot) => boolean, timeout?: number, what?: string): Promise<TmuxSnapshot>;
+  waitFor(
+    test: (snapshot: TmuxSnapshot) => boolean,
+    timeout?: number,
+    what?: string,
+  ): Promise<TmuxSnapshot>;
   /** Close the pane (`kill-pane`): its pty's master is closed, as when a terminal window closes. */
   killPane(): Promise<void>;
   /** End the server and remove its folder; safe to call more than once, and after a failure. */
@@ -108,12 +112,14 @@ export interface TmuxPane {
 }
 
 /** CI variables are removed, so that programs see an interactive terminal (as pty.ts does). */
-const CI_VARIABLE = /^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR|TMUX|TMUX_PANE)$/;
+const CI_VARIABLE =
+  /^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR|TMUX|TMUX_PANE)$/;
 
 /** This process's environment less CI variables (and any enclosing tmux's). */
 function serverEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !CI_VARIABLE.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && !CI_VARIABLE.test(key)) env[key] = value;
   return env;
 }
 
@@ -135,7 +141,8 @@ const STATE_FORMAT = [
 /** A line no program in the tests writes, between the parts of one snapshot's output. */
 const SEPARATOR = 'FISH-TEST-SNAPSHOT-PART';
 
-const optionalNumber = (field: string): number | undefined => (field === '-' || field === '' ? undefined : Number(field));
+const optionalNumber = (field: string): number | undefined =>
+  field === '-' || field === '' ? undefined : Number(field);
 
 /**
  * Start a private tmux server with one detached session of `cols × rows` running `command`.
@@ -153,16 +160,35 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxPane> {
 
   const tmux = (args: readonly string[]): Promise<string> =>
     new Promise((resolve, reject) => {
-      execFile(TMUX, ['-u', '-S', socket, '-f', config, ...args], { env, encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`tmux ${args.join(' ')}: ${stderr.trim() || error.message}`));
-        else resolve(stdout);
-      });
+      execFile(
+        TMUX,
+        ['-u', '-S', socket, '-f', config, ...args],
+        { env, encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          if (error) reject(new Error(`tmux ${args.join(' ')}: ${stderr.trim() || error.message}`));
+          else resolve(stdout);
+        },
+      );
     });
 
-  const envArgs = Object.entries(options.env ?? {}).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+  const envArgs = Object.entries(options.env ?? {}).flatMap(([key, value]) => [
+    '-e',
+    `${key}=${value}`,
+  ]);
   await tmux([
-    'new-session', '-d', '-s', 'judge', '-x', String(options.cols), '-y', String(options.rows),
-    '-c', options.cwd ?? process.cwd(), ...envArgs, '--', ...options.command,
+    'new-session',
+    '-d',
+    '-s',
+    'judge',
+    '-x',
+    String(options.cols),
+    '-y',
+    String(options.rows),
+    '-c',
+    options.cwd ?? process.cwd(),
+    ...envArgs,
+    '--',
+    ...options.command,
   ]);
 
   const pane: TmuxPane = {
@@ -180,22 +206,57 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxPane> {
     },
     async snapshot() {
       const out = await tmux([
-        'display', '-p', '-t', 'judge', STATE_FORMAT, ';',
-        'display', '-p', SEPARATOR, ';',
-        'capture-pane', '-p', '-t', 'judge', ';',
-        'display', '-p', SEPARATOR, ';',
-        'capture-pane', '-p', '-J', '-S', '-', '-E', '-', '-t', 'judge',
+        'display',
+        '-p',
+        '-t',
+        'judge',
+        STATE_FORMAT,
+        ';',
+        'display',
+        '-p',
+        SEPARATOR,
+        ';',
+        'capture-pane',
+        '-p',
+        '-t',
+        'judge',
+        ';',
+        'display',
+        '-p',
+        SEPARATOR,
+        ';',
+        'capture-pane',
+        '-p',
+        '-J',
+        '-S',
+        '-',
+        '-E',
+        '-',
+        '-t',
+        'judge',
       ]);
       const [stateText, screenText, linesText] = out.split(`${SEPARATOR}\n`);
       const fields = stateText.trim().split(' ');
-      const [cols, rows, cursorX, cursorY, cursorFlag, alternate, historySize, pid, dead] = fields.slice(0, 9).map(Number);
+      const [cols, rows, cursorX, cursorY, cursorFlag, alternate, historySize, pid, dead] = fields
+        .slice(0, 9)
+        .map(Number);
       const rawLines = linesText.replace(/\n$/, '').split('\n');
       return {
-        cols, rows, cursorX, cursorY, cursorVisible: cursorFlag === 1, alternate: alternate === 1, historySize, pid,
+        cols,
+        rows,
+        cursorX,
+        cursorY,
+        cursorVisible: cursorFlag === 1,
+        alternate: alternate === 1,
+        historySize,
+        pid,
         dead: dead === 1,
         deadStatus: optionalNumber(fields[9]),
         deadSignal: optionalNumber(fields[10]),
-        screen: screenText.replace(/\n$/, '').split('\n').map((line) => line.trimEnd()),
+        screen: screenText
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((line) => line.trimEnd()),
         lines: rawLines.map((line) => line.trimEnd()),
         rawLines,
       };
@@ -205,7 +266,10 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxPane> {
       for (;;) {
         const snapshot = await pane.snapshot();
         if (test(snapshot)) return snapshot;
-        if (Date.now() > deadline) throw new Error(`tmux: timed out after ${timeout} ms waiting for ${what}; screen was:\n${snapshot.screen.join('\n')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `tmux: timed out after ${timeout} ms waiting for ${what}; screen was:\n${snapshot.screen.join('\n')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
     },

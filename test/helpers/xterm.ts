@@ -44,7 +44,11 @@ const NON_REFLOWING_PTY = { backend: 'conpty', buildNumber: 19041 } as const;
  * @param options - LF conversion, scrollback, reflow
  * @returns the terminal (call `dispose()` when done)
  */
-export function createTerminal(cols: number, rows: number, options: TerminalOptions = {}): Terminal {
+export function createTerminal(
+  cols: number,
+  rows: number,
+  options: TerminalOptions = {},
+): Terminal {
   const term = new Terminal({
     cols,
     rows,

@@ -20,7 +20,8 @@ describe('bobOffset', () => {
   it('reaches both ends of [0, 2 * amplitude] over a period', () => {
     const amplitude = 2;
     const seen = new Set<number>();
-    for (let i = 0; i < 200; i++) seen.add(bobOffset((i / 200) * DEFAULT_BOB_PERIOD, { amplitude }));
+    for (let i = 0; i < 200; i++)
+      seen.add(bobOffset((i / 200) * DEFAULT_BOB_PERIOD, { amplitude }));
     expect([...seen].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
@@ -53,7 +54,9 @@ describe('bobOffset', () => {
       for (let amplitude = 0; amplitude <= 12; amplitude++) {
         let last = bobOffset(0, { amplitude });
         for (let step = 1; step <= fps * 2 * defaultBobPeriod(amplitude); step++) {
-          const y = bobOffset(clockTime('step', { startMs: 0, nowMs: 0, step, fps }), { amplitude });
+          const y = bobOffset(clockTime('step', { startMs: 0, nowMs: 0, step, fps }), {
+            amplitude,
+          });
           expect(Math.abs(y - last)).toBeLessThanOrEqual(1);
           last = y;
         }

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { clockTime, progressPath, swimPath } from '../../src/motion/index.js';
 
 /** The swim path computed in integers: `numerator / denominator` cells travelled. */
-function exactSwim(numerator: number, denominator: number, span: number): { x: number; facing: string } {
+function exactSwim(
+  numerator: number,
+  denominator: number,
+  span: number,
+): { x: number; facing: string } {
   const lap = 2 * span * denominator;
   const along = numerator % lap;
   if (along < span * denominator) return { x: Math.floor(along / denominator), facing: 'right' };
@@ -65,7 +69,10 @@ describe('swimPath', () => {
   it('rests at x = 0 facing right on a track no wider than the art', () => {
     for (const trackWidth of [0, 3, 5]) {
       for (const t of [0, 0.3, 7, 1e6]) {
-        expect(swimPath(t, { trackWidth, artWidth: 5, speed: 10 })).toEqual({ x: 0, facing: 'right' });
+        expect(swimPath(t, { trackWidth, artWidth: 5, speed: 10 })).toEqual({
+          x: 0,
+          facing: 'right',
+        });
       }
     }
   });
@@ -84,10 +91,22 @@ describe('swimPath', () => {
   it('is the same at any frame rate: position depends on elapsed seconds only', () => {
     const o = { trackWidth: 80, artWidth: 7, speed: 12 };
     for (let second = 0; second <= 30; second++) {
-      const at30 = swimPath(clockTime('step', { startMs: 0, nowMs: 0, step: second * 30, fps: 30 }), o);
-      const at60 = swimPath(clockTime('step', { startMs: 0, nowMs: 0, step: second * 60, fps: 60 }), o);
-      const at24 = swimPath(clockTime('step', { startMs: 0, nowMs: 0, step: second * 24, fps: 24 }), o);
-      const wall = swimPath(clockTime('time', { startMs: 5000, nowMs: 5000 + second * 1000, step: 0, fps: 1 }), o);
+      const at30 = swimPath(
+        clockTime('step', { startMs: 0, nowMs: 0, step: second * 30, fps: 30 }),
+        o,
+      );
+      const at60 = swimPath(
+        clockTime('step', { startMs: 0, nowMs: 0, step: second * 60, fps: 60 }),
+        o,
+      );
+      const at24 = swimPath(
+        clockTime('step', { startMs: 0, nowMs: 0, step: second * 24, fps: 24 }),
+        o,
+      );
+      const wall = swimPath(
+        clockTime('time', { startMs: 5000, nowMs: 5000 + second * 1000, step: 0, fps: 1 }),
+        o,
+      );
       expect(at60).toEqual(at30);
       expect(at24).toEqual(at30);
       expect(wall).toEqual(at30);
@@ -156,15 +175,19 @@ describe('progressPath', () => {
 
   it('never decreases as progress grows, and stays on the track', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 40 }), (trackWidth, artWidth) => {
-        let last = 0;
-        for (let i = 0; i <= 100; i++) {
-          const { x } = progressPath(i / 100, { trackWidth, artWidth });
-          expect(x).toBeGreaterThanOrEqual(last);
-          expect(x).toBeLessThanOrEqual(Math.max(0, trackWidth - artWidth));
-          last = x;
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 1, max: 40 }),
+        (trackWidth, artWidth) => {
+          let last = 0;
+          for (let i = 0; i <= 100; i++) {
+            const { x } = progressPath(i / 100, { trackWidth, artWidth });
+            expect(x).toBeGreaterThanOrEqual(last);
+            expect(x).toBeLessThanOrEqual(Math.max(0, trackWidth - artWidth));
+            last = x;
+          }
+        },
+      ),
     );
   });
 });

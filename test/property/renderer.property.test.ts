@@ -30,7 +30,9 @@ const glyph = fc.oneof(
 /** A frame: rows of glyphs, and perhaps a mask drawn from a stream of letters. */
 const frame = fc.record({
   rows: fc.array(fc.array(glyph, { maxLength: 10 }), { minLength: 1, maxLength: 4 }),
-  mask: fc.option(fc.array(fc.constantFrom(...MASK), { minLength: 1, maxLength: 40 }), { nil: undefined }),
+  mask: fc.option(fc.array(fc.constantFrom(...MASK), { minLength: 1, maxLength: 40 }), {
+    nil: undefined,
+  }),
 });
 
 /** Cells of a row up to its last glyph that is not a space: how wide its mask line may be. */
@@ -74,11 +76,16 @@ const artText: fc.Arbitrary<string> = fc
 
 /** A terminal dimension, biased to small ones, sometimes up to `max`. */
 const dimension = (small: number, max: number): fc.Arbitrary<number> =>
-  fc.oneof({ arbitrary: fc.integer({ min: 1, max: small }), weight: 8 }, { arbitrary: fc.integer({ min: 1, max }), weight: 1 });
+  fc.oneof(
+    { arbitrary: fc.integer({ min: 1, max: small }), weight: 8 },
+    { arbitrary: fc.integer({ min: 1, max }), weight: 1 },
+  );
 
 const size = fc.record({ cols: dimension(40, 300), rows: dimension(12, 100) });
 
-type Step = { readonly kind: 'draw' } | { readonly kind: 'resize'; readonly cols: number; readonly rows: number };
+type Step =
+  | { readonly kind: 'draw' }
+  | { readonly kind: 'resize'; readonly cols: number; readonly rows: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.constant({ kind: 'draw' as const }), weight: 3 },
@@ -110,9 +117,12 @@ async function play(s: Scenario): Promise<void> {
   // which reflows differently what reaches past column 1 (a prompt, a row of art drawn at a
   // greater width). So 1 column is tried only without a prompt, at the start or when the
   // terminal already is 1 column wide.
-  const cols = (n: number, from = 1): number => (n === 1 && (s.prompt !== undefined || from !== 1) ? 2 : n);
+  const cols = (n: number, from = 1): number =>
+    n === 1 && (s.prompt !== undefined || from !== 1) ? 2 : n;
   const arts: Art[] = s.arts.map((text) => parseArt(text));
-  const entities: Entity[] = arts.map((art, i) => swimmer(art, { speed: s.speed + 7 * i, bob: s.bob, depth: i }));
+  const entities: Entity[] = arts.map((art, i) =>
+    swimmer(art, { speed: s.speed + 7 * i, bob: s.bob, depth: i }),
+  );
   const height = Math.max(...arts.map((art) => art.height)) + 2 * s.bob;
   const tty = new VirtualTty(cols(s.start.cols), s.start.rows, 10_000);
   try {
@@ -144,11 +154,15 @@ async function play(s: Scenario): Promise<void> {
       if (s.prompt !== undefined) {
         const prompt = logicalLine(tty.term, 0);
         expect(prompt.text, `${what}: the prompt`).toBe(s.prompt.trimEnd());
-        expect(top.line, `${what}: the region starts below the prompt`).toBeGreaterThanOrEqual(prompt.end);
+        expect(top.line, `${what}: the region starts below the prompt`).toBeGreaterThanOrEqual(
+          prompt.end,
+        );
       }
       if (grid === undefined) return;
       // The region is on the screen, and from its top down the screen is the grid, then blank.
-      expect(top.line, `${what}: the region's top is on the screen`).toBeGreaterThanOrEqual(buffer.baseY);
+      expect(top.line, `${what}: the region's top is on the screen`).toBeGreaterThanOrEqual(
+        buffer.baseY,
+      );
       const { shown, wanted } = compareScreen(tty.term, grid, top.line, s.color);
       expect(shown, what).toEqual(wanted);
     };
@@ -178,7 +192,10 @@ async function play(s: Scenario): Promise<void> {
     }
     player.stop();
     check(await tty.flush(), 'after stop()', createGrid(tty.columns, 0));
-    expect({ line: buffer.baseY + buffer.cursorY, col: buffer.cursorX }, 'the cursor after stop()').toEqual({ line: top.line, col: 0 });
+    expect(
+      { line: buffer.baseY + buffer.cursorY, col: buffer.cursorX },
+      'the cursor after stop()',
+    ).toEqual({ line: top.line, col: 0 });
   } finally {
     tty.dispose();
   }

@@ -36,12 +36,30 @@ describe('composeFrame', () => {
 
   it('clips on all four sides', () => {
     const sprite = spriteOf(['abc', 'def', 'ghi']);
-    expect(textOf(composeFrame(4, 2, [{ sprite, x: -1, y: -1, depth: 0 }]))).toEqual(['ef  ', 'hi  ']);
-    expect(textOf(composeFrame(4, 2, [{ sprite, x: 2, y: 1, depth: 0 }]))).toEqual(['    ', '  ab']);
-    expect(textOf(composeFrame(4, 2, [{ sprite, x: -3, y: 0, depth: 0 }]))).toEqual(['    ', '    ']);
-    expect(textOf(composeFrame(4, 2, [{ sprite, x: 4, y: 0, depth: 0 }]))).toEqual(['    ', '    ']);
-    expect(textOf(composeFrame(4, 2, [{ sprite, x: 0, y: -3, depth: 0 }]))).toEqual(['    ', '    ']);
-    expect(textOf(composeFrame(4, 2, [{ sprite, x: 0, y: 2, depth: 0 }]))).toEqual(['    ', '    ']);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: -1, y: -1, depth: 0 }]))).toEqual([
+      'ef  ',
+      'hi  ',
+    ]);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: 2, y: 1, depth: 0 }]))).toEqual([
+      '    ',
+      '  ab',
+    ]);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: -3, y: 0, depth: 0 }]))).toEqual([
+      '    ',
+      '    ',
+    ]);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: 4, y: 0, depth: 0 }]))).toEqual([
+      '    ',
+      '    ',
+    ]);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: 0, y: -3, depth: 0 }]))).toEqual([
+      '    ',
+      '    ',
+    ]);
+    expect(textOf(composeFrame(4, 2, [{ sprite, x: 0, y: 2, depth: 0 }]))).toEqual([
+      '    ',
+      '    ',
+    ]);
   });
 
   it('clips a wide glyph whole at the left edge', () => {
@@ -77,7 +95,9 @@ describe('composeFrame', () => {
   });
 
   it('carries styles', () => {
-    const grid = composeFrame(3, 1, [{ sprite: spriteOf(['ab'], { style: 3 | STYLE_BOLD }), x: 1, y: 0, depth: 0 }]);
+    const grid = composeFrame(3, 1, [
+      { sprite: spriteOf(['ab'], { style: 3 | STYLE_BOLD }), x: 1, y: 0, depth: 0 },
+    ]);
     expect(Array.from(grid.styles)).toEqual([0, 3 | STYLE_BOLD, 3 | STYLE_BOLD]);
   });
 
@@ -100,14 +120,24 @@ describe('composeFrame', () => {
       depth: fc.integer({ min: 0, max: 3 }),
     });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 3 }), fc.array(placement, { maxLength: 6 }), (cols, rows, list) => {
-        const grid = composeFrame(
-          cols,
-          rows,
-          list.map(({ line, x, y, depth }) => ({ sprite: spriteOf([line], { transparent: '.' }), x, y, depth })),
-        );
-        expect(wideGlyphsWhole(grid)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(placement, { maxLength: 6 }),
+        (cols, rows, list) => {
+          const grid = composeFrame(
+            cols,
+            rows,
+            list.map(({ line, x, y, depth }) => ({
+              sprite: spriteOf([line], { transparent: '.' }),
+              x,
+              y,
+              depth,
+            })),
+          );
+          expect(wideGlyphsWhole(grid)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -5,8 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STYLE_BOLD } from '../../src/art/types.js';
-import { createGrid, drawText, encodeDiff, type Cursor, type Grid } from '../../src/render/index.js';
-import { createTerminal, readCells, readCursor, scrolledLines, writeAsync, type Terminal } from '../helpers/xterm.js';
+import {
+  createGrid,
+  drawText,
+  encodeDiff,
+  type Cursor,
+  type Grid,
+} from '../../src/render/index.js';
+import {
+  createTerminal,
+  readCells,
+  readCursor,
+  scrolledLines,
+  writeAsync,
+  type Terminal,
+} from '../helpers/xterm.js';
 import { InlineRegion } from '../../src/terminal/region.js';
 import { testWidth, WIDE_GLYPHS } from './fixtures.js';
 
@@ -26,15 +39,26 @@ const strokeArb = (cols: number, rows: number) =>
     x: fc.integer({ min: -2, max: cols }),
     y: fc.integer({ min: 0, max: rows - 1 }),
     text: fc
-      .array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...NARROW) }, { weight: 1, arbitrary: fc.constantFrom(...WIDE_GLYPHS) }), {
-        minLength: 1,
-        maxLength: Math.min(12, cols + 2),
-      })
+      .array(
+        fc.oneof(
+          { weight: 5, arbitrary: fc.constantFrom(...NARROW) },
+          { weight: 1, arbitrary: fc.constantFrom(...WIDE_GLYPHS) },
+        ),
+        {
+          minLength: 1,
+          maxLength: Math.min(12, cols + 2),
+        },
+      )
       .map((glyphs) => glyphs.join('')),
     style: styleArb,
   });
 
-type Stroke = { x: number; y: number; text: string; style: number };
+interface Stroke {
+  x: number;
+  y: number;
+  text: string;
+  style: number;
+}
 
 /** `base` (copied) with the strokes drawn over it. */
 function paint(base: Grid, strokes: readonly Stroke[]): Grid {
@@ -99,7 +123,10 @@ function expectScreen(term: Terminal, grid: Grid, color: boolean): void {
 /** Rows 1.. of the screen that are soft-wrapped continuations of the row above (xterm.js's flag). */
 function wrappedRows(term: Terminal, rows: number): boolean[] {
   const buffer = term.buffer.active;
-  return Array.from({ length: rows - 1 }, (_, row) => buffer.getLine(buffer.baseY + row + 1)?.isWrapped === true);
+  return Array.from(
+    { length: rows - 1 },
+    (_, row) => buffer.getLine(buffer.baseY + row + 1)?.isWrapped === true,
+  );
 }
 
 /** The options a scenario encodes with. */
@@ -114,7 +141,13 @@ interface Mode {
  * Write one frame's diff and check the screen, the cursor, that nothing scrolled, and for a
  * chained region that it is still one logical line with the cursor at rest on its first cell.
  */
-async function step(term: Terminal, prev: Grid, next: Grid, cursor: Cursor, mode: Mode): Promise<Cursor> {
+async function step(
+  term: Terminal,
+  prev: Grid,
+  next: Grid,
+  cursor: Cursor,
+  mode: Mode,
+): Promise<Cursor> {
   const rest = mode.chained ? { row: 0, col: 0 } : undefined;
   const result = encodeDiff(prev, next, cursor, { ...mode, rest });
   await writeAsync(term, result.bytes);
@@ -147,7 +180,15 @@ describe('encodeDiff in a real terminal', () => {
         const mode = { color: s.color, synchronized: s.synchronized, chained };
         try {
           // A chained region starts as the inline region opens it: its rows soft-wrapped into one line.
-          if (chained) await writeAsync(term, new InlineRegion(s.cols, s.rows, { color: s.color }).open('line start', s.cols, s.rows));
+          if (chained)
+            await writeAsync(
+              term,
+              new InlineRegion(s.cols, s.rows, { color: s.color }).open(
+                'line start',
+                s.cols,
+                s.rows,
+              ),
+            );
           let cursor: Cursor = { row: 0, col: 0 };
           cursor = await step(term, blank, a, cursor, mode);
           cursor = await step(term, a, b, cursor, mode);

@@ -18,7 +18,12 @@ const HOME: Cursor = { row: 0, col: 0 };
 
 /** `grid` copied with `text` drawn at (x, y). */
 function edit(grid: Grid, x: number, y: number, text: string, style = 0): Grid {
-  const copy: Grid = { ...grid, glyphs: [...grid.glyphs], widths: grid.widths.slice(), styles: grid.styles.slice() };
+  const copy: Grid = {
+    ...grid,
+    glyphs: [...grid.glyphs],
+    widths: grid.widths.slice(),
+    styles: grid.styles.slice(),
+  };
   drawText(copy, x, y, text, style, testWidth);
   return copy;
 }
@@ -108,7 +113,12 @@ describe('encodeDiff', () => {
     it('a chained region: never a line feed, a blank row emptied with ECH across it, and back to rest', () => {
       const prev = gridOf(10, 3, ['ab', 'cd', 'ef']);
       const next = gridOf(10, 3, ['ab', '', 'e']);
-      const out = encodeDiff(prev, next, { row: 0, col: 0 }, { chained: true, rest: { row: 0, col: 0 } });
+      const out = encodeDiff(
+        prev,
+        next,
+        { row: 0, col: 0 },
+        { chained: true, rest: { row: 0, col: 0 } },
+      );
       // Row 1 turns blank: ECH across it (EL from column 0 would unwrap it in xterm.js); row 2
       // loses one cell, written as a space.
       expect(out.bytes).toBe(`${ESC}B${ESC}10X${ESC}B${ESC}C ${ESC}2F`);
@@ -139,7 +149,9 @@ describe('encodeDiff', () => {
       // 'あ' is 3 bytes for 2 cells: cheaper than CUF 2.
       expect(bytes(wide, edit(edit(wide, 0, 0, 'X'), 3, 0, 'X'))).toBe('XあX');
       // '🐟' is 4 bytes: a tie with CUF 2, so the move.
-      expect(bytes(wide, edit(edit(wide, 5, 0, 'X'), 8, 0, 'X'), { row: 0, col: 5 })).toBe(`X${ESC}2CX`);
+      expect(bytes(wide, edit(edit(wide, 5, 0, 'X'), 8, 0, 'X'), { row: 0, col: 5 })).toBe(
+        `X${ESC}2CX`,
+      );
       // A coloured gap needs SGR around it: moving is cheaper.
       const red = gridOf(20, 1, ['a']);
       drawText(red, 1, 0, 'bc', 2);
@@ -150,7 +162,11 @@ describe('encodeDiff', () => {
   describe('wide glyphs', () => {
     it('writes a wide glyph once, from its lead', () => {
       const next = gridOf(6, 1, ['ab🐟']);
-      expect(encodeDiff(createGrid(6, 1), next, HOME)).toMatchObject({ bytes: 'ab🐟', cursor: { row: 0, col: 4 }, cellsChanged: 4 });
+      expect(encodeDiff(createGrid(6, 1), next, HOME)).toMatchObject({
+        bytes: 'ab🐟',
+        cursor: { row: 0, col: 4 },
+        cellsChanged: 4,
+      });
     });
 
     it('rewrites a whole wide glyph when only its second half changed', () => {
@@ -177,7 +193,9 @@ describe('encodeDiff', () => {
       drawText(next, 3, 0, 'd');
       expect(bytes(createGrid(10, 1), next, HOME, true)).toBe(`${ESC}31mab${ESC}1mc${ESC}md`);
       drawText(next, 3, 0, 'd', 5);
-      expect(bytes(createGrid(10, 1), next, HOME, true)).toBe(`${ESC}31mab${ESC}1mc${ESC}0;34md${ESC}m`);
+      expect(bytes(createGrid(10, 1), next, HOME, true)).toBe(
+        `${ESC}31mab${ESC}1mc${ESC}0;34md${ESC}m`,
+      );
     });
 
     it('uses bold alone, and colour with bold', () => {
@@ -256,7 +274,9 @@ describe('encodeDiff', () => {
       const { bytes: out } = encodeDiff(wide, twoRows, HOME);
       expect(out.startsWith(SYNC_BEGIN)).toBe(true);
       expect(out.endsWith(SYNC_END)).toBe(true);
-      expect(out.slice(SYNC_BEGIN.length, -SYNC_END.length)).toBe(`${'a'.repeat(80)}\r\n${'b'.repeat(80)}`);
+      expect(out.slice(SYNC_BEGIN.length, -SYNC_END.length)).toBe(
+        `${'a'.repeat(80)}\r\n${'b'.repeat(80)}`,
+      );
     });
 
     it('leaves small frames and one-row frames alone', () => {
@@ -277,7 +297,9 @@ describe('encodeDiff', () => {
     });
 
     it('never wraps with synchronized: false', () => {
-      expect(encodeDiff(wide, twoRows, HOME, { synchronized: false }).bytes).not.toContain(SYNC_BEGIN);
+      expect(encodeDiff(wide, twoRows, HOME, { synchronized: false }).bytes).not.toContain(
+        SYNC_BEGIN,
+      );
     });
   });
 
@@ -287,7 +309,10 @@ describe('encodeDiff', () => {
     broken.widths[2] = 2;
     broken.glyphs[0] = '';
     broken.widths[0] = 0;
-    expect(encodeDiff(createGrid(3, 1), broken, HOME)).toMatchObject({ bytes: '   ', cursor: { row: 0, col: -1 } });
+    expect(encodeDiff(createGrid(3, 1), broken, HOME)).toMatchObject({
+      bytes: '   ',
+      cursor: { row: 0, col: -1 },
+    });
   });
 
   it('counts changed cells and rows', () => {

@@ -36,14 +36,20 @@ describe('escapes', () => {
 
   it('builds cursor moves with n omitted for 1 and nothing for 0', () => {
     expect([cuf(1), cub(1), cuu(1), cud(1)]).toEqual([`${ESC}C`, `${ESC}D`, `${ESC}A`, `${ESC}B`]);
-    expect([cuf(12), cub(3), cuu(2), cud(700)]).toEqual([`${ESC}12C`, `${ESC}3D`, `${ESC}2A`, `${ESC}700B`]);
+    expect([cuf(12), cub(3), cuu(2), cud(700)]).toEqual([
+      `${ESC}12C`,
+      `${ESC}3D`,
+      `${ESC}2A`,
+      `${ESC}700B`,
+    ]);
     expect([cuf(0), cub(-1), backspaces(0)]).toEqual(['', '', '']);
     expect(backspaces(3)).toBe('\b\b\b');
     expect(backspaces(12)).toBe('\b'.repeat(12));
   });
 
   it('knows what a move costs', () => {
-    for (const n of [1, 2, 9, 10, 99, 100, 999, 1000, 12345]) expect(csiMoveCost(n)).toBe(cuf(n).length);
+    for (const n of [1, 2, 9, 10, 99, 100, 999, 1000, 12345])
+      expect(csiMoveCost(n)).toBe(cuf(n).length);
   });
 
   it('sets a style absolutely', () => {

@@ -16,7 +16,10 @@ export function testWidth(char: string): 1 | 2 {
  * A sprite from lines (padded to the widest): `transparent` characters (default none) are
  * null cells; wide glyphs take a cell and a continuation.
  */
-export function spriteOf(lines: readonly string[], options: { transparent?: string; style?: Style } = {}): Sprite {
+export function spriteOf(
+  lines: readonly string[],
+  options: { transparent?: string; style?: Style } = {},
+): Sprite {
   const rows: (SpriteCell | null)[][] = lines.map((line) => {
     const cells: (SpriteCell | null)[] = [];
     for (const glyph of line) {
@@ -36,7 +39,12 @@ export function spriteOf(lines: readonly string[], options: { transparent?: stri
 }
 
 /** A grid of `cols × rows` with `lines` drawn from the top-left (wide glyphs included). */
-export function gridOf(cols: number, rows: number, lines: readonly string[], style: Style = 0): Grid {
+export function gridOf(
+  cols: number,
+  rows: number,
+  lines: readonly string[],
+  style: Style = 0,
+): Grid {
   const grid = createGrid(cols, rows);
   lines.forEach((line, row) => drawText(grid, 0, row, line, style, testWidth));
   return grid;

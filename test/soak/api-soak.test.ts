@@ -27,7 +27,10 @@ interface SoakReport {
   readonly heapAtEnd: number;
   readonly ms: number;
   readonly streamListeners: string[];
-  readonly processListeners: { readonly before: Record<string, number>; readonly after: Record<string, number> };
+  readonly processListeners: {
+    readonly before: Record<string, number>;
+    readonly after: Record<string, number>;
+  };
   readonly keepingAlive: string[];
 }
 
@@ -95,9 +98,16 @@ console.log(JSON.stringify({
 );
 
 /** Runs the soak; resolves with its report, its exit status and how long it took to exit after reporting. */
-function soak(): Promise<{ report: SoakReport; status: number | null; exitMs: number; stderr: string }> {
+function soak(): Promise<{
+  report: SoakReport;
+  status: number | null;
+  exitMs: number;
+  stderr: string;
+}> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', SOAK], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', SOAK], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let reportedAt = 0;
@@ -112,7 +122,12 @@ function soak(): Promise<{ report: SoakReport; status: number | null; exitMs: nu
     child.on('close', (status) => {
       clearTimeout(timer);
       try {
-        resolve({ report: JSON.parse(stdout) as SoakReport, status, exitMs: performance.now() - reportedAt, stderr });
+        resolve({
+          report: JSON.parse(stdout) as SoakReport,
+          status,
+          exitMs: performance.now() - reportedAt,
+          stderr,
+        });
       } catch {
         reject(new Error(`no report from the soak (status ${status}):\n${stdout}\n${stderr}`));
       }

@@ -5,7 +5,12 @@
  */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { claimKeyboard, hostReadsKeys, type KeyboardOptions, type KeySignal } from '../../src/terminal/keys.js';
+import {
+  claimKeyboard,
+  hostReadsKeys,
+  type KeyboardOptions,
+  type KeySignal,
+} from '../../src/terminal/keys.js';
 
 /** A TTY stdin as Node makes it: a readable stream, paused and never read, with a raw mode. */
 class FakeStdin extends Readable {
@@ -153,7 +158,9 @@ describe('claimKeyboard', () => {
   it('lets another read error through, as if it did not listen', () => {
     const stdin = new FakeStdin();
     claimKeyboard(stdin, recorder().options);
-    expect(() => stdin.emit('error', Object.assign(new Error('boom'), { code: 'EINVAL' }))).toThrow('boom');
+    expect(() => stdin.emit('error', Object.assign(new Error('boom'), { code: 'EINVAL' }))).toThrow(
+      'boom',
+    );
   });
 
   it('reads without keeping the process alive when embedded (unref)', () => {

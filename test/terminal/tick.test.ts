@@ -31,6 +31,7 @@ describe('startTicker', () => {
         // Each frame costs 7 ms of work (no timer is pending while it runs, so this only moves
         // the clock): a relative timer (now + interval) would drift 7 ms a frame.
         vi.advanceTimersByTime(7);
+        return true;
       },
     });
     vi.advanceTimersByTime(5000);
@@ -48,6 +49,7 @@ describe('startTicker', () => {
         indices.push(tick.index);
         // Frame 2 stalls for 350 ms: slots 3, 4 and 5 pass while it runs.
         if (tick.index === 2) vi.advanceTimersByTime(350);
+        return true;
       },
     });
     vi.advanceTimersByTime(1000);
