@@ -12,7 +12,7 @@ if (process.argv[2] === '--child') {
   const { startTicker } = await import('../dist/terminal/tick.js');
   const lateness = [];
   startTicker({
-    fps: FPS,
+    interval: 1000 / FPS,
     onTick: (tick) => {
       lateness.push(performance.now() - tick.scheduledAt);
       if (lateness.length < FRAMES) return true;

@@ -352,7 +352,7 @@ class Animation implements FishAnimation {
       compose: (t, into) => composeSpinnerFrame(this.#scene, t, into),
       height,
       fps: config.fps,
-      sync: config.sync === 'step' ? 'step' : 'time',
+      sync: config.sync,
       redraw: config.redraw,
       color: config.color,
       tick: this.#ticking,

@@ -105,7 +105,7 @@ export function recordAlone(
   const frames = framesToRecord(options);
   while (player.frameCount < frames && recorder.failure === undefined) player.drawNow();
   // The closing is recorded where the next frame would have been: the last frame is seen.
-  recorder.at(player.frameCount / options.fps);
+  recorder.at(player.clock.upcoming);
   player.stop(options.persist);
   recorder.close();
   if (recorder.failure !== undefined) throw recorder.failure;

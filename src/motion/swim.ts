@@ -46,7 +46,7 @@ function spanOf(track: Track): number {
  * (`span <= 0`) the art rests at `x = 0` facing right.
  *
  * Because `x` depends only on `t * speed`, the path is the same at any frame rate; the
- * step clock (see {@link clockTime}) makes each frame advance exactly `speed / fps` cells.
+ * step clock (see `createClock`) makes each frame advance exactly `speed / fps` cells.
  *
  * @param t - seconds since the start
  * @param o - the track, and the speed in cells per second

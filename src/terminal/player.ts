@@ -1,5 +1,5 @@
 import { createGrid, type Grid } from '../render/grid.js';
-import type { SyncMode } from '../motion/index.js';
+import { createClock, type Clock, type ClockReading, type SyncMode } from '../motion/clock.js';
 import { InlineRegion } from './region.js';
 import { AlternateScreen } from './fullscreen.js';
 import type { OpenAt, Surface } from './surface.js';
@@ -52,8 +52,11 @@ export interface PlayerOptions {
   readonly height: number;
   /** Frames per second. */
   readonly fps: number;
-  /** `time`: the clock follows the schedule; `step`: each frame advances it by exactly 1/fps. */
-  readonly sync: Extract<SyncMode, 'time' | 'step'>;
+  /**
+   * `time` (and `progress`, whose clock only bobs and flips frames): the clock follows the
+   * wall, on the tick's schedule; `step`: each frame advances it by exactly one interval.
+   */
+  readonly sync: SyncMode;
   /** `diff` (cell-level, the default) or `full` (every row of a changed frame rewritten whole). */
   readonly redraw?: 'diff' | 'full';
   /**
@@ -119,6 +122,8 @@ export interface Player {
   readonly running: boolean;
   /** Frames drawn so far. */
   readonly frameCount: number;
+  /** The animation's clock: the time of the frame shown, and of the next one. */
+  readonly clock: ClockReading;
 }
 
 /** Write errors that mean the terminal or the pipe's reader went away: no error of ours. */
@@ -194,11 +199,7 @@ class FramePlayer implements Player {
   /** Where the cursor is when the surface next opens. */
   #openAt: OpenAt = 'anywhere';
   #frameCount = 0;
-  /** The clock of the last frame drawn, in seconds. */
-  #clock = 0;
-  /** Frames drawn in step sync (its clock is `steps / fps`). */
-  #steps = 0;
-  readonly #startedAt = performance.now();
+  readonly #clock: Clock;
   #ticker: Ticker | undefined;
   /** Whether the animation ticks (the ticker itself is stopped while suspended). */
   #ticking = false;
@@ -217,11 +218,11 @@ class FramePlayer implements Player {
   readonly #onDrain = (): void => {
     this.#congested = false;
     this.#stream.off('drain', this.#onDrain);
-    if (this.#presence === 'shown') this.#draw(this.#clock);
+    if (this.#presence === 'shown') this.#draw(this.#clock.time);
   };
 
   readonly #onResize = (): void => {
-    if (this.#presence === 'shown' && this.#terminalChanged()) this.#draw(this.#clock);
+    if (this.#presence === 'shown' && this.#terminalChanged()) this.#draw(this.#clock.time);
   };
 
   readonly #onError = (error: NodeJS.ErrnoException): void => {
@@ -234,6 +235,7 @@ class FramePlayer implements Player {
   constructor(options: PlayerOptions) {
     this.#options = options;
     this.#stream = options.stream;
+    this.#clock = createClock({ fps: options.fps, sync: options.sync, start: performance.now() });
     const { cols, rows } = this.#size();
     const surfaceOptions = { color: options.color, redraw: options.redraw };
     this.#surface =
@@ -254,16 +256,20 @@ class FramePlayer implements Player {
     return this.#frameCount;
   }
 
+  get clock(): ClockReading {
+    return this.#clock;
+  }
+
   drawNow(): void {
     // Not while suspended: the process is about to stop (or a host's SIGTSTP listener runs),
     // and resume() draws at once.
     if (this.#presence === 'stopped' || this.#presence === 'suspended') return;
-    const now = (performance.now() - this.#startedAt) / 1000;
-    this.#draw(this.#options.sync === 'step' ? this.#steps++ / this.#options.fps : now);
+    this.#draw(this.#clock.frame(performance.now()));
   }
 
   redraw(): void {
-    if (this.#presence !== 'stopped' && this.#presence !== 'suspended') this.#draw(this.#clock);
+    if (this.#presence !== 'stopped' && this.#presence !== 'suspended')
+      this.#draw(this.#clock.time);
   }
 
   clear(): void {
@@ -286,7 +292,7 @@ class FramePlayer implements Player {
     this.#presence = 'cleared';
     // The shell wrote its job lines meanwhile, and may have left the cursor anywhere.
     this.#openAt = 'anywhere';
-    if (this.#frameCount > 0) this.#draw(this.#clock);
+    if (this.#frameCount > 0) this.#draw(this.#clock.time);
     if (this.#ticking) this.#startTicker();
   }
 
@@ -296,7 +302,7 @@ class FramePlayer implements Player {
     const { cols, rows } = this.#size();
     this.#write(this.#surface.resize(cols, rows));
     this.#fitBuffers(cols, rows);
-    this.#surfaceDraw(this.#clock, '');
+    this.#surfaceDraw(this.#clock.time, '');
   }
 
   play(): void {
@@ -308,7 +314,8 @@ class FramePlayer implements Player {
   stop(persist = false): void {
     if (this.#presence === 'stopped') return;
     // An animation taken off the screen comes back to be kept; one never shown needs nothing.
-    if (persist && this.#presence === 'cleared' && this.#frameCount > 0) this.#draw(this.#clock);
+    if (persist && this.#presence === 'cleared' && this.#frameCount > 0)
+      this.#draw(this.#clock.time);
     const bytes = this.#presence === 'shown' ? this.#surface.close(persist) : '';
     this.#detach();
     if (bytes === '') {
@@ -344,7 +351,6 @@ class FramePlayer implements Player {
 
   /** Compose the frame at `time`, draw it on the surface after `before`, write it, and tell the hook. */
   #surfaceDraw(time: number, before: string): void {
-    this.#clock = time;
     const grid = this.#options.compose(time, this.#buffers[this.#frameCount % 2]);
     const result = this.#surface.draw(grid);
     const bytes = before + result.bytes;
@@ -361,21 +367,17 @@ class FramePlayer implements Player {
   }
 
   #startTicker(): void {
-    const { fps } = this.#options;
-    // A tick started late goes on from the clock the frames drawn on demand reached.
-    const offset = this.#options.sync === 'step' ? 0 : (performance.now() - this.#startedAt) / 1000;
     this.#ticker = startTicker({
-      fps,
+      interval: this.#clock.interval,
       unref: this.#options.unref,
       onTick: (tick) => {
         if (this.#presence === 'stopped') return false;
-        const time = offset + tick.time;
         // A stream nobody drains gets no more frames: the one due when it drains is drawn then.
         if (this.#congested) {
-          if (this.#options.sync === 'time') this.#clock = time;
+          this.#clock.skip(tick.scheduledAt);
           return true;
         }
-        this.#draw(this.#options.sync === 'step' ? this.#steps++ / fps : time);
+        this.#draw(this.#clock.frame(tick.scheduledAt));
         if (!this.#finished()) return true;
         // Let the tick unwind before the caller stops (and perhaps exits).
         setImmediate(() => this.#presence !== 'stopped' && this.#options.onEnd?.('done'));
@@ -385,10 +387,11 @@ class FramePlayer implements Player {
   }
 
   #finished(): boolean {
-    const { frames, duration, fps } = this.#options;
+    const { frames, duration } = this.#options;
     return (
       (frames !== undefined && this.#frameCount >= frames) ||
-      (duration !== undefined && this.#clock + 1 / fps > duration + 1e-9)
+      // Within a billionth of a second: a step's rounding never adds a frame.
+      (duration !== undefined && this.#clock.upcoming > duration + 1e-9)
     );
   }
 

@@ -8,16 +8,14 @@
 export interface Tick {
   /** Index of this frame on the schedule: 0, 1, 2… (skipped frames leave gaps). */
   readonly index: number;
-  /** When this frame was due, in ms on the `performance.now()` clock. */
+  /** When this frame was due, in ms on the `performance.now()` clock (what a clock is told). */
   readonly scheduledAt: number;
-  /** Seconds since start on the schedule: `index / fps`. */
-  readonly time: number;
 }
 
 /** Options of {@link startTicker}. */
 export interface TickerOptions {
-  /** Frames per second (> 0). */
-  readonly fps: number;
+  /** Milliseconds from one frame's slot to the next (> 0): the animation's clock's `interval`. */
+  readonly interval: number;
   /** Called once per frame drawn. Return `false` to stop the ticker. */
   readonly onTick: (tick: Tick) => boolean | undefined;
   /** Let the process exit while the ticker runs (the embedding API's choice). Default false. */
@@ -33,13 +31,13 @@ export interface Ticker {
 }
 
 /**
- * Start a ticker that calls `onTick` now and then at `start + k / fps` seconds.
+ * Start a ticker that calls `onTick` now and then at `start + k × interval` milliseconds.
  *
- * @param options - frame rate, callback, unref
+ * @param options - interval, callback, unref
  * @returns the ticker, to stop it
  */
 export function startTicker(options: TickerOptions): Ticker {
-  const interval = 1000 / options.fps;
+  const { interval } = options;
   const start = performance.now();
   let timer: NodeJS.Timeout | undefined;
   let running = true;
@@ -51,11 +49,7 @@ export function startTicker(options: TickerOptions): Ticker {
     const now = performance.now();
     // Skip frames whose slot has wholly passed: draw the latest one that is due.
     const due = Math.max(next, Math.floor((now - start) / interval));
-    const keepGoing = options.onTick({
-      index: due,
-      scheduledAt: start + due * interval,
-      time: due / options.fps,
-    });
+    const keepGoing = options.onTick({ index: due, scheduledAt: start + due * interval });
     // onTick may have stopped the ticker.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (keepGoing === false || !running) {

@@ -381,6 +381,17 @@ describe('fish numbers', () => {
 });
 
 describe('fish recording without a terminal ends as on a terminal', () => {
+  it('times the frames on a fixed step, and the closing one interval after the last frame', () => {
+    const path = join(tmp, 'closing-time.cast');
+    const args = ['--size', '20x3', '--frames', '3', '--fps', '10', '--speed', '10'];
+    expect(fish('--record', path, ...args).status).toBe(0);
+    const times = castLines(readFileSync(path, 'utf8'))
+      .slice(1)
+      .map((event) => (event as [number])[0]);
+    // A cell a frame: frames at 0, 0.1 and 0.2 s; the last is seen for its interval.
+    expect(times).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+
   it('stops at --duration when it comes before --frames (which ran for hours)', () => {
     const path = join(tmp, 'first-ends.cast');
     const result = fishWithin(

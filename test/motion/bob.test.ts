@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import {
   bobOffset,
   bobRegionHeight,
-  clockTime,
   defaultBobPeriod,
   DEFAULT_BOB_PERIOD,
 } from '../../src/motion/index.js';
+import { stepTimes } from './helpers.js';
 
 describe('bobOffset', () => {
   it('is the middle row at t = 0', () => {
@@ -53,10 +53,10 @@ describe('bobOffset', () => {
     for (const fps of [10, 12, 24, 30, 60, 144]) {
       for (let amplitude = 0; amplitude <= 12; amplitude++) {
         let last = bobOffset(0, { amplitude });
-        for (let step = 1; step <= fps * 2 * defaultBobPeriod(amplitude); step++) {
-          const y = bobOffset(clockTime('step', { startMs: 0, nowMs: 0, step, fps }), {
-            amplitude,
-          });
+        const steps = fps * 2 * defaultBobPeriod(amplitude);
+        const times = stepTimes(fps, steps + 1);
+        for (let step = 1; step <= steps; step++) {
+          const y = bobOffset(times[step], { amplitude });
           expect(Math.abs(y - last)).toBeLessThanOrEqual(1);
           last = y;
         }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clockTime, progressPath, swimPath } from '../../src/motion/index.js';
+import { createClock, progressPath, swimPath } from '../../src/motion/index.js';
+import { stepTimes } from './helpers.js';
 
 /** The swim path computed in integers: `numerator / denominator` cells travelled. */
 function exactSwim(
@@ -90,23 +91,13 @@ describe('swimPath', () => {
 
   it('is the same at any frame rate: position depends on elapsed seconds only', () => {
     const o = { trackWidth: 80, artWidth: 7, speed: 12 };
+    const [times30, times60, times24] = [30, 60, 24].map((fps) => stepTimes(fps, 30 * fps + 1));
+    const wallClock = createClock({ fps: 1, sync: 'time', start: 5000 });
     for (let second = 0; second <= 30; second++) {
-      const at30 = swimPath(
-        clockTime('step', { startMs: 0, nowMs: 0, step: second * 30, fps: 30 }),
-        o,
-      );
-      const at60 = swimPath(
-        clockTime('step', { startMs: 0, nowMs: 0, step: second * 60, fps: 60 }),
-        o,
-      );
-      const at24 = swimPath(
-        clockTime('step', { startMs: 0, nowMs: 0, step: second * 24, fps: 24 }),
-        o,
-      );
-      const wall = swimPath(
-        clockTime('time', { startMs: 5000, nowMs: 5000 + second * 1000, step: 0, fps: 1 }),
-        o,
-      );
+      const at30 = swimPath(times30[second * 30], o);
+      const at60 = swimPath(times60[second * 60], o);
+      const at24 = swimPath(times24[second * 24], o);
+      const wall = swimPath(wallClock.frame(5000 + second * 1000), o);
       expect(at60).toEqual(at30);
       expect(at24).toEqual(at30);
       expect(wall).toEqual(at30);
@@ -124,9 +115,9 @@ describe('swimPath', () => {
     ];
     for (const { speed, fps, trackWidth, artWidth } of cases) {
       const span = trackWidth - artWidth;
+      const times = stepTimes(fps, 10_001);
       for (let step = 0; step <= 10_000; step++) {
-        const t = clockTime('step', { startMs: 0, nowMs: 0, step, fps });
-        const got = swimPath(t, { trackWidth, artWidth, speed });
+        const got = swimPath(times[step], { trackWidth, artWidth, speed });
         const want = exactSwim(step * speed, fps, span);
         if (got.x !== want.x || got.facing !== want.facing) {
           expect({ speed, fps, step, ...got }).toEqual({ speed, fps, step, ...want });
@@ -138,8 +129,9 @@ describe('swimPath', () => {
   it('moves exactly one cell a frame at speed 60 and 60 fps', () => {
     const o = { trackWidth: 80, artWidth: 5, speed: 60 };
     let last = swimPath(0, o).x;
+    const times = stepTimes(60, 10_001);
     for (let step = 1; step <= 10_000; step++) {
-      const { x } = swimPath(clockTime('step', { startMs: 0, nowMs: 0, step, fps: 60 }), o);
+      const { x } = swimPath(times[step], o);
       expect(Math.abs(x - last)).toBe(1);
       last = x;
     }

@@ -15,9 +15,9 @@ afterEach(() => {
 describe('startTicker', () => {
   it('draws the first frame at once, synchronously', () => {
     const ticks: Tick[] = [];
-    const ticker = startTicker({ fps: 20, onTick: (tick) => void ticks.push(tick) });
+    const ticker = startTicker({ interval: 50, onTick: (tick) => void ticks.push(tick) });
     expect(ticks).toHaveLength(1);
-    expect(ticks[0]).toMatchObject({ index: 0, time: 0 });
+    expect(ticks[0]).toEqual({ index: 0, scheduledAt: performance.now() });
     ticker.stop();
   });
 
@@ -25,7 +25,7 @@ describe('startTicker', () => {
     const start = performance.now();
     const lateness: number[] = [];
     const ticker = startTicker({
-      fps: 20,
+      interval: 50,
       onTick: (tick) => {
         lateness.push(performance.now() - (start + tick.index * 50));
         // Each frame costs 7 ms of work (no timer is pending while it runs, so this only moves
@@ -44,7 +44,7 @@ describe('startTicker', () => {
   it('skips frames whose slot has passed instead of queueing them', () => {
     const indices: number[] = [];
     const ticker = startTicker({
-      fps: 10,
+      interval: 100,
       onTick: (tick) => {
         indices.push(tick.index);
         // Frame 2 stalls for 350 ms: slots 3, 4 and 5 pass while it runs.
@@ -60,7 +60,7 @@ describe('startTicker', () => {
 
   it('stops when the callback returns false, and stop() is idempotent', () => {
     let count = 0;
-    const ticker = startTicker({ fps: 50, onTick: () => ++count < 3 });
+    const ticker = startTicker({ interval: 20, onTick: () => ++count < 3 });
     vi.advanceTimersByTime(1000);
     expect(count).toBe(3);
     expect(ticker.running).toBe(false);
@@ -68,11 +68,15 @@ describe('startTicker', () => {
     ticker.stop();
   });
 
-  it('times each frame on the schedule: time = index / fps', () => {
-    const times: number[] = [];
-    const ticker = startTicker({ fps: 12.5, onTick: (tick) => void times.push(tick.time) });
+  it('tells each frame its slot on the schedule: start + index × interval', () => {
+    const start = performance.now();
+    const slots: number[] = [];
+    const ticker = startTicker({
+      interval: 80,
+      onTick: (tick) => void slots.push(tick.scheduledAt - start),
+    });
     vi.advanceTimersByTime(400);
     ticker.stop();
-    expect(times).toEqual([0, 0.08, 0.16, 0.24, 0.32, 0.4]);
+    expect(slots).toEqual([0, 80, 160, 240, 320, 400]);
   });
 });
