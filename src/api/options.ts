@@ -7,7 +7,9 @@ import { resolveArt, DEFAULT_ART, type Art } from '../art/index.js';
 import { shorten } from '../art/text.js';
 import type { SyncMode } from '../motion/index.js';
 import { canAnimate, colorEnabled, isCI, type Env } from '../terminal/env.js';
-import { MAX_TERMINAL, type FrameInfo, type TerminalStream } from '../terminal/player.js';
+import type { FrameInfo } from '../terminal/player.js';
+import { MAX_TERMINAL } from '../terminal/size.js';
+import type { TerminalStream } from '../terminal/stream.js';
 import { unicodeSymbolsSupported } from './symbols.js';
 
 /**

@@ -8,7 +8,7 @@ import { codePointWidth } from '../art/width.js';
 import { STYLE_BOLD, type Style } from '../art/types.js';
 import type { CharWidth } from '../render/compose.js';
 import { SGR_RESET } from '../render/escapes.js';
-import { MAX_TERMINAL } from '../terminal/player.js';
+import { MAX_TERMINAL } from '../terminal/size.js';
 
 /**
  * The most of a host's text a label reads: enough for the widest terminal's line even with a

@@ -4,7 +4,8 @@
  */
 import { statSync, type BigIntStats } from 'node:fs';
 import { listArt, type Art } from '../art/index.js';
-import { startPlayer, type TerminalStream } from '../terminal/player.js';
+import { startPlayer } from '../terminal/player.js';
+import type { TerminalStream } from '../terminal/stream.js';
 import {
   createRecorder,
   openRecording,

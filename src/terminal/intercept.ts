@@ -13,7 +13,7 @@
  */
 import fs, { fstatSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-import type { TerminalStream } from './player.js';
+import type { TerminalStream } from './stream.js';
 
 /** A stream's `write`, in the shapes Node's writable streams accept. */
 type WriteCallback = (error?: Error | null) => void;

@@ -1,7 +1,9 @@
-import { createGrid, type Grid } from '../render/grid.js';
 import { createClock, type Clock, type ClockReading, type SyncMode } from '../motion/clock.js';
-import { InlineRegion } from './region.js';
+import { createGrid, type Grid } from '../render/grid.js';
 import { AlternateScreen } from './fullscreen.js';
+import { InlineRegion } from './region.js';
+import { SurfaceSizer } from './size.js';
+import { FrameWriter, type TerminalStream } from './stream.js';
 import type { OpenAt, Surface } from './surface.js';
 import { startTicker, type Ticker } from './tick.js';
 
@@ -22,21 +24,6 @@ export interface FrameInfo {
   readonly cellsChanged: number;
   /** Rows with a changed cell. */
   readonly rowsChanged: number;
-}
-
-/** The stream a player draws on: a TTY write stream, or anything shaped like one. */
-export interface TerminalStream {
-  /** Writes a chunk; `callback` (where the stream takes one) once it is written or failed. */
-  write(chunk: string, callback?: (error?: Error | null) => void): boolean;
-  readonly columns?: number;
-  readonly rows?: number;
-  readonly isTTY?: boolean;
-  /** The terminal's size asked of the terminal now (a TTY's ioctl), as `[columns, rows]`. */
-  getWindowSize?(): [number, number];
-  on(event: 'resize' | 'drain', listener: () => void): unknown;
-  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
-  off(event: 'resize' | 'drain', listener: () => void): unknown;
-  off(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
 }
 
 /** Composes the frame at time `t` into `into` (a grid of the region's size) and returns it. */
@@ -126,28 +113,6 @@ export interface Player {
   readonly clock: ClockReading;
 }
 
-/** Write errors that mean the terminal or the pipe's reader went away: no error of ours. */
-const GONE = new Set(['EPIPE', 'EIO', 'ENXIO', 'ERR_STREAM_DESTROYED']);
-
-/**
- * The largest terminal the engine believes in. A stream may report any number: one above
- * these is taken as these (a grid of a billion cells would take the process down), and one
- * that is not a whole number of at least 1 is not a size at all.
- */
-export const MAX_TERMINAL = { columns: 1000, rows: 500 } as const;
-
-/**
- * A size a stream reports, as the engine takes it: a whole number from 1 to `max`, or
- * undefined where it is no size at all (NaN, 0, negative, not a number).
- *
- * @param value - what the stream said
- * @param max - the largest size believed
- */
-export function sanitizeSize(value: unknown, max: number): number | undefined {
-  if (typeof value !== 'number' || !(value >= 1)) return undefined;
-  return Math.min(max, Math.floor(value));
-}
-
 /**
  * Start drawing frames on a stream, at a fixed tick or on demand, differentially by default.
  * The first frame is drawn at once when the player ticks.
@@ -163,88 +128,66 @@ export function startPlayer(options: PlayerOptions): Player {
 }
 
 /**
- * The terminal's size now. A TTY is asked directly: `columns` and `rows` change only when the
- * process has handled SIGWINCH, and a frame drawn for the old size in between lands where the
- * region no longer is.
+ * Where the animation is, as the terminal sees it:
+ *
+ * - `away`: off the screen, the cursor anywhere (before the first frame, and after the
+ *   process was continued, the shell having written its job lines): it comes back at the
+ *   cursor, after whatever partial line the cursor stands after;
+ * - `cleared`: off the screen for the host's output: it comes back at the start of the line
+ *   the host leaves the cursor on;
+ * - `shown`; `suspended`, off the screen while the process is stopped; `stopped`, for good.
  */
-function terminalSize(stream: TerminalStream): { columns?: number; rows?: number } {
-  let size: readonly unknown[] = [stream.columns, stream.rows];
-  try {
-    size = stream.getWindowSize?.() ?? size;
-  } catch {
-    // A stream that cannot say (closed, or no longer a terminal): what it last knew.
-  }
-  return {
-    columns: sanitizeSize(size[0], MAX_TERMINAL.columns),
-    rows: sanitizeSize(size[1], MAX_TERMINAL.rows),
-  };
-}
+type Presence = 'away' | 'cleared' | 'shown' | 'suspended' | 'stopped';
 
-/**
- * Where the animation is, as the terminal sees it: `shown` on the screen; `cleared` off it
- * for the host's output, to come back at the start of the line the host leaves the cursor on;
- * `suspended` off it while the process is stopped, to come back wherever the shell leaves the
- * cursor; `stopped` for good.
- */
-type Presence = 'shown' | 'cleared' | 'suspended' | 'stopped';
+/** Off the screen, to come back with the next frame. */
+const isOff = (presence: Presence): presence is 'away' | 'cleared' =>
+  presence === 'away' || presence === 'cleared';
+
+/** Where the cursor is when the surface opens again, from where the animation is. */
+const OPEN_AT: Readonly<Record<'away' | 'cleared', OpenAt>> = {
+  away: 'anywhere',
+  cleared: 'line start',
+};
 
 /** The player behind {@link startPlayer}. */
 class FramePlayer implements Player {
   readonly #options: PlayerOptions;
-  readonly #stream: TerminalStream;
-  readonly #surface: Surface;
-  /** Two grids in turn: the surface keeps the one shown while the next is composed into the other. */
-  #buffers: [Grid, Grid];
-  #presence: Presence = 'cleared';
-  /** Where the cursor is when the surface next opens. */
-  #openAt: OpenAt = 'anywhere';
-  #frameCount = 0;
   readonly #clock: Clock;
-  #ticker: Ticker | undefined;
+  readonly #sizer: SurfaceSizer;
+  readonly #surface: Surface;
+  readonly #writer: FrameWriter;
+  /** Two grids in turn: the surface keeps the one shown while the next is composed into the other. */
+  #grids: [Grid, Grid];
+  #presence: Presence = 'away';
+  #frameCount = 0;
   /** Whether the animation ticks (the ticker itself is stopped while suspended). */
   #ticking = false;
-  /**
-   * The terminal's size when the surface was last opened or resized. Not the surface's: a
-   * terminal that gets lower may take rows from below the cursor even where the surface keeps
-   * its height, so any change of the terminal's size makes the surface anew.
-   */
-  #terminal = { columns: 0, rows: 0 };
-  /**
-   * The stream's buffer is full (`write` returned false): nobody reads it as fast as frames
-   * come. Frames are skipped until it drains, then the latest is drawn.
-   */
-  #congested = false;
-
-  readonly #onDrain = (): void => {
-    this.#congested = false;
-    this.#stream.off('drain', this.#onDrain);
-    if (this.#presence === 'shown') this.#draw(this.#clock.time);
-  };
+  #ticker: Ticker | undefined;
 
   readonly #onResize = (): void => {
-    if (this.#presence === 'shown' && this.#terminalChanged()) this.#draw(this.#clock.time);
-  };
-
-  readonly #onError = (error: NodeJS.ErrnoException): void => {
-    if (!GONE.has(error.code ?? '')) throw error;
-    if (this.#presence === 'stopped') return;
-    this.#detach();
-    this.#options.onEnd?.('closed');
+    if (this.#presence === 'shown' && this.#sizer.changed()) this.#draw(this.#clock.time);
   };
 
   constructor(options: PlayerOptions) {
     this.#options = options;
-    this.#stream = options.stream;
+    const { stream } = options;
     this.#clock = createClock({ fps: options.fps, sync: options.sync, start: performance.now() });
-    const { cols, rows } = this.#size();
+    this.#sizer = new SurfaceSizer(stream, options.height, options.screen === 'alternate');
+    const { cols, rows } = this.#sizer.size();
     const surfaceOptions = { color: options.color, redraw: options.redraw };
     this.#surface =
       options.screen === 'alternate'
         ? new AlternateScreen(cols, rows, surfaceOptions)
         : new InlineRegion(cols, rows, surfaceOptions);
-    this.#buffers = [createGrid(cols, rows), createGrid(cols, rows)];
-    this.#stream.on('resize', this.#onResize);
-    this.#stream.on('error', this.#onError);
+    this.#grids = [createGrid(cols, rows), createGrid(cols, rows)];
+    stream.on('resize', this.#onResize);
+    this.#writer = new FrameWriter(stream, {
+      onDrain: () => {
+        if (this.#presence === 'shown') this.#draw(this.#clock.time);
+      },
+      onGone: () => this.#end('closed'),
+      onFailed: () => this.#end('failed'),
+    });
     if (options.tick !== false) this.play();
   }
 
@@ -263,46 +206,40 @@ class FramePlayer implements Player {
   drawNow(): void {
     // Not while suspended: the process is about to stop (or a host's SIGTSTP listener runs),
     // and resume() draws at once.
-    if (this.#presence === 'stopped' || this.#presence === 'suspended') return;
-    this.#draw(this.#clock.frame(performance.now()));
+    if (this.#drawable()) this.#draw(this.#clock.frame(performance.now()));
   }
 
   redraw(): void {
-    if (this.#presence !== 'stopped' && this.#presence !== 'suspended')
-      this.#draw(this.#clock.time);
+    if (this.#drawable()) this.#draw(this.#clock.time);
   }
 
   clear(): void {
     if (this.#presence !== 'shown') return;
-    this.#write(this.#surface.clear());
-    this.#presence = 'cleared';
+    this.#writer.write(this.#surface.clear());
     // The host writes whole lines next: room is made again at the start of the line it leaves.
-    this.#openAt = 'line start';
+    this.#presence = 'cleared';
   }
 
   suspend(): void {
     if (this.#presence === 'stopped' || this.#presence === 'suspended') return;
     this.#ticker?.stop();
-    if (this.#presence === 'shown') this.#write(this.#surface.clear());
+    if (this.#presence === 'shown') this.#writer.write(this.#surface.clear());
     this.#presence = 'suspended';
   }
 
   resume(): void {
     if (this.#presence !== 'suspended') return;
-    this.#presence = 'cleared';
-    // The shell wrote its job lines meanwhile, and may have left the cursor anywhere.
-    this.#openAt = 'anywhere';
+    this.#presence = 'away';
     if (this.#frameCount > 0) this.#draw(this.#clock.time);
     if (this.#ticking) this.#startTicker();
   }
 
   repaint(): void {
     if (this.#presence !== 'shown') return;
-    this.#terminalResized();
-    const { cols, rows } = this.#size();
-    this.#write(this.#surface.resize(cols, rows));
-    this.#fitBuffers(cols, rows);
-    this.#surfaceDraw(this.#clock.time, '');
+    this.#sizer.note();
+    const { cols, rows } = this.#sizer.size();
+    this.#writer.write(this.#surface.resize(cols, rows));
+    this.#compose(this.#clock.time, '');
   }
 
   play(): void {
@@ -314,47 +251,38 @@ class FramePlayer implements Player {
   stop(persist = false): void {
     if (this.#presence === 'stopped') return;
     // An animation taken off the screen comes back to be kept; one never shown needs nothing.
-    if (persist && this.#presence === 'cleared' && this.#frameCount > 0)
-      this.#draw(this.#clock.time);
+    if (persist && isOff(this.#presence) && this.#frameCount > 0) this.#draw(this.#clock.time);
     const bytes = this.#presence === 'shown' ? this.#surface.close(persist) : '';
     this.#detach();
-    if (bytes === '') {
-      this.#stream.off('error', this.#onError);
-      return;
-    }
-    // A write that fails (the terminal went away) reports it a moment after its callback:
-    // keep listening until then, so that it never reaches the host as an unhandled 'error'.
-    try {
-      this.#stream.write(bytes, () =>
-        setImmediate(() => this.#stream.off('error', this.#onError)).unref(),
-      );
-    } catch (error) {
-      this.#stream.off('error', this.#onError);
-      throw error;
-    }
+    this.#writer.close(bytes);
+  }
+
+  /** Whether a frame may be drawn now: not while suspended, not once stopped. */
+  #drawable(): boolean {
+    return this.#presence !== 'stopped' && this.#presence !== 'suspended';
   }
 
   /** Draw the frame at `time`: opening the surface where it is off the screen, resizing it where the terminal changed size. */
   #draw(time: number): void {
-    const resized = this.#terminalResized();
-    const { cols, rows } = this.#size();
-    let bytes = '';
-    if (this.#presence !== 'shown') {
-      bytes = this.#surface.open(this.#openAt, cols, rows);
+    const resized = this.#sizer.note();
+    const { cols, rows } = this.#sizer.size();
+    const presence = this.#presence;
+    let before = '';
+    if (isOff(presence)) {
+      before = this.#surface.open(OPEN_AT[presence], cols, rows);
       this.#presence = 'shown';
     } else if (resized) {
-      bytes = this.#surface.resize(cols, rows);
+      before = this.#surface.resize(cols, rows);
     }
-    this.#fitBuffers(cols, rows);
-    this.#surfaceDraw(time, bytes);
+    this.#compose(time, before);
   }
 
   /** Compose the frame at `time`, draw it on the surface after `before`, write it, and tell the hook. */
-  #surfaceDraw(time: number, before: string): void {
-    const grid = this.#options.compose(time, this.#buffers[this.#frameCount % 2]);
+  #compose(time: number, before: string): void {
+    const grid = this.#options.compose(time, this.#nextGrid());
     const result = this.#surface.draw(grid);
     const bytes = before + result.bytes;
-    if (bytes !== '') this.#write(bytes);
+    this.#writer.write(bytes);
     this.#options.onFrame?.({
       index: this.#frameCount,
       time,
@@ -366,24 +294,36 @@ class FramePlayer implements Player {
     this.#frameCount++;
   }
 
+  /** The grid to compose the next frame into, of the surface's size: not the one it shows. */
+  #nextGrid(): Grid {
+    const { cols, rows } = this.#surface;
+    if (this.#grids[0].cols !== cols || this.#grids[0].rows !== rows) {
+      this.#grids = [createGrid(cols, rows), createGrid(cols, rows)];
+    }
+    return this.#grids[this.#frameCount % 2];
+  }
+
   #startTicker(): void {
     this.#ticker = startTicker({
       interval: this.#clock.interval,
       unref: this.#options.unref,
-      onTick: (tick) => {
-        if (this.#presence === 'stopped') return false;
-        // A stream nobody drains gets no more frames: the one due when it drains is drawn then.
-        if (this.#congested) {
-          this.#clock.skip(tick.scheduledAt);
-          return true;
-        }
-        this.#draw(this.#clock.frame(tick.scheduledAt));
-        if (!this.#finished()) return true;
-        // Let the tick unwind before the caller stops (and perhaps exits).
-        setImmediate(() => this.#presence !== 'stopped' && this.#options.onEnd?.('done'));
-        return false;
-      },
+      onTick: (tick) => this.#tick(tick.scheduledAt),
     });
+  }
+
+  /** Draw the frame due at `due` (ms), unless the stream is behind; false once done. */
+  #tick(due: number): boolean {
+    if (this.#presence === 'stopped') return false;
+    // A stream nobody drains gets no more frames: the one due when it drains is drawn then.
+    if (this.#writer.congested) {
+      this.#clock.skip(due);
+      return true;
+    }
+    this.#draw(this.#clock.frame(due));
+    if (!this.#finished()) return true;
+    // Let the tick unwind before the caller stops (and perhaps exits).
+    setImmediate(() => this.#presence !== 'stopped' && this.#options.onEnd?.('done'));
+    return false;
   }
 
   #finished(): boolean {
@@ -395,69 +335,16 @@ class FramePlayer implements Player {
     );
   }
 
-  /** The surface's size on the terminal: its width, and the rows the animation wants, capped at its height. */
-  #size(): { cols: number; rows: number } {
-    const terminal = terminalSize(this.#stream);
-    // The alternate screen is the whole terminal, whatever its height now.
-    const wanted =
-      this.#options.screen === 'alternate'
-        ? (terminal.rows ?? this.#options.height)
-        : this.#options.height;
-    return {
-      cols: Math.max(1, terminal.columns ?? 80),
-      rows: Math.max(1, Math.min(wanted, terminal.rows ?? wanted)),
-    };
+  /** The terminal went away, or the stream failed: nothing more is written. */
+  #end(reason: 'closed' | 'failed'): void {
+    this.#detach();
+    this.#options.onEnd?.(reason);
   }
 
-  /** Whether the terminal's size is not the one last noted. */
-  #terminalChanged(): boolean {
-    const { columns = 80, rows = this.#options.height } = terminalSize(this.#stream);
-    return columns !== this.#terminal.columns || rows !== this.#terminal.rows;
-  }
-
-  /** Whether the terminal's size changed since it was last noted, noting the new one. */
-  #terminalResized(): boolean {
-    const { columns = 80, rows = this.#options.height } = terminalSize(this.#stream);
-    if (columns === this.#terminal.columns && rows === this.#terminal.rows) return false;
-    this.#terminal = { columns, rows };
-    return true;
-  }
-
-  #fitBuffers(cols: number, rows: number): void {
-    if (this.#buffers[0].cols !== cols || this.#buffers[0].rows !== rows) {
-      this.#buffers = [createGrid(cols, rows), createGrid(cols, rows)];
-    }
-  }
-
-  /**
-   * Write to the stream. A stream whose buffer fills is drawn on again when it drains; one
-   * whose `write` throws is done with: nothing more is written, everything is let go, and the
-   * error goes on to whoever drew (the host's call, or the tick), once.
-   */
-  #write(bytes: string): void {
-    if (bytes === '') return;
-    let drained: boolean;
-    try {
-      drained = this.#stream.write(bytes);
-    } catch (error) {
-      if (this.#presence !== 'stopped') {
-        this.#detach();
-        this.#stream.off('error', this.#onError);
-        this.#options.onEnd?.('failed');
-      }
-      throw error;
-    }
-    if (!drained && !this.#congested) {
-      this.#congested = true;
-      this.#stream.on('drain', this.#onDrain);
-    }
-  }
-
-  /** Stop ticking and listening for resizes and drains (the error listener goes last, see `stop`). */
+  /** Stop ticking and listening for resizes (the writer lets the stream go). */
   #detach(): void {
     this.#presence = 'stopped';
     this.#ticker?.stop();
-    this.#stream.off('resize', this.#onResize);
-    this.#stream.off('drain', this.#onDrain);
+    this.#options.stream.off('resize', this.#onResize);
   }
 }

@@ -13,7 +13,8 @@ import {
   writeSync,
   type BigIntStats,
 } from 'node:fs';
-import type { ComposeFrame, TerminalStream } from './player.js';
+import type { ComposeFrame } from './player.js';
+import type { TerminalStream } from './stream.js';
 
 /**
  * How long a write may wait for a reader that does not read (a FIFO or pipe left full)

@@ -1,5 +1,6 @@
 import { claimKeyboard, type KeyInput, type Keyboard } from './keys.js';
-import { startPlayer, type Player, type PlayerOptions, type TerminalStream } from './player.js';
+import { startPlayer, type Player, type PlayerOptions } from './player.js';
+import type { TerminalStream } from './stream.js';
 import { onExitPaths, sendKeySignal } from './signals.js';
 
 /** How a terminal echoes the keys that it turns into signals (ECHOCTL). */

@@ -16,7 +16,8 @@ import {
   LEAVE_ALTERNATE_SCREEN,
   AlternateScreen,
 } from '../../src/terminal/fullscreen.js';
-import { startPlayer, type TerminalStream } from '../../src/terminal/player.js';
+import { startPlayer } from '../../src/terminal/player.js';
+import type { TerminalStream } from '../../src/terminal/stream.js';
 import { createTerminal, readLines, writeAsync } from '../helpers/xterm.js';
 
 /** A terminal stream of a given size whose writes go to an emulator; it can be resized. */

@@ -5,7 +5,7 @@
  * does) and then tells the engine, as SIGWINCH would.
  */
 import { EventEmitter } from 'node:events';
-import type { TerminalStream } from '../../src/terminal/player.js';
+import type { TerminalStream } from '../../src/terminal/stream.js';
 import { createTerminal, writeAsync, type Terminal } from './xterm.js';
 
 /**
