@@ -8,7 +8,8 @@
  */
 import { fish } from './api/fish.js';
 
-export { fish, TerminalBusyError } from './api/fish.js';
+export { fish } from './api/fish.js';
+export { TerminalBusyError } from './terminal/embedded.js';
 export type { FishAnimation, PersistOptions } from './api/fish.js';
 export { fishPromise } from './api/promise.js';
 export type { FishAction, FishPromiseOptions } from './api/promise.js';

@@ -1,18 +1,10 @@
 /**
- * The embedding API's animation: the lifecycle that ties the pieces together. Options are
- * checked by `options.ts`, frames composed by `frame.ts`, host text made safe by `text.ts`;
- * the terminal layer draws (`openSession`), hooks the host's output (`hookHostOutput`) and
- * puts the terminal back on every exit path.
+ * The embedding API's animation: the texts, the progress and the session they are drawn in.
+ * Options are checked by `options.ts`, frames composed by `frame.ts`, host text made safe by
+ * `text.ts`; the terminal layer waits for the delay, claims the terminal, interleaves the
+ * host's output and puts the terminal back on every exit path (`openEmbeddedSession`).
  */
-import {
-  drawingStream,
-  hookHostOutput,
-  streamsOnTerminal,
-  terminalOf,
-  type HostOutput,
-} from '../terminal/intercept.js';
-import { keyboardToDiscard } from '../terminal/keys.js';
-import { openSession, type EndReason, type TerminalSession } from '../terminal/session.js';
+import { openEmbeddedSession, type EmbeddedSession } from '../terminal/embedded.js';
 import { sgr, SGR_RESET } from '../render/escapes.js';
 import { composeSpinnerFrame, spinnerHeight, type Progress, type SpinnerScene } from './frame.js';
 import { numberOption, resolveOptions, type FishConfig, type FishOptions } from './options.js';
@@ -108,20 +100,6 @@ export interface FishAnimation {
   readonly isSpinning: boolean;
 }
 
-/** Thrown when an animation would start on a terminal where another one is running. */
-export class TerminalBusyError extends Error {
-  /** The error, with its one-line message. */
-  constructor() {
-    super(
-      'fish: another animation is already running on this terminal; stop it before starting this one',
-    );
-    this.name = 'TerminalBusyError';
-  }
-}
-
-/** The terminals an animation is running on (see `terminalOf`): one animation each. */
-const busyTerminals = new Set<unknown>();
-
 /**
  * Make an animation (it does not start until `start()`, `animate()` or `progress()`).
  *
@@ -140,9 +118,6 @@ export function fish(options?: FishOptions | string): FishAnimation {
   return new Animation(config, typeof options === 'string' ? { text: options } : (options ?? {}));
 }
 
-/** Where an animation is in its life. */
-type Phase = 'idle' | 'waiting' | 'running';
-
 /** The animation behind {@link fish}. */
 class Animation implements FishAnimation {
   readonly #config: FishConfig;
@@ -152,19 +127,8 @@ class Animation implements FishAnimation {
   #progress: Progress | undefined;
   /** What the frames show; replaced (never changed) when a text or the progress changes. */
   #scene: SpinnerScene;
-  /** `waiting`: started, but nothing drawn until `delay` has passed. */
-  #phase: Phase = 'idle';
-  /** Started by `start()`, so frames come on the tick (else only from `animate()`). */
-  #ticking = false;
-  #startedAt = 0;
-  #terminal: unknown;
-  #session: TerminalSession | undefined;
-  #host: HostOutput | undefined;
-  #delayTimer: NodeJS.Timeout | undefined;
-  #redrawTimer: NodeJS.Immediate | undefined;
-  /** The last stop wrote the host's held partial line: a status line starts on a new one. */
-  #midLine = false;
-  readonly #onAbort = (): void => void this.stop();
+  /** The animation on the terminal, from `start()` or `animate()` until it ends. */
+  #session: EmbeddedSession | undefined;
 
   constructor(config: FishConfig, texts: Pick<FishOptions, 'text' | 'prefixText' | 'suffixText'>) {
     this.#config = config;
@@ -203,37 +167,32 @@ class Animation implements FishAnimation {
   }
 
   get isSpinning(): boolean {
-    return this.#phase !== 'idle';
+    return this.#session?.running === true;
   }
 
   start(text?: string): this {
     if (text !== undefined) this.text = text;
     if (!this.#config.interactive) return this;
-    this.#ticking = true;
-    if (this.#phase === 'idle') this.#begin();
-    else if (this.#phase === 'waiting') this.#openWhenDue();
-    else this.#session?.player.play();
+    if (this.#session?.running === true) this.#session.play();
+    else this.#session = this.#begin(true);
     return this;
   }
 
   stop(): this {
-    if (this.#session !== undefined)
-      this.#session.stop(false); // its onStop settles the rest
-    else this.#settle();
+    this.#session?.stop();
     return this;
   }
 
   clear(): this {
-    this.#session?.player.clear();
+    this.#session?.clear();
     return this;
   }
 
   animate(): this {
     if (!this.#config.interactive) return this;
-    if (this.#phase === 'idle') this.#begin();
-    if (this.#phase === 'waiting' && performance.now() - this.#startedAt >= this.#config.delay)
-      this.#open();
-    this.#session?.player.drawNow();
+    const session = this.#session?.running === true ? this.#session : this.#begin(false);
+    this.#session = session;
+    session.drawNow();
     return this;
   }
 
@@ -249,7 +208,7 @@ class Animation implements FishAnimation {
     }
     this.#progress = { amount: done, total: all };
     this.#scene = { ...this.#scene, progress: this.#progress };
-    return this.#ticking && this.#phase !== 'idle' ? this : this.animate();
+    return this.#session?.ticking === true ? this : this.animate();
   }
 
   succeed(text?: string): this {
@@ -275,17 +234,14 @@ class Animation implements FishAnimation {
       options.text ?? this.#text,
       options.suffixText ?? this.#suffixText,
     ];
-    this.#midLine = false;
-    this.stop();
+    // Stopping writes the host's held partial line: the status line then starts on a new one.
+    const midLine = this.#session?.stop() ?? false;
     const { color, stream } = this.#config;
     const line = parts
       .map((part) => lineText(asText(part), color))
       .filter((part) => part !== '')
       .join(' ');
-    // stop() set #midLine (through #release): TypeScript cannot see that from here.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    if (line !== '') stream.write(`${this.#midLine ? '\n' : ''}${line}\n`);
-    this.#midLine = false;
+    if (line !== '') stream.write(`${midLine ? '\n' : ''}${line}\n`);
     return this;
   }
 
@@ -313,97 +269,29 @@ class Animation implements FishAnimation {
   /** A text changed: compose from the new scene and show it now. */
   #changed(): void {
     this.#scene = this.#makeScene();
-    this.#session?.player.redraw();
+    this.#session?.redraw();
   }
 
-  /** Claim the terminal and begin: draw at once, or when `delay` has passed. */
-  #begin(): void {
-    const { signal, stream } = this.#config;
-    if (signal?.aborted === true) return;
-    const terminal = terminalOf(stream);
-    if (busyTerminals.has(terminal)) throw new TerminalBusyError();
-    busyTerminals.add(terminal);
-    this.#terminal = terminal;
-    signal?.addEventListener('abort', this.#onAbort, { once: true });
-    this.#phase = 'waiting';
-    this.#startedAt = performance.now();
-    if (this.#config.delay === 0) this.#open();
-    else this.#openWhenDue();
-  }
-
-  /** On the tick, open once `delay` has passed (driven by `animate()`, each call checks). */
-  #openWhenDue(): void {
-    if (!this.#ticking || this.#delayTimer !== undefined) return;
-    const wait = Math.max(0, this.#startedAt + this.#config.delay - performance.now());
-    this.#delayTimer = setTimeout(() => this.#open(), wait);
-    this.#delayTimer.unref();
-  }
-
-  /** Put the animation on the screen: the session (region, tick, cursor, exit paths) and the hooks. */
-  #open(): void {
-    if (this.#phase !== 'waiting') return;
+  /** Begin on the terminal: on the tick, or on `animate()` calls (until `start()`). */
+  #begin(tick: boolean): EmbeddedSession {
     const config = this.#config;
-    // Made before the hooks, so that its writes are the stream's own.
-    const stream = drawingStream(config.stream);
-    const height = spinnerHeight(config);
-    this.#phase = 'running';
-    const session = openSession({
-      stream,
-      compose: (t, into) => composeSpinnerFrame(this.#scene, t, into),
-      height,
-      fps: config.fps,
-      sync: config.sync,
-      redraw: config.redraw,
-      color: config.color,
-      tick: this.#ticking,
-      unref: true,
-      onFrame: config.onFrame,
-      persist: false,
-      hideCursor: config.hideCursor,
-      keyboard: keyboardToDiscard(config.discardStdin, this.#terminal),
-      onStop: (reason) => this.#release(reason),
+    return openEmbeddedSession({
+      drawing: {
+        compose: (t, into) => composeSpinnerFrame(this.#scene, t, into),
+        height: spinnerHeight(config),
+        fps: config.fps,
+        sync: config.sync,
+        redraw: config.redraw,
+        color: config.color,
+        onFrame: config.onFrame,
+        hideCursor: config.hideCursor,
+      },
+      stream: config.stream,
+      tick,
+      delay: config.delay,
+      signal: config.signal,
+      discardStdin: config.discardStdin,
     });
-    this.#session = session;
-    this.#host = hookHostOutput(streamsOnTerminal(config.stream), {
-      before: () => session.player.clear(),
-      after: () => this.#redrawSoon(),
-    });
-  }
-
-  /**
-   * Draw again once the host's burst of output is over (many lines in one turn of the event
-   * loop cost one redraw), so that the animation is not gone until the next tick.
-   */
-  #redrawSoon(): void {
-    if (this.#redrawTimer !== undefined) return;
-    this.#redrawTimer = setImmediate(() => {
-      this.#redrawTimer = undefined;
-      this.#session?.player.redraw();
-    });
-    this.#redrawTimer.unref();
-  }
-
-  /** The session ended (by `stop()` or an exit path); the region is already off the screen. */
-  #release(reason: EndReason): void {
-    // The held partial line goes out, unless the stream is gone or broken.
-    this.#midLine = this.#host?.restore(reason === 'done' || reason === 'stopped') ?? false;
-    this.#host = undefined;
-    this.#session = undefined;
-    this.#settle();
-  }
-
-  /** Back to idle: timers, the abort listener and the terminal's claim let go. */
-  #settle(): void {
-    if (this.#phase === 'idle') return;
-    this.#phase = 'idle';
-    this.#ticking = false;
-    clearTimeout(this.#delayTimer);
-    this.#delayTimer = undefined;
-    if (this.#redrawTimer !== undefined) clearImmediate(this.#redrawTimer);
-    this.#redrawTimer = undefined;
-    this.#config.signal?.removeEventListener('abort', this.#onAbort);
-    busyTerminals.delete(this.#terminal);
-    this.#terminal = undefined;
   }
 }
 

@@ -3,7 +3,8 @@
  * interleaved, the lifecycle, and the non-interactive path.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fish, TerminalBusyError, type FishAnimation } from '../../src/api/fish.js';
+import { fish, type FishAnimation } from '../../src/api/fish.js';
+import { TerminalBusyError } from '../../src/terminal/embedded.js';
 import type { FrameInfo } from '../../src/terminal/player.js';
 import { ESC, fakeTerminal, inked, sleep } from './helpers.js';
 

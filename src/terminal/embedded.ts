@@ -1,0 +1,258 @@
+/**
+ * An animation embedded in a host program (the API's spinner), sharing the terminal with the
+ * host: nothing is drawn until `delay` has passed, so that quick tasks never flash; one
+ * animation runs on a terminal at a time; and what the host writes to that terminal comes out
+ * whole above the animation, which is drawn again soon after each burst of it. Underneath, a
+ * session (`session.ts`) owns the cursor, the keyboard and the exit paths.
+ */
+import {
+  drawingStream,
+  hookHostOutput,
+  streamsOnTerminal,
+  terminalOf,
+  type HookableStream,
+  type HostOutput,
+} from './intercept.js';
+import { keyboardToDiscard } from './keys.js';
+import type { Player } from './player.js';
+import {
+  openSession,
+  type EndReason,
+  type SessionOptions,
+  type TerminalSession,
+} from './session.js';
+import type { TerminalStream } from './stream.js';
+
+/** Thrown when an animation would start on a terminal where another one is running. */
+export class TerminalBusyError extends Error {
+  /** The error, with its one-line message. */
+  constructor() {
+    super(
+      'fish: another animation is already running on this terminal; stop it before starting this one',
+    );
+    this.name = 'TerminalBusyError';
+  }
+}
+
+/** What an embedded animation draws and how: passed on to its session as they are. */
+export type DrawingOptions = Pick<
+  SessionOptions,
+  'compose' | 'height' | 'fps' | 'sync' | 'redraw' | 'color' | 'onFrame' | 'hideCursor'
+>;
+
+/** Options of {@link openEmbeddedSession}. */
+export interface EmbeddedOptions {
+  /** What to draw and how. */
+  readonly drawing: DrawingOptions;
+  /** The host's stream the animation draws on (hooked, with the others on its terminal). */
+  readonly stream: TerminalStream;
+  /** Draw on the fixed tick once drawn (else only on `drawNow()`, until `play()`). */
+  readonly tick: boolean;
+  /** Milliseconds before anything is drawn. */
+  readonly delay: number;
+  /** Ends the animation when aborted; an animation on an aborted signal never begins. */
+  readonly signal?: AbortSignal;
+  /** Discard the keys typed while it runs: the host's choice, or undefined (see `keyboardToDiscard`). */
+  readonly discardStdin?: boolean;
+}
+
+/** An animation embedded in a host program. */
+export interface EmbeddedSession {
+  /** True from the start until it ends (never, on an aborted signal), waiting for `delay` included. */
+  readonly running: boolean;
+  /** True while it runs on the tick (from the start, or from `play()`). */
+  readonly ticking: boolean;
+  /** Draw on the fixed tick from now on (once `delay` has passed). */
+  play(): void;
+  /** Draw a frame now, outside the tick: the host's own loop (once `delay` has passed). */
+  drawNow(): void;
+  /** Draw the current frame again, after the host changed what it shows (nothing while waiting). */
+  redraw(): void;
+  /** Take the animation off the screen until the next frame. */
+  clear(): void;
+  /**
+   * End it: the animation cleared, the host's output given back (its held partial line
+   * written), the terminal let go for the next animation. Idempotent.
+   *
+   * @returns true when a partial line of the host's was written: the cursor stands after it
+   */
+  stop(): boolean;
+}
+
+/**
+ * Begin an animation in a host program: claim the terminal `stream` is on, and draw when
+ * `delay` has passed (at once for 0; on `drawNow()`, or by a timer once it ticks).
+ *
+ * @param options - what to draw, the delay, the tick, the signal
+ * @throws TerminalBusyError when another animation runs on the same terminal
+ */
+export function openEmbeddedSession(options: EmbeddedOptions): EmbeddedSession {
+  return new Embedded(options);
+}
+
+/** The terminals an embedded animation runs on (see `terminalOf`): one animation each. */
+const busyTerminals = new Set<unknown>();
+
+/**
+ * Where an embedded animation is in its life: `waiting` for its delay, `drawing` in a
+ * session, `ended`.
+ */
+type Phase = 'waiting' | 'drawing' | 'ended';
+
+/** The animation behind {@link openEmbeddedSession}. */
+class Embedded implements EmbeddedSession {
+  readonly #options: EmbeddedOptions;
+  readonly #terminal: unknown;
+  readonly #delay: Delay;
+  #phase: Phase = 'waiting';
+  #ticking: boolean;
+  /** While drawing: the session, and the host's output around it. */
+  #drawing: { readonly session: TerminalSession; readonly host: HostOutput } | undefined;
+  /** The host's partial line was written as the session ended. */
+  #endedMidLine = false;
+  readonly #onAbort = (): void => void this.stop();
+
+  constructor(options: EmbeddedOptions) {
+    this.#options = options;
+    this.#ticking = options.tick;
+    this.#terminal = terminalOf(options.stream);
+    this.#delay = new Delay(options.delay);
+    if (options.signal?.aborted === true) {
+      this.#phase = 'ended';
+      return;
+    }
+    if (busyTerminals.has(this.#terminal)) throw new TerminalBusyError();
+    busyTerminals.add(this.#terminal);
+    options.signal?.addEventListener('abort', this.#onAbort, { once: true });
+    if (options.delay === 0) this.#draw();
+    else if (this.#ticking) this.#delay.whenPassed(() => this.#draw());
+  }
+
+  get running(): boolean {
+    return this.#phase !== 'ended';
+  }
+
+  get ticking(): boolean {
+    return this.#ticking && this.#phase !== 'ended';
+  }
+
+  play(): void {
+    if (this.#phase === 'ended') return;
+    this.#ticking = true;
+    if (this.#drawing === undefined) this.#delay.whenPassed(() => this.#draw());
+    else this.#drawing.session.player.play();
+  }
+
+  drawNow(): void {
+    if (this.#phase === 'waiting' && this.#delay.passed) this.#draw();
+    this.#drawing?.session.player.drawNow();
+  }
+
+  redraw(): void {
+    this.#drawing?.session.player.redraw();
+  }
+
+  clear(): void {
+    this.#drawing?.session.player.clear();
+  }
+
+  stop(): boolean {
+    if (this.#phase === 'ended') return false;
+    this.#endedMidLine = false;
+    // The session's onStop ends the rest.
+    if (this.#drawing !== undefined) this.#drawing.session.stop(false);
+    else this.#end();
+    return this.#endedMidLine;
+  }
+
+  /** Put the animation on the screen: the session (region, tick, cursor, exit paths) and the hooks. */
+  #draw(): void {
+    if (this.#phase !== 'waiting') return;
+    this.#phase = 'drawing';
+    const options = this.#options;
+    const session = openSession({
+      ...options.drawing,
+      // Made before the hooks, so that its writes are the stream's own.
+      stream: drawingStream(options.stream),
+      tick: this.#ticking,
+      unref: true,
+      persist: false,
+      keyboard: keyboardToDiscard(options.discardStdin, this.#terminal),
+      onStop: (reason) => this.#release(reason),
+    });
+    this.#drawing = { session, host: shareTerminal(options.stream, session.player) };
+  }
+
+  /** The session ended (by `stop()` or an exit path); the region is already off the screen. */
+  #release(reason: EndReason): void {
+    // The held partial line goes out, unless the stream is gone or broken.
+    this.#endedMidLine =
+      this.#drawing?.host.restore(reason === 'done' || reason === 'stopped') ?? false;
+    this.#drawing = undefined;
+    this.#end();
+  }
+
+  /** Ended: the timer, the abort listener and the terminal's claim let go. */
+  #end(): void {
+    if (this.#phase === 'ended') return;
+    this.#phase = 'ended';
+    this.#delay.cancel();
+    this.#options.signal?.removeEventListener('abort', this.#onAbort);
+    busyTerminals.delete(this.#terminal);
+  }
+}
+
+/**
+ * Hook the host's output on the terminal `stream` is on: the animation is taken off the
+ * screen before each burst of the host's complete lines, and drawn again once the burst is
+ * over (many lines in one turn of the event loop cost one redraw), so that it is not gone
+ * until the next tick.
+ */
+function shareTerminal(stream: HookableStream, player: Player): HostOutput {
+  let redraw: NodeJS.Immediate | undefined;
+  const output = hookHostOutput(streamsOnTerminal(stream), {
+    before: () => player.clear(),
+    after: () => {
+      redraw ??= setImmediate(() => {
+        redraw = undefined;
+        player.redraw();
+      }).unref();
+    },
+  });
+  return {
+    restore(flush) {
+      if (redraw !== undefined) clearImmediate(redraw);
+      redraw = undefined;
+      return output.restore(flush);
+    },
+  };
+}
+
+/** The wait before an embedded animation is drawn, from when it began. */
+class Delay {
+  readonly #start = performance.now();
+  readonly #ms: number;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(ms: number) {
+    this.#ms = ms;
+  }
+
+  /** Whether it has passed. */
+  get passed(): boolean {
+    return performance.now() - this.#start >= this.#ms;
+  }
+
+  /** Call `callback` when it has passed (once: a timer already set stays as it is). */
+  whenPassed(callback: () => void): void {
+    if (this.#timer !== undefined) return;
+    const wait = Math.max(0, this.#start + this.#ms - performance.now());
+    this.#timer = setTimeout(callback, wait);
+    this.#timer.unref();
+  }
+
+  /** Never call back. */
+  cancel(): void {
+    clearTimeout(this.#timer);
+  }
+}
