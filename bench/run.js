@@ -11,7 +11,7 @@ import { composeScene, swimmer } from '../dist/render/scene.js';
 import { startPlayer } from '../dist/terminal/player.js';
 import { createLogUpdate } from 'log-update';
 import { createAquarium } from '../dist/aquarium/index.js';
-import { gridLines } from '../dist/render/text.js';
+import { gridLines } from '../dist/render/lines.js';
 import { fish as fishAnimation } from '../dist/index.js';
 import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';

@@ -54,7 +54,7 @@ export { createAquarium } from './aquarium/index.js';
 export type { Aquarium, AquariumOptions } from './aquarium/index.js';
 export { createGrid, type Grid } from './render/grid.js';
 export { drawText } from './render/compose.js';
-export { gridLines } from './render/text.js';
+export { gridLines } from './render/lines.js';
 
 /** The default export is {@link fish}: `import fish from 'fish'`. */
 export default fish;

@@ -1,15 +1,15 @@
 /**
  * The embedding API's animation: the texts, the progress and the session they are drawn in.
  * Options are checked by `options.ts`, frames composed by `frame.ts`, host text made safe by
- * `text.ts`; the terminal layer waits for the delay, claims the terminal, interleaves the
- * host's output and puts the terminal back on every exit path (`openEmbeddedSession`).
+ * `host-text.ts`; the terminal layer waits for the delay, claims the terminal, interleaves
+ * the host's output and puts the terminal back on every exit path (`openEmbeddedSession`).
  */
 import { openEmbeddedSession, type EmbeddedSession } from '../terminal/embedded.js';
 import { sgr, SGR_RESET } from '../render/escapes.js';
 import { composeSpinnerFrame, spinnerHeight, type Progress, type SpinnerScene } from './frame.js';
 import { numberOption, resolveOptions, type FishConfig, type FishOptions } from './options.js';
 import { ASCII_SYMBOLS, SYMBOL_STYLES, UNICODE_SYMBOLS, type StatusKind } from './symbols.js';
-import { lineText, toLabel } from './text.js';
+import { lineText, toLabel } from './host-text.js';
 
 /** What {@link FishAnimation.stopAndPersist} leaves on the screen. */
 export interface PersistOptions {

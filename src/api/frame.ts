@@ -12,7 +12,7 @@ import { bobRegionHeight } from '../motion/index.js';
 import { drawText } from '../render/compose.js';
 import type { Grid } from '../render/grid.js';
 import { composeScene, progressEntity, swimmer, type Entity } from '../render/scene.js';
-import { NO_LABEL, toLabel, type Label } from './text.js';
+import { NO_LABEL, toLabel, type Label } from './host-text.js';
 
 /** Progress as the host reported it. */
 export interface Progress {
@@ -84,7 +84,7 @@ export function progressText(progress: Progress): string {
  *
  * @param progress - the progress
  */
-export function progressFraction(progress: Progress): number {
+function progressFraction(progress: Progress): number {
   if (progress.total === undefined) return 0;
   if (!(progress.total > 0)) return 1;
   return Math.min(1, Math.max(0, progress.amount / progress.total));
@@ -101,7 +101,7 @@ function labelRoom(progress: Progress): number {
 }
 
 /** Cells a text takes with the space that separates it from what comes before. */
-const spaced = (label: Label): number => (label.width > 0 ? label.width + 1 : 0);
+const widthWithSpace = (label: Label): number => (label.width > 0 ? label.width + 1 : 0);
 
 /**
  * Where each part of a frame goes on a line of `cols` cells. The tank takes `width` cells, or
@@ -113,11 +113,11 @@ const spaced = (label: Label): number => (label.width > 0 ? label.width + 1 : 0)
  */
 export function spinnerLayout(scene: SpinnerScene, cols: number): SpinnerLayout {
   const label = scene.progress === undefined ? 0 : labelRoom(scene.progress) + 1;
-  const tankStart = spaced(scene.prefix);
-  const rest = cols - tankStart - spaced(scene.text) - spaced(scene.suffix);
+  const tankStart = widthWithSpace(scene.prefix);
+  const rest = cols - tankStart - widthWithSpace(scene.text) - widthWithSpace(scene.suffix);
   const tankWidth = Math.max(scene.art.width + label, scene.width ?? rest);
   const textStart = tankStart + tankWidth + 1;
-  const suffixStart = textStart + spaced(scene.text);
+  const suffixStart = textStart + widthWithSpace(scene.text);
   return {
     row: scene.bob + Math.floor((scene.art.height - 1) / 2),
     tankStart,

@@ -4,7 +4,7 @@ import { printable, shorten } from '../art/text.js';
 import { composeFrame } from '../render/compose.js';
 import { createGrid } from '../render/grid.js';
 import { createScene, swimmer } from '../render/scene.js';
-import { gridLines } from '../render/text.js';
+import { gridLines } from '../render/lines.js';
 import { canAnimate, colorEnabled } from '../terminal/env.js';
 import { terminalKeyboard } from '../terminal/keys.js';
 import { createRecorder, RecordingError, type RecordingFile } from '../terminal/record.js';
@@ -60,7 +60,7 @@ async function run(options: CliOptions): Promise<number> {
   const arts = (options.arts.length > 0 ? options.arts : options.aquarium ? [] : [DEFAULT_ART]).map(
     resolveArt,
   );
-  if (options.check) return print(arts.map((art) => `${art.name}: ${describe(art)}\n`).join(''));
+  if (options.check) return print(arts.map((art) => `${art.name}: ${artSummary(art)}\n`).join(''));
 
   const live = canAnimate(out, process.env) && options.size === undefined;
   if (!live && options.record === undefined) {
@@ -163,8 +163,8 @@ function version(): string {
   return pkg.version;
 }
 
-/** "5x1 cells, 1 frame" */
-function describe(art: Art): string {
+/** An art's size and frames, as `--check` and `--list` show them: "5x1 cells, 1 frame". */
+function artSummary(art: Art): string {
   const frames = art.frames.right.length;
   return `${art.width}x${art.height} cells, ${frames} frame${frames === 1 ? '' : 's'}`;
 }
@@ -176,7 +176,7 @@ function gallery(color: boolean): string {
     const art = resolveArt(info.path);
     const right = spriteLines(art, 'right', color);
     const left = spriteLines(art, 'left', color);
-    text += `${info.name}${info.name === DEFAULT_ART ? ' (default)' : ''}: ${describe(art)}\n`;
+    text += `${info.name}${info.name === DEFAULT_ART ? ' (default)' : ''}: ${artSummary(art)}\n`;
     for (let row = 0; row < art.height; row++) {
       text += `  ${right[row]}    ${left[row]}`.trimEnd() + '\n';
     }

@@ -1,4 +1,4 @@
-import type { ComposeFrame, Player } from '../terminal/player.js';
+import type { Composer, Player } from '../terminal/player.js';
 
 /** What a running show lets its keys do. */
 export interface ShowControls {
@@ -14,7 +14,7 @@ export interface ShowControls {
  */
 export interface Show {
   /** Composes each frame. */
-  readonly compose: ComposeFrame;
+  readonly compose: Composer;
   /** Rows it wants (for the alternate screen, used only where the terminal has no height). */
   readonly height: number;
   /** Emit colour. */

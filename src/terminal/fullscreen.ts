@@ -8,7 +8,7 @@ export const ENTER_ALTERNATE_SCREEN = `${CSI}?1049h`;
 /** Back to the normal screen buffer, as it was, cursor included. */
 export const LEAVE_ALTERNATE_SCREEN = `${CSI}?1049l`;
 /** Cursor to the top-left cell. */
-const HOME = `${CSI}H`;
+const CURSOR_HOME = `${CSI}H`;
 /** Erase the whole screen (the cursor does not move). */
 const ERASE_SCREEN = `${CSI}2J`;
 
@@ -80,6 +80,6 @@ export class AlternateScreen implements Surface {
     this.cols = cols;
     this.rows = rows;
     this.state.reset(cols, rows);
-    return HOME + ERASE_SCREEN;
+    return CURSOR_HOME + ERASE_SCREEN;
   }
 }

@@ -47,7 +47,7 @@ const SIGNAL_KEYS: Readonly<Partial<Record<string, KeySignal>>> = {
 const ESC = '\u001b';
 
 /** Read errors that mean the terminal went away. */
-const GONE = new Set(['EIO', 'ENXIO', 'EPIPE', 'ECONNRESET']);
+const GONE_ON_READ = new Set(['EIO', 'ENXIO', 'EPIPE', 'ECONNRESET']);
 
 /** Options of {@link claimKeyboard}. */
 export interface KeyboardOptions {
@@ -100,7 +100,7 @@ export function claimKeyboard(input: KeyInput, options: KeyboardOptions): Keyboa
     }
   };
   const onError = (error: NodeJS.ErrnoException): void => {
-    if (GONE.has(error.code ?? '')) {
+    if (GONE_ON_READ.has(error.code ?? '')) {
       options.onGone();
       return;
     }

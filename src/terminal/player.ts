@@ -27,14 +27,14 @@ export interface FrameInfo {
 }
 
 /** Composes the frame at time `t` into `into` (a grid of the region's size) and returns it. */
-export type ComposeFrame = (t: number, into: Grid) => Grid;
+export type Composer = (t: number, into: Grid) => Grid;
 
 /** Options of {@link startPlayer}. */
 export interface PlayerOptions {
   /** Where frames go. */
   readonly stream: TerminalStream;
   /** Draws a frame. */
-  readonly compose: ComposeFrame;
+  readonly compose: Composer;
   /** Rows the animation wants (capped at the terminal's height). */
   readonly height: number;
   /** Frames per second. */

@@ -13,7 +13,7 @@ import {
   writeSync,
   type BigIntStats,
 } from 'node:fs';
-import type { ComposeFrame } from './player.js';
+import type { Composer } from './player.js';
 import type { TerminalStream } from './stream.js';
 
 /**
@@ -154,7 +154,7 @@ export interface Recorder {
    *
    * @param compose - the animation's compose
    */
-  clocked(compose: ComposeFrame): ComposeFrame;
+  clocked(compose: Composer): Composer;
   /**
    * Set the recording's clock: what is written from now on is recorded at `time` seconds.
    * Bytes written between frames (the cursor, the closing) are at the latest frame's time.

@@ -1,6 +1,6 @@
 import { createGrid, type Grid } from '../render/grid.js';
 import { CR, CSI, EL, cpl, cuf, ech } from '../render/escapes.js';
-import { gridLines } from '../render/text.js';
+import { gridLines } from '../render/lines.js';
 import { DiffState, type DiffStateOptions } from './diff-state.js';
 import type { DrawResult, OpenAt, Surface } from './surface.js';
 
@@ -23,7 +23,7 @@ export interface InlineRegionOptions extends Pick<DiffStateOptions, 'color' | 's
 }
 
 /** The cursor's resting place between frames: the region's first cell. */
-const HOME = { row: 0, col: 0 } as const;
+const FIRST_CELL = { row: 0, col: 0 } as const;
 
 /**
  * The inline surface: a region of rows at the cursor, below a shell prompt or a host
@@ -70,7 +70,7 @@ export class InlineRegion implements Surface {
     this.rows = rows;
     this.full = options.redraw === 'full';
     this.color = options.color;
-    this.state = new DiffState(cols, rows, { ...options, chained: true, rest: HOME });
+    this.state = new DiffState(cols, rows, { ...options, chained: true, rest: FIRST_CELL });
   }
 
   /**

@@ -20,7 +20,7 @@ export interface TerminalStream {
 }
 
 /** Write errors that mean the terminal or the pipe's reader went away: no error of ours. */
-const GONE = new Set(['EPIPE', 'EIO', 'ENXIO', 'ERR_STREAM_DESTROYED']);
+const GONE_ON_WRITE = new Set(['EPIPE', 'EIO', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 
 /** What a {@link FrameWriter} tells its player. */
 export interface FrameWriterHooks {
@@ -55,7 +55,7 @@ export class FrameWriter {
   };
 
   readonly #onError = (error: NodeJS.ErrnoException): void => {
-    if (!GONE.has(error.code ?? '')) throw error;
+    if (!GONE_ON_WRITE.has(error.code ?? '')) throw error;
     if (this.#done) return;
     this.#end();
     this.#hooks.onGone();

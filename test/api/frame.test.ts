@@ -10,10 +10,10 @@ import {
   spinnerLayout,
   type SpinnerScene,
 } from '../../src/api/frame.js';
-import { NO_LABEL, toLabel } from '../../src/api/text.js';
+import { NO_LABEL, toLabel } from '../../src/api/host-text.js';
 import { parseArt, resolveArt } from '../../src/art/index.js';
 import { createGrid } from '../../src/render/grid.js';
-import { gridLines } from '../../src/render/text.js';
+import { gridLines } from '../../src/render/lines.js';
 
 const bass = resolveArt('bass');
 

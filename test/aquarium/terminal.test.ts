@@ -10,7 +10,7 @@ import { createAquarium } from '../../src/aquarium/index.js';
 import { createPausableClock } from '../../src/motion/index.js';
 import { drawText } from '../../src/render/compose.js';
 import type { Grid } from '../../src/render/grid.js';
-import { gridLines } from '../../src/render/text.js';
+import { gridLines } from '../../src/render/lines.js';
 import {
   ENTER_ALTERNATE_SCREEN,
   LEAVE_ALTERNATE_SCREEN,

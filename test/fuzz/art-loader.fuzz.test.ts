@@ -18,7 +18,9 @@ import {
   type Art,
   type Sprite,
 } from '../../src/art/index.js';
-import { composeFrame, createGrid, encodeDiff } from '../../src/render/index.js';
+import { createGrid } from '../../src/render/grid.js';
+import { composeFrame } from '../../src/render/compose.js';
+import { encodeDiff } from '../../src/render/encode.js';
 import { drawableChar, tempFile, trickyChar } from '../art/helpers.js';
 import { testWidth } from '../render/fixtures.js';
 import { strayControls, UNSAFE_IN_GLYPH, UNSAFE_IN_MESSAGE } from '../helpers/controls.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STYLE_BOLD } from '../../src/art/types.js';
-import { composeFrame, createGrid, drawSprite, drawText } from '../../src/render/index.js';
+import { createGrid } from '../../src/render/grid.js';
+import { composeFrame, drawSprite, drawText } from '../../src/render/compose.js';
 import { gridOf, spriteOf, testWidth, textOf, wideGlyphsWhole, WIDE_GLYPHS } from './fixtures.js';
 
 describe('composeFrame', () => {

@@ -5,13 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STYLE_BOLD } from '../../src/art/types.js';
-import {
-  createGrid,
-  drawText,
-  encodeDiff,
-  type Cursor,
-  type Grid,
-} from '../../src/render/index.js';
+import { createGrid, type Grid } from '../../src/render/grid.js';
+import { drawText } from '../../src/render/compose.js';
+import { encodeDiff, type Cursor } from '../../src/render/encode.js';
 import {
   createTerminal,
   readCells,

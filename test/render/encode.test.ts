@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { STYLE_BOLD } from '../../src/art/types.js';
-import {
-  createGrid,
-  drawText,
-  encodeDiff,
-  moveCursor,
-  SYNC_BEGIN,
-  SYNC_END,
-  SYNC_MIN_BYTES,
-  type Cursor,
-  type Grid,
-} from '../../src/render/index.js';
+import { createGrid, type Grid } from '../../src/render/grid.js';
+import { drawText } from '../../src/render/compose.js';
+import { encodeDiff, moveCursor, SYNC_MIN_BYTES, type Cursor } from '../../src/render/encode.js';
+import { SYNC_BEGIN, SYNC_END } from '../../src/render/escapes.js';
 import { gridOf, testWidth } from './fixtures.js';
 
 const ESC = '\u001B[';

@@ -20,7 +20,7 @@ import {
   sgr,
   sgrTransition,
   utf8Length,
-} from '../../src/render/index.js';
+} from '../../src/render/escapes.js';
 
 const ESC = '\u001B[';
 

@@ -2,7 +2,8 @@
  * Small builders for render tests: sprites and grids from lines of text.
  */
 import type { Sprite, SpriteCell, Style } from '../../src/art/types.js';
-import { createGrid, drawText, type Grid } from '../../src/render/index.js';
+import { createGrid, type Grid } from '../../src/render/grid.js';
+import { drawText } from '../../src/render/compose.js';
 
 /** The wide glyphs tests use: two cells each under Unicode 11. */
 export const WIDE_GLYPHS = ['あ', '🐟', '漢'] as const;

@@ -3,7 +3,13 @@
  * control sequence; labels read SGR into the grid's styles and know their width.
  */
 import { describe, expect, it } from 'vitest';
-import { applySgr, labelCharWidth, lineText, sanitizeText, toLabel } from '../../src/api/text.js';
+import {
+  applySgr,
+  labelCharWidth,
+  lineText,
+  sanitizeText,
+  toLabel,
+} from '../../src/api/host-text.js';
 import { STYLE_BOLD } from '../../src/art/types.js';
 
 const ESC = '\u001B';
