@@ -15,7 +15,7 @@ import { MAX_TERMINAL } from '../terminal/player.js';
 /** Everything the `fish` command can be asked, parsed and checked. */
 export interface CliOptions {
   /** The one creature of the inline mode (`--art` given once). */
-  readonly art?: string;
+  readonly art: string | undefined;
   /** Every `--art` given, in order: the aquarium's own creatures (at most one without `--aquarium`). */
   readonly arts: readonly string[];
   /** Fill the terminal with a tank of creatures. */
@@ -26,16 +26,16 @@ export interface CliOptions {
   readonly fps: number;
   readonly bob: number;
   readonly sync: 'time' | 'step';
-  readonly frames?: number;
-  readonly duration?: number;
+  readonly frames: number | undefined;
+  readonly duration: number | undefined;
   readonly redraw: 'diff' | 'full';
   readonly color: 'auto' | 'always' | 'never';
   readonly persist: boolean;
-  readonly record?: string;
+  readonly record: string | undefined;
   /** Let `--record` replace an existing file that is not a `.cast` recording. */
   readonly force: boolean;
-  readonly size?: { readonly cols: number; readonly rows: number };
-  readonly seed?: number;
+  readonly size: { readonly cols: number; readonly rows: number } | undefined;
+  readonly seed: number | undefined;
   readonly list: boolean;
   readonly check: boolean;
   readonly help: boolean;
@@ -183,8 +183,10 @@ function readOptions(argv: readonly string[]): Values {
 
 /** Whether an argument is one of our options, as `--name`, `--name=…` or `-x`. */
 function isOption(arg: string): boolean {
-  const long = /^--([^=]+)/.exec(arg);
-  if (long) return Object.hasOwn(OPTIONS, long[1]);
+  if (arg.startsWith('--')) {
+    const end = arg.indexOf('=');
+    return Object.hasOwn(OPTIONS, arg.slice(2, end === -1 ? undefined : end));
+  }
   return (
     arg.length === 2 &&
     Object.values(OPTIONS).some((option) => 'short' in option && `-${option.short}` === arg)
@@ -241,15 +243,15 @@ function number(name: NumberOptionOn<'cli'>, value: string | undefined): number 
   return parsed;
 }
 
+/** The words a choice option of the command takes. */
+type Word<K extends ChoiceOptionOn<'cli'>> = (typeof CHOICE_OPTIONS)[K]['choices']['cli'][number];
+
 /** The word an option's value is, among those the table of options gives it, or its default. */
-function choice<K extends ChoiceOptionOn<'cli'>>(
-  name: K,
-  value: string | undefined,
-): (typeof CHOICE_OPTIONS)[K]['choices']['cli'][number] {
+function choice<K extends ChoiceOptionOn<'cli'>>(name: K, value: string | undefined): Word<K> {
   const option = CHOICE_OPTIONS[name];
   if (value === undefined) return option.default.cli;
   const choices: readonly string[] = option.choices.cli;
-  if (choices.includes(value)) return value as (typeof CHOICE_OPTIONS)[K]['choices']['cli'][number];
+  if (choices.includes(value)) return value as Word<K>;
   throw new UsageError(refusal(`--${name}`, choiceText(choices), value));
 }
 
