@@ -1,7 +1,7 @@
 /**
  * The one table of options: what each number or choice that the `fish` command
  * (`src/cli/args.ts`) or `fish()` (`src/api/options.ts`) takes means, the values it takes and
- * its default on each source, and the one way a message refuses a value. A limit changes here
+ * its default for each source, and the one way a message refuses a value. A limit changes here
  * and nowhere else. The command line reads plain decimals from text and the library takes
  * JavaScript numbers; both ask this table whether the number is one it takes, and say so in
  * the same words, each naming the option as its source does (`--fps`, `fps`).
@@ -15,7 +15,7 @@ import { shorten } from '../art/text.js';
 import { MAX_TERMINAL } from '../terminal/player.js';
 
 /** Where an option comes from: `cli` the `fish` command line, `api` a host's call of `fish()`. */
-export type OptionSource = 'cli' | 'api';
+type OptionSource = 'cli' | 'api';
 
 /** The numbers a number option takes: finite, from `min` to `max`. */
 export interface NumberRange {
@@ -27,7 +27,7 @@ export interface NumberRange {
 }
 
 /** A number option of the table. */
-export interface NumberOption extends NumberRange {
+interface NumberOption extends NumberRange {
   /** What it means, in a few words. */
   readonly means: string;
   /**
@@ -39,7 +39,7 @@ export interface NumberOption extends NumberRange {
 }
 
 /** A choice option of the table: one of a few words. */
-export interface ChoiceOption {
+interface ChoiceOption {
   /** What it means, in a few words. */
   readonly means: string;
   /** The words each source that has the option takes. */
