@@ -4,12 +4,19 @@
  * platform are passed in by the caller.
  */
 import { resolveArt, DEFAULT_ART, type Art } from '../art/index.js';
-import { shorten } from '../art/text.js';
 import type { SyncMode } from '../motion/index.js';
 import { canAnimate, colorEnabled, isCI, type Env } from '../terminal/env.js';
 import type { FrameInfo } from '../terminal/player.js';
-import { MAX_TERMINAL } from '../terminal/size.js';
 import type { TerminalStream } from '../terminal/stream.js';
+import {
+  CHOICE_OPTIONS,
+  NUMBER_OPTIONS,
+  choiceText,
+  inRange,
+  rangeText,
+  refusal,
+  type NumberRange,
+} from './option-table.js';
 import { unicodeSymbolsSupported } from './symbols.js';
 
 /**
@@ -35,15 +42,18 @@ export interface FishOptions {
   /** Text after `text`. */
   readonly suffixText?: string;
   /**
-   * Width of the tank in cells. Default: the whole line, less the texts. A small width (a
-   * dozen cells) makes a spinner-sized tank before the text.
+   * Width of the tank in cells, 1 to 1000. Default: the whole line, less the texts. A small
+   * width (a dozen cells) makes a spinner-sized tank before the text.
    */
   readonly width?: number;
-  /** Cells per second. Default 8. */
+  /** Cells per second, 0 to 10000. Default 8. */
   readonly speed?: number;
-  /** Frames per second. Default 12.5. */
+  /** Frames per second, 0.1 to 240. Default 12.5. */
   readonly fps?: number;
-  /** Rows the art bobs up and down (the animation is `art height + 2 × bob` rows). Default 0. */
+  /**
+   * Rows the art bobs up and down, 0 to 50 (the animation is `art height + 2 × bob` rows).
+   * Default 0.
+   */
   readonly bob?: number;
   /**
    * The clock: `time` (the wall clock, default), `step` (each frame advances exactly one
@@ -65,7 +75,10 @@ export interface FishOptions {
    * mode, not flowing); false never touches stdin.
    */
   readonly discardStdin?: boolean;
-  /** Draw nothing until the animation has run this many milliseconds. Default 0. */
+  /**
+   * Draw nothing until the animation has run this many milliseconds, 0 to 2147483647 (about
+   * 24.8 days, the longest a timer waits). Default 0.
+   */
   readonly delay?: number;
   /** Stop (clearing the animation) when this signal aborts. */
   readonly signal?: AbortSignal;
@@ -77,9 +90,6 @@ export interface FishOptions {
    */
   readonly interactive?: boolean;
 }
-
-/** The default speed, frame rate and bob of the embedding API. */
-export const API_DEFAULTS = { speed: 8, fps: 12.5, bob: 0 } as const;
 
 /**
  * The configuration of an animation: every option of {@link FishOptions} checked and given
@@ -152,17 +162,22 @@ export function resolveOptions(
   return {
     art,
     stream,
-    width: numberOption('width', given.width, { min: 1, max: MAX_TERMINAL.columns, integer: true }),
-    speed: numberOption('speed', given.speed, { min: 0, max: 10_000 }) ?? API_DEFAULTS.speed,
-    fps: numberOption('fps', given.fps, { min: 0.1, max: 240 }) ?? API_DEFAULTS.fps,
-    bob: numberOption('bob', given.bob, { min: 0, max: 50, integer: true }) ?? API_DEFAULTS.bob,
-    sync: choiceOption('sync', given.sync, ['time', 'step', 'progress'] as const) ?? 'time',
+    width: numberOption('width', given.width, NUMBER_OPTIONS.width),
+    speed:
+      numberOption('speed', given.speed, NUMBER_OPTIONS.speed) ?? NUMBER_OPTIONS.speed.default.api,
+    fps: numberOption('fps', given.fps, NUMBER_OPTIONS.fps) ?? NUMBER_OPTIONS.fps.default.api,
+    bob: numberOption('bob', given.bob, NUMBER_OPTIONS.bob) ?? NUMBER_OPTIONS.bob.default.api,
+    sync:
+      choiceOption('sync', given.sync, CHOICE_OPTIONS.sync.choices.api) ??
+      CHOICE_OPTIONS.sync.default.api,
     color: interactive && (color ?? colorEnabled('auto', stream, env)),
-    redraw: choiceOption('redraw', given.redraw, ['diff', 'full'] as const) ?? 'diff',
+    redraw:
+      choiceOption('redraw', given.redraw, CHOICE_OPTIONS.redraw.choices.api) ??
+      CHOICE_OPTIONS.redraw.default.api,
     hideCursor: booleanOption('hideCursor', given.hideCursor) ?? true,
     discardStdin: booleanOption('discardStdin', given.discardStdin),
-    // The longest a timer waits (setTimeout's limit, about 24.8 days).
-    delay: numberOption('delay', given.delay, { min: 0, max: 2 ** 31 - 1 }) ?? 0,
+    delay:
+      numberOption('delay', given.delay, NUMBER_OPTIONS.delay) ?? NUMBER_OPTIONS.delay.default.api,
     signal: signalOption(given.signal),
     onFrame: onFrameOption(given.onFrame),
     interactive,
@@ -175,7 +190,7 @@ function optionsObject(options: unknown): FishOptions {
   if (options === undefined) return {};
   if (typeof options === 'string') return { text: options };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`fish: options must be an object or a text, got ${describe(options)}`);
+    throw new TypeError(`fish: ${refusal('options', 'an object or a text', options)}`);
   }
   return options;
 }
@@ -188,7 +203,7 @@ function streamOption(value: unknown): FishStream | undefined {
     if ([write, on, off].every((f) => typeof f === 'function')) return value as FishStream;
   }
   throw new TypeError(
-    `fish: stream must be a writable stream (with write, on and off), got ${describe(value)}`,
+    `fish: ${refusal('stream', 'a writable stream (with write, on and off)', value)}`,
   );
 }
 
@@ -197,9 +212,8 @@ function artOption(value: unknown): Art {
   if (value === undefined) return resolveArt(DEFAULT_ART);
   if (typeof value === 'string') return resolveArt(value);
   if (isArt(value)) return value;
-  throw new TypeError(
-    `fish: art must be a built-in name, an art file's path or art from loadArt() or parseArt(), got ${describe(value)}`,
-  );
+  const expected = "a built-in name, an art file's path or art from loadArt() or parseArt()";
+  throw new TypeError(`fish: ${refusal('art', expected, value)}`);
 }
 
 /** Whether a value has the shape of an `Art` that the engine can draw. */
@@ -221,56 +235,39 @@ function isArt(value: unknown): value is Art {
 /** A true-or-false option. */
 function booleanOption(name: string, value: unknown): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value;
-  throw new TypeError(`fish: ${name} must be true or false, got ${describe(value)}`);
+  throw new TypeError(`fish: ${refusal(name, 'true or false', value)}`);
 }
 
 /** The onFrame option: a function. */
 function onFrameOption(value: unknown): FishConfig['onFrame'] {
   if (value === undefined || typeof value === 'function') return value as FishConfig['onFrame'];
-  throw new TypeError(`fish: onFrame must be a function, got ${describe(value)}`);
+  throw new TypeError(`fish: ${refusal('onFrame', 'a function', value)}`);
 }
 
 /** The signal option: an AbortSignal. */
 function signalOption(value: unknown): AbortSignal | undefined {
   if (value === undefined || value instanceof AbortSignal) return value;
-  throw new TypeError(`fish: signal must be an AbortSignal, got ${describe(value)}`);
+  throw new TypeError(`fish: ${refusal('signal', 'an AbortSignal', value)}`);
 }
 
 /**
- * A number option: undefined stays undefined; anything else must be a finite number in range.
+ * A number option: undefined stays undefined; anything else must be a number the range takes
+ * (see the table of options, `option-table.ts`).
  *
  * @param name - the option's name, for the message
  * @param value - what the host passed
- * @param range - the bounds, and whether it must be whole
+ * @param range - the numbers it takes
+ * @throws RangeError (`fish: fps must be a number from 0.1 to 240, got 0`)
  */
-export function numberOption(
-  name: string,
-  value: unknown,
-  range: { readonly min: number; readonly max?: number; readonly integer?: boolean },
-): number | undefined {
+export function numberOption(name: string, value: unknown, range: NumberRange): number | undefined {
   if (value === undefined) return undefined;
-  const max = range.max ?? Number.POSITIVE_INFINITY;
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < range.min ||
-    value > max ||
-    (range.integer === true && !Number.isInteger(value))
-  ) {
-    const kind =
-      range.integer === true
-        ? 'a whole number'
-        : range.max === undefined
-          ? 'a finite number'
-          : 'a number';
-    const bounds =
-      range.max === undefined ? `of at least ${range.min}` : `from ${range.min} to ${range.max}`;
-    throw new RangeError(`fish: ${name} must be ${kind} ${bounds}, got ${describe(value)}`);
+  if (typeof value !== 'number' || !inRange(value, range)) {
+    throw new RangeError(`fish: ${refusal(name, rangeText(range), value)}`);
   }
   return value;
 }
 
-/** One of a few strings. */
+/** One of a few strings, listed in a message as JavaScript spells them (`'time'`). */
 function choiceOption<T extends string>(
   name: string,
   value: unknown,
@@ -278,21 +275,6 @@ function choiceOption<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if ((choices as readonly unknown[]).includes(value)) return value as T;
-  const listed = choices.map((choice) => `'${choice}'`).join(', ');
-  throw new TypeError(`fish: ${name} must be one of ${listed}, got ${describe(value)}`);
-}
-
-/**
- * A value as a message shows it: short, on one line, and with no control character (a string
- * quoted, an object by its kind), since a value may come from anywhere.
- */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return `"${shorten(value)}"`;
-  if (value === null || typeof value !== 'object')
-    return typeof value === 'function' ? 'a function' : shorten(String(value));
-  if (Array.isArray(value)) return 'an array';
-  const keys = Object.keys(value);
-  return keys.length === 0
-    ? '{}'
-    : `an object with ${shorten(keys.slice(0, 3).join(', '))}${keys.length > 3 ? ', ...' : ''}`;
+  const listed = choiceText(choices.map((choice) => `'${choice}'`));
+  throw new TypeError(`fish: ${refusal(name, listed, value)}`);
 }

@@ -1,10 +1,21 @@
 import { parseArgs } from 'node:util';
-import { shorten } from '../art/text.js';
+import {
+  CHOICE_OPTIONS,
+  NUMBER_OPTIONS,
+  choiceText,
+  inRange,
+  quoteValue,
+  rangeText,
+  refusal,
+  type ChoiceOptionOn,
+  type NumberOptionOn,
+} from '../api/option-table.js';
+import { MAX_TERMINAL } from '../terminal/size.js';
 
 /** Everything the `fish` command can be asked, parsed and checked. */
 export interface CliOptions {
   /** The one creature of the inline mode (`--art` given once). */
-  readonly art?: string;
+  readonly art: string | undefined;
   /** Every `--art` given, in order: the aquarium's own creatures (at most one without `--aquarium`). */
   readonly arts: readonly string[];
   /** Fill the terminal with a tank of creatures. */
@@ -15,16 +26,16 @@ export interface CliOptions {
   readonly fps: number;
   readonly bob: number;
   readonly sync: 'time' | 'step';
-  readonly frames?: number;
-  readonly duration?: number;
+  readonly frames: number | undefined;
+  readonly duration: number | undefined;
   readonly redraw: 'diff' | 'full';
   readonly color: 'auto' | 'always' | 'never';
   readonly persist: boolean;
-  readonly record?: string;
+  readonly record: string | undefined;
   /** Let `--record` replace an existing file that is not a `.cast` recording. */
   readonly force: boolean;
-  readonly size?: { readonly cols: number; readonly rows: number };
-  readonly seed?: number;
+  readonly size: { readonly cols: number; readonly rows: number } | undefined;
+  readonly seed: number | undefined;
   readonly list: boolean;
   readonly check: boolean;
   readonly help: boolean;
@@ -41,9 +52,6 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
-
-/** Defaults, also shown by `--help`. */
-export const DEFAULTS = { speed: 8, fps: 12.5, bob: 1, density: 1 } as const;
 
 /** Options of the single creature's strip that mean nothing in the aquarium. */
 const INLINE_ONLY = ['speed', 'bob', 'persist', 'redraw'] as const;
@@ -116,20 +124,20 @@ export function parseCli(argv: readonly string[]): CliOptions {
     art: arts.at(-1),
     arts,
     aquarium,
-    density: number('density', text('density'), { min: 0.1, max: 4 }) ?? DEFAULTS.density,
-    speed: number('speed', text('speed'), { min: 0, max: 10_000 }) ?? DEFAULTS.speed,
-    fps: number('fps', text('fps'), { min: 0.1, max: 240 }) ?? DEFAULTS.fps,
-    bob: number('bob', text('bob'), { min: 0, max: 50, integer: true }) ?? DEFAULTS.bob,
-    sync: choice('sync', text('sync'), ['time', 'step'] as const) ?? 'time',
-    frames: number('frames', text('frames'), { min: 1, max: 1e9, integer: true }),
-    duration: number('duration', text('duration'), { min: 0.001, max: 1e7 }),
-    redraw: choice('redraw', text('redraw'), ['diff', 'full'] as const) ?? 'diff',
-    color: choice('color', text('color'), ['auto', 'always', 'never'] as const) ?? 'auto',
+    density: number('density', text('density')) ?? NUMBER_OPTIONS.density.default.cli,
+    speed: number('speed', text('speed')) ?? NUMBER_OPTIONS.speed.default.cli,
+    fps: number('fps', text('fps')) ?? NUMBER_OPTIONS.fps.default.cli,
+    bob: number('bob', text('bob')) ?? NUMBER_OPTIONS.bob.default.cli,
+    sync: choice('sync', text('sync')),
+    frames: number('frames', text('frames')),
+    duration: number('duration', text('duration')),
+    redraw: choice('redraw', text('redraw')),
+    color: choice('color', text('color')),
     persist: flag('persist'),
     record: nonEmpty('record', text('record')),
     force: flag('force'),
     size: size(text('size')),
-    seed: number('seed', text('seed'), { min: 0, max: 2 ** 32 - 1, integer: true }),
+    seed: number('seed', text('seed')),
     list: flag('list'),
     check: flag('check'),
     help: flag('help'),
@@ -154,9 +162,9 @@ function readOptions(argv: readonly string[]): Values {
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
     if (token.kind === 'positional')
-      throw new UsageError(`unexpected argument ${quote(token.value)}`);
+      throw new UsageError(`unexpected argument ${quoteValue(token.value)}`);
     if (!Object.hasOwn(OPTIONS, token.name))
-      throw new UsageError(`unknown option ${quote(token.rawName)}`);
+      throw new UsageError(`unknown option ${quoteValue(token.rawName)}`);
     const name = token.name as OptionName;
     const option: { type: 'string' | 'boolean'; multiple?: boolean } = OPTIONS[name];
     if (option.type === 'boolean') {
@@ -175,8 +183,10 @@ function readOptions(argv: readonly string[]): Values {
 
 /** Whether an argument is one of our options, as `--name`, `--name=…` or `-x`. */
 function isOption(arg: string): boolean {
-  const long = /^--([^=]+)/.exec(arg);
-  if (long) return Object.hasOwn(OPTIONS, long[1]);
+  if (arg.startsWith('--')) {
+    const end = arg.indexOf('=');
+    return Object.hasOwn(OPTIONS, arg.slice(2, end === -1 ? undefined : end));
+  }
   return (
     arg.length === 2 &&
     Object.values(OPTIONS).some((option) => 'short' in option && `-${option.short}` === arg)
@@ -212,11 +222,6 @@ function checkCombinations(given: (name: OptionName) => boolean): void {
   }
 }
 
-/** User text in a message: quoted, without control characters, and not longer than a line. */
-function quote(text: string): string {
-  return `"${shorten(text)}"`;
-}
-
 function nonEmpty(name: string, value: string | undefined): string | undefined {
   if (value === '') throw new UsageError(`--${name} needs a value`);
   return value;
@@ -226,39 +231,28 @@ function nonEmpty(name: string, value: string | undefined): string | undefined {
 const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
 
 /**
- * The number an option's value says, within its range. Only plain decimals are numbers here:
- * `0x10`, `1e3`, `+5` and ` 5` are all refused, with the range in the message.
+ * The number an option's value says, within the range the table of options gives it. Only
+ * plain decimals are numbers here: `0x10`, `1e3`, `+5` and ` 5` are all refused, with the
+ * range in the message.
  */
-function number(
-  name: string,
-  value: string | undefined,
-  range: { min: number; max: number; integer?: boolean },
-): number | undefined {
+function number(name: NumberOptionOn<'cli'>, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
+  const range = NUMBER_OPTIONS[name];
   const parsed = DECIMAL.test(value) ? Number(value) : Number.NaN;
-  const kind = range.integer ? 'a whole number' : 'a number';
-  if (
-    !Number.isFinite(parsed) ||
-    (range.integer && !Number.isInteger(parsed)) ||
-    parsed < range.min ||
-    parsed > range.max
-  ) {
-    throw new UsageError(
-      `--${name}: expected ${kind} from ${range.min} to ${range.max}, got ${quote(value)}`,
-    );
-  }
+  if (!inRange(parsed, range)) throw new UsageError(refusal(`--${name}`, rangeText(range), value));
   return parsed;
 }
 
-function choice<T extends string>(
-  name: string,
-  value: string | undefined,
-  choices: readonly T[],
-): T | undefined {
-  if (value === undefined) return undefined;
-  if ((choices as readonly string[]).includes(value)) return value as T;
-  const listed = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
-  throw new UsageError(`--${name}: expected ${listed}, got ${quote(value)}`);
+/** The words a choice option of the command takes. */
+type Word<K extends ChoiceOptionOn<'cli'>> = (typeof CHOICE_OPTIONS)[K]['choices']['cli'][number];
+
+/** The word an option's value is, among those the table of options gives it, or its default. */
+function choice<K extends ChoiceOptionOn<'cli'>>(name: K, value: string | undefined): Word<K> {
+  const option = CHOICE_OPTIONS[name];
+  if (value === undefined) return option.default.cli;
+  const choices: readonly string[] = option.choices.cli;
+  if (choices.includes(value)) return value as Word<K>;
+  throw new UsageError(refusal(`--${name}`, choiceText(choices), value));
 }
 
 function size(value: string | undefined): { cols: number; rows: number } | undefined {
@@ -266,10 +260,10 @@ function size(value: string | undefined): { cols: number; rows: number } | undef
   const match = /^(\d{1,4})x(\d{1,4})$/.exec(value);
   const cols = match ? Number(match[1]) : 0;
   const rows = match ? Number(match[2]) : 0;
-  if (!match || cols < 1 || rows < 1 || cols > 1000 || rows > 500) {
-    throw new UsageError(
-      `--size: expected COLSxROWS such as 80x24 (up to 1000x500), got ${quote(value)}`,
-    );
+  const { columns: maxCols, rows: maxRows } = MAX_TERMINAL;
+  if (!match || cols < 1 || rows < 1 || cols > maxCols || rows > maxRows) {
+    const expected = `COLSxROWS such as 80x24 (up to ${maxCols}x${maxRows})`;
+    throw new UsageError(refusal('--size', expected, value));
   }
   return { cols, rows };
 }

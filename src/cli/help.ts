@@ -1,4 +1,10 @@
-import { DEFAULTS } from './args.js';
+import { NUMBER_OPTIONS } from '../api/option-table.js';
+
+/** What a number option with a default means, its range and its default, from the table. */
+function numberHelp(name: 'density' | 'speed' | 'fps' | 'bob'): string {
+  const option = NUMBER_OPTIONS[name];
+  return `${option.means} (${option.min} to ${option.max}, default ${option.default.cli})`;
+}
 
 /** The text of `fish --help`. */
 export const HELP = `fish: a fish swims and bobs across your terminal until Ctrl+C
@@ -13,13 +19,13 @@ Art
 Aquarium
       --aquarium          fill the terminal with a tank of fish (in the alternate screen);
                           keys: q quit, p pause, space add a fish, r redraw
-      --density N         fish per area of water, 0.1 to 4 (default ${DEFAULTS.density})
+      --density N         ${numberHelp('density')}
   -a, --art NAME|FILE     with --aquarium, may be given again: each adds a creature to the tank
 
 Motion
-  -s, --speed N           cells per second (default ${DEFAULTS.speed})
-  -f, --fps N             frames per second (default ${DEFAULTS.fps})
-  -b, --bob ROWS          bobbing amplitude in rows, 0 swims flat (default ${DEFAULTS.bob})
+  -s, --speed N           ${numberHelp('speed')}
+  -f, --fps N             ${numberHelp('fps')}
+  -b, --bob ROWS          ${numberHelp('bob')}
       --sync time|step    advance by wall time (default) or exactly 1/fps per frame
       --seed N            make every random choice (and so a recording) reproducible
 

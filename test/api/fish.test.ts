@@ -364,7 +364,7 @@ describe('options', () => {
     );
     // @ts-expect-error: a JavaScript host can pass anything
     expect(() => fish({ sync: 'fast' })).toThrow(
-      /^fish: sync must be one of 'time', 'step', 'progress', got "fast"$/,
+      /^fish: sync must be 'time', 'step' or 'progress', got "fast"$/,
     );
     expect(() => fish({ art: 'no-such-creature' })).toThrow(
       /^fish: no-such-creature: no built-in art by that name/,
@@ -395,7 +395,7 @@ describe('options', () => {
       // A value with control characters is quoted with them spelled out, never raw.
       [
         { sync: 'a\u001b]0;pwned\u0007' },
-        /^fish: sync must be one of 'time', 'step', 'progress', got "a\\u\{1b\}\]0;pwned\\u\{7\}"$/,
+        /^fish: sync must be 'time', 'step' or 'progress', got "a\\u\{1b\}\]0;pwned\\u\{7\}"$/,
       ],
     ];
     for (const [options, message] of wrong) {

@@ -221,7 +221,7 @@ describe('the command line of the aquarium', () => {
   it.each([
     [['--art', 'a', '--art', 'b'], '--art is given twice (several creatures go with --aquarium)'],
     [['--density', '2'], '--density goes with --aquarium'],
-    [['--aquarium', '--density', '5'], '--density: expected a number from 0.1 to 4, got "5"'],
+    [['--aquarium', '--density', '5'], '--density must be a number from 0.1 to 4, got "5"'],
     [['--aquarium', '--speed', '5'], '--speed does not go with --aquarium'],
     [['--aquarium', '--persist'], '--persist does not go with --aquarium'],
     [['--aquarium', '--redraw', 'diff'], '--redraw does not go with --aquarium'],

@@ -116,12 +116,23 @@ function findHostBlock(
   snapshot: Snapshot,
   host: readonly HostLine[],
   session: Session,
+  skippable: (index: number) => boolean = () => false,
 ): HostBlock | string[] {
   const texts = snapshot.lines.map((l) => l.text);
   const matchAt = (start: number): number | undefined => {
     let at = start;
     for (const expected of host) {
-      if (at < texts.length && expected.matches(texts[at], session)) at++;
+      // Inside the block, lines that may be left in the history (the terminal pushed them
+      // there) stand between the host's lines without breaking them apart.
+      let probe = at;
+      while (
+        probe > start &&
+        probe < texts.length &&
+        skippable(probe) &&
+        !expected.matches(texts[probe], session)
+      )
+        probe++;
+      if (probe < texts.length && expected.matches(texts[probe], session)) at = probe + 1;
       else if (!expected.optional) return undefined;
     }
     return at;
@@ -260,7 +271,12 @@ export function exitFaults(
   const faults: string[] = [];
   if (snapshot.alternate) faults.push('the alternate screen is still active');
   if (!snapshot.cursor.visible) faults.push('the cursor is hidden');
-  const block = findHostBlock(snapshot, host, session);
+  // Lines wholly in the history that may be left there are passed over.
+  const leftInHistory = (l: Snapshot['lines'][number]): boolean =>
+    l.firstRow + l.rowCount <= snapshot.historyRows && (history === 'any' || l.text === '');
+  const block = findHostBlock(snapshot, host, session, (index) =>
+    leftInHistory(snapshot.lines[index]),
+  );
   if (Array.isArray(block)) return [...faults, ...block];
   faults.push(...faultsAbove(snapshot, block));
   // The prompt on the host's partial line, where the program put the cursor back after it.
@@ -268,13 +284,7 @@ export function exitFaults(
   const glued = host.find(
     (h) => h.partial !== undefined && last.text === `${h.partial}${PROMPT.trimEnd()}`,
   );
-  // Lines wholly in the history that may be left there are passed over.
-  const below = snapshot.lines
-    .slice(block.end)
-    .filter(
-      (l) =>
-        !(l.firstRow + l.rowCount <= snapshot.historyRows && (history === 'any' || l.text === '')),
-    );
+  const below = snapshot.lines.slice(block.end).filter((l) => !leftInHistory(l));
   const after = glued ? [last, ...below] : below;
   const promptText = glued ? last.text : PROMPT.trimEnd();
   const promptCol = glued ? cellWidth(`${glued.partial}${PROMPT}`) : PROMPT.length;
