@@ -48,6 +48,12 @@ export interface SceneContext {
  * a path (a function of time to where it is), a lifetime, and callbacks.
  */
 export interface Entity {
+  /**
+   * What it is, in a word of the scene's own (`'fish'`, `'bubble'`…): the scene counts and
+   * finds its entities by kind ({@link Scene.count}, {@link Scene.ofKind}), so that nobody
+   * keeps a count by hand. An entity without one is of no kind.
+   */
+  readonly kind?: string;
   /** What it looks like. */
   readonly art: Art;
   /** Lower depth is drawn on top. */
@@ -196,6 +202,16 @@ export interface Scene {
   /** Take an entity out at once, without calling its `onLeave`; false if it was not there. */
   remove(entity: Entity): boolean;
   /**
+   * How many entities of `kind` are in the scene now: those joining in the update under way
+   * count, those that have left or were removed do not.
+   */
+  count(kind: string): number;
+  /**
+   * The entities of `kind` in the scene now (as {@link Scene.count} counts them), in drawing
+   * order, then those joining in the update under way: for an entity to find others.
+   */
+  ofKind(kind: string): Entity[];
+  /**
    * Move the scene to time `t` on `stage`: pose every entity, call `onUpdate` for each on the
    * stage, and take out those whose lifetime is over, calling their `onLeave` (which may add
    * entities). Calling it again at the same time changes nothing.
@@ -288,6 +304,11 @@ export function createScene(entities: readonly Entity[] = []): Scene {
       if (arriving >= 0) arrivals.splice(arriving, 1);
       return arriving >= 0;
     },
+    count: (kind) => scene.ofKind(kind).length,
+    ofKind: (kind) =>
+      [...members, ...arrivals]
+        .filter((member) => !member.gone && member.entity.kind === kind)
+        .map((member) => member.entity),
     update(t, stage) {
       time = t;
       updating = true;
@@ -302,10 +323,9 @@ export function createScene(entities: readonly Entity[] = []): Scene {
           added += batch.length;
           if (added > MAX_ADDED_PER_UPDATE)
             throw new RangeError('scene: entities keep adding entities in one update');
-          for (const member of batch) {
-            insert(member);
-            if (!visit(member, t, stage)) left = true;
-          }
+          // All in first, so that a callback of the first sees (counts, removes) the others.
+          for (const member of batch) insert(member);
+          for (const member of batch) if (!visit(member, t, stage)) left = true;
         }
         // `removed` is set by remove() calls made from inside the visits above.
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
