@@ -1,6 +1,6 @@
 /**
- * Where the parts of the tank go on a stage of any size: pure arithmetic, evaluated at each
- * frame, so that a resized terminal re-lays the tank at once.
+ * Where the parts of the tank go: in rows, on a stage of any size (pure arithmetic, evaluated
+ * at each frame, so that a resized terminal re-lays the tank at once), and in depth.
  */
 import type { Stage } from '../render/scene.js';
 
@@ -13,6 +13,22 @@ export interface TankLayout {
   /** Rows of water, from `waterTop` to the bottom of the stage. */
   readonly waterRows: number;
 }
+
+/**
+ * The depth of each part of the tank, lower drawn on top: visitors before the surface (the
+ * whale's back rides on it), fish, then seaweed at the back. A fish's bubbles are at its
+ * depth.
+ */
+export const DEPTH = {
+  whale: 1,
+  shark: 2,
+  surface: 3,
+  submarine: 4,
+  fishFrom: 5,
+  fishTo: 20,
+  seaweedFrom: 21,
+  seaweedTo: 23,
+} as const;
 
 /** Rows of sky above the surface: a tenth of the stage, at most this many. */
 const MAX_SKY = 4;

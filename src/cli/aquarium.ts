@@ -1,5 +1,5 @@
 import type { Art } from '../art/types.js';
-import { createAquarium, type Aquarium } from '../aquarium/index.js';
+import { createAquarium, loadAquariumArt, type Aquarium } from '../aquarium/index.js';
 import { createPausableClock, type PausableClock } from '../motion/index.js';
 import type { CliOptions } from './args.js';
 import type { Show } from './show.js';
@@ -15,7 +15,7 @@ export const MAX_FISH = 100;
  * {@link aquariumKeys}).
  *
  * @param options - the command line (seed, density)
- * @param arts - the people's own creatures (`--art`, any number)
+ * @param arts - people's own creatures (`--art`, any number)
  * @param color - whether colour is on
  * @param height - rows, where the terminal does not say (a recording's)
  */
@@ -27,7 +27,12 @@ export function aquariumShow(
 ): Show {
   // Without --seed the tank is new each time; with it, every frame is reproducible.
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
-  const aquarium = createAquarium({ seed, density: options.density, arts });
+  const aquarium = createAquarium({
+    seed,
+    art: loadAquariumArt(),
+    density: options.density,
+    ownArt: arts,
+  });
   const clock = createPausableClock();
   return {
     compose: (t, into) => aquarium.compose(clock.read(t), into),

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { parseCli, UsageError } from '../../src/cli/args.js';
 import { aquariumKeys, MAX_FISH } from '../../src/cli/aquarium.js';
-import { createAquarium } from '../../src/aquarium/index.js';
+import { createAquarium, loadAquariumArt } from '../../src/aquarium/index.js';
 import { createPausableClock } from '../../src/motion/index.js';
 import { drawText } from '../../src/render/compose.js';
 import type { Grid } from '../../src/render/grid.js';
@@ -108,7 +108,7 @@ describe('the alternate screen', () => {
 
   it('draws the aquarium in a fraction of the bytes of repainting the whole screen each frame', async () => {
     const screen = emulated(120, 40);
-    const aquarium = createAquarium({ seed: 3 });
+    const aquarium = createAquarium({ seed: 3, art: loadAquariumArt() });
     let ours = 0;
     let repaint = 0;
     let shown: Grid | undefined;
@@ -145,7 +145,7 @@ describe('the keys of the aquarium', () => {
   /** The tank on a player in an emulated terminal, and its keys. */
   function tankWithKeys() {
     const screen = emulated(80, 24);
-    const aquarium = createAquarium({ seed: 11 });
+    const aquarium = createAquarium({ seed: 11, art: loadAquariumArt() });
     const clock = createPausableClock();
     const player = startPlayer({
       stream: screen.stream,

@@ -1,7 +1,8 @@
 /**
  * The art an aquarium is made of: the built-in creatures that swim in it, the large visitors,
  * and the scenery (surface, seaweed, bubbles), which lives in `art/scenery/` so that
- * `fish --list` does not offer it as a creature.
+ * `fish --list` does not offer it as a creature. Loaded from disk here, once, by whoever
+ * makes a tank (`createAquarium`): the tank itself reads no file.
  */
 import { fileURLToPath } from 'node:url';
 import { loadArt, resolveArt, type Art } from '../art/index.js';
@@ -19,14 +20,14 @@ export const TANK_FISH = [
   'angelfish',
 ] as const;
 
-/** The large visitors that pass now and then, one at a time. */
+/** The large visitors that pass now and then, one at a time, each its own art file. */
 export const VISITORS = ['whale', 'shark', 'submarine'] as const;
 
 /** A kind of visitor. */
 export type VisitorKind = (typeof VISITORS)[number];
 
 /** Every piece of art an aquarium draws. */
-export interface AquariumLibrary {
+export interface AquariumArt {
   /** Fish of the tank, any number (at least one). */
   readonly fish: readonly Art[];
   /** The visitors by kind. */
@@ -52,12 +53,12 @@ function scenery(name: string): Art {
 }
 
 /**
- * Load the built-in art of the aquarium (from the package's `art/` folder).
+ * Load the built-in art of the aquarium, from the package's `art/` folder.
  *
- * @returns the library
+ * @returns the tank's art
  * @throws ArtError if a file is missing or broken (a damaged install)
  */
-export function loadAquariumLibrary(): AquariumLibrary {
+export function loadAquariumArt(): AquariumArt {
   return {
     fish: TANK_FISH.map((name) => resolveArt(name)),
     visitors: {
