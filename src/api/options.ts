@@ -4,7 +4,7 @@
  * platform are passed in by the caller.
  */
 import { resolveArt, DEFAULT_ART, type Art } from '../art/index.js';
-import { shorten } from '../art/text.js';
+import { shorten } from '../art/untrusted.js';
 import type { SyncMode } from '../motion/index.js';
 import { canAnimate, colorEnabled, isCI, type Env } from '../terminal/env.js';
 import { MAX_TERMINAL, type FrameInfo, type TerminalStream } from '../terminal/player.js';

@@ -4,7 +4,7 @@
  */
 import { ArtError } from './errors.js';
 import { DEFAULT_MIRROR_TABLE, type MirrorTable } from './mirror.js';
-import { shorten, type Where } from './text.js';
+import { shorten, type Where } from './untrusted.js';
 import { MASK_LETTERS, STYLE_BOLD, STYLE_DEFAULT, type Facing, type Style } from './types.js';
 import { cellsOf, widthOf, type Glyph } from './width.js';
 

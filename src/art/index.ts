@@ -14,7 +14,7 @@ export {
   MAX_ART_FRAMES,
   MAX_CELL_CODE_POINTS,
 } from './limits.js';
-export { listArt, resolveArt, DEFAULT_ART, ART_EXTENSION, type ArtInfo } from './library.js';
+export { listArt, resolveArt, DEFAULT_ART, ART_EXTENSION, type ArtInfo } from './built-in.js';
 export {
   mirrorSprite,
   mirrorTable,
@@ -24,4 +24,4 @@ export {
 } from './mirror.js';
 export { cellsOf, codePointWidth, widthOf, TAB_STOP, type Glyph } from './width.js';
 export { DEFAULT_FRAME_DURATION } from './header.js';
-export type { Where } from './text.js';
+export type { Where } from './untrusted.js';

@@ -6,7 +6,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { ArtError } from './errors.js';
 import { MAX_ART_BYTES } from './limits.js';
 import { parseArtBytes, type ParseOptions } from './parse.js';
-import { printable } from './text.js';
+import { printable } from './untrusted.js';
 import type { Art } from './types.js';
 
 /**

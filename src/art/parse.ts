@@ -15,7 +15,7 @@ import {
   type FrameSource,
   type SourceLine,
 } from './sprite.js';
-import { assertPrintable, BOM, printable, shorten, splitLines } from './text.js';
+import { assertPrintable, BOM, printable, shorten, splitLines } from './untrusted.js';
 import type { Art } from './types.js';
 
 /** Where art given to {@link parseArt} came from, for its name and for error messages. */

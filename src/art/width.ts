@@ -11,7 +11,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import { ArtError } from './errors.js';
 import { MAX_ART_WIDTH, MAX_CELL_CODE_POINTS } from './limits.js';
-import { assertPrintable, codePointName, shorten, type Where } from './text.js';
+import { assertPrintable, codePointName, shorten, type Where } from './untrusted.js';
 import { DISPUTED_WIDTH_RANGES } from './width-data.js';
 
 /** One grapheme of a line and the number of terminal cells it takes. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { shorten } from '../art/text.js';
+import { shorten } from '../art/untrusted.js';
 
 /** Everything the `fish` command can be asked, parsed and checked. */
 export interface CliOptions {

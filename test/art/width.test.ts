@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArtError, cellsOf, parseArt, widthOf, type Glyph } from '../../src/art/index.js';
 import { artError, drawableChar, picture } from './helpers.js';
-import { printable } from '../../src/art/text.js';
+import { printable } from '../../src/art/untrusted.js';
 
 const glyphsOf = (line: string): string[] => cellsOf(line).map((g) => g.glyph);
 const widthsOf = (line: string): number[] => cellsOf(line).map((g) => g.width);
