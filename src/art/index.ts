@@ -22,6 +22,6 @@ export {
   DEFAULT_MIRROR_TABLE,
   type MirrorTable,
 } from './mirror.js';
-export { cellsOf, codePointWidth, widthOf, TAB_STOP, type Glyph } from './width.js';
+export { glyphsOf, codePointWidth, widthOf, TAB_STOP, type Glyph } from './width.js';
 export { DEFAULT_FRAME_DURATION } from './header.js';
 export type { Where } from './untrusted.js';

@@ -71,7 +71,7 @@ let segmenter: Intl.Segmenter | undefined;
  *   a grapheme that terminals draw at different widths, a grapheme of too many code points
  *   or a line wider than {@link MAX_ART_WIDTH} (with the column)
  */
-export function cellsOf(line: string, where: Where = TEXT): Glyph[] {
+export function glyphsOf(line: string, where: Where = TEXT): Glyph[] {
   assertPrintable(line, where);
   const glyphs: Glyph[] = [];
   let column = 0;
@@ -120,7 +120,7 @@ function isStandalone(c: number): boolean {
 /**
  * The width in cells of a list of glyphs.
  *
- * @param glyphs - glyphs from {@link cellsOf}
+ * @param glyphs - glyphs from {@link glyphsOf}
  */
 export function widthOf(glyphs: readonly Glyph[]): number {
   let width = 0;
@@ -149,7 +149,7 @@ function pushTab(glyphs: Glyph[], column: number): number {
 const knownGlyphs = new Map<string, Glyph>();
 const KNOWN_GLYPHS = 4096;
 
-/** The slow path of {@link cellsOf}, for lines with any non-ASCII character. */
+/** The slow path of {@link glyphsOf}, for lines with any non-ASCII character. */
 function segmentedGlyphs(line: string, where: Where): Glyph[] {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const glyphs: Glyph[] = [];

@@ -13,7 +13,7 @@ import {
   MAX_ART_HEIGHT,
   MAX_ART_WIDTH,
   MAX_CELL_CODE_POINTS,
-  cellsOf,
+  glyphsOf,
   parseArt,
   parseArtBytes,
 } from '../../src/art/index.js';
@@ -66,9 +66,9 @@ describe('the width of a line', () => {
     expect(error.message).toBe(`fish: <text>:5:1001: ${TOO_WIDE}`);
   });
 
-  it('is bounded for anyone who calls cellsOf', () => {
-    expect(cellsOf('x'.repeat(1000))).toHaveLength(1000);
-    expect(artError(() => cellsOf(`${'\t'.repeat(1_000_000)}x`, { file: 'f', line: 7 })).message).toBe(
+  it('is bounded for anyone who calls glyphsOf', () => {
+    expect(glyphsOf('x'.repeat(1000))).toHaveLength(1000);
+    expect(artError(() => glyphsOf(`${'\t'.repeat(1_000_000)}x`, { file: 'f', line: 7 })).message).toBe(
       `fish: f:7:1001: ${TOO_WIDE}`,
     );
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_MIRROR_TABLE,
   MIRROR_PAIRS,
-  cellsOf,
+  glyphsOf,
   mirrorSprite,
   mirrorTable,
   parseArt,
@@ -120,7 +120,7 @@ describe('mirrorSprite', () => {
 describe('the mirror table', () => {
   it('pairs characters of the same width, each pair both ways', () => {
     for (const [a, b] of MIRROR_PAIRS) {
-      const widths = cellsOf(a + b).map((g) => g.width);
+      const widths = glyphsOf(a + b).map((g) => g.width);
       expect(widths).toHaveLength(2);
       expect(widths[0]).toBe(widths[1]);
       expect(DEFAULT_MIRROR_TABLE.get(a)).toBe(b);
