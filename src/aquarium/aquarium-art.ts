@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadArt, resolveArt, type Art } from '../art/index.js';
 
 /** The built-in creatures that swim in the tank. */
-export const TANK_FISH = [
+const TANK_FISH = [
   'bass',
   'salmon',
   'flapper',
@@ -20,18 +20,12 @@ export const TANK_FISH = [
   'angelfish',
 ] as const;
 
-/** The large visitors that pass now and then, one at a time, each its own art file. */
-export const VISITORS = ['whale', 'shark', 'submarine'] as const;
-
-/** A kind of visitor. */
-export type VisitorKind = (typeof VISITORS)[number];
-
 /** Every piece of art an aquarium draws. */
 export interface AquariumArt {
   /** Fish of the tank, any number (at least one). */
   readonly fish: readonly Art[];
-  /** The visitors by kind. */
-  readonly visitors: Readonly<Record<VisitorKind, Art>>;
+  /** The large visitors that pass now and then, one at a time. */
+  readonly visitors: { readonly whale: Art; readonly shark: Art; readonly submarine: Art };
   /** A tile of the water's surface, repeated across the stage. */
   readonly surface: Art;
   /** A tall seaweed, planted with its root below the floor. */

@@ -34,7 +34,7 @@ export const DEPTH = {
 const MAX_SKY = 4;
 
 /** Stage area per fish at density 1, in cells of water (asciiquarium has about 350). */
-export const CELLS_PER_FISH = 300;
+const CELLS_PER_FISH = 300;
 
 /**
  * The tank's rows on `stage`, for a surface `surfaceHeight` rows high.

@@ -12,7 +12,7 @@ import type { Art } from './types.js';
 export const DEFAULT_ART = 'bass';
 
 /** The extension of art files in the built-in folder. */
-export const ART_EXTENSION = '.art';
+const ART_EXTENSION = '.art';
 
 /** A built-in art file. */
 export interface ArtInfo {

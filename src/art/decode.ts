@@ -66,7 +66,7 @@ function lineAt(bytes: Uint8Array, offset: number): number {
  *
  * @param bytes - the bytes to check
  */
-export function invalidUtf8Offset(bytes: Uint8Array): number {
+function invalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i];

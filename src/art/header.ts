@@ -9,7 +9,7 @@ import { MASK_LETTERS, STYLE_BOLD, STYLE_DEFAULT, type Facing, type Style } from
 import { glyphsOf, widthOf, type Glyph } from './width.js';
 
 /** Seconds per frame when the header does not say. */
-export const DEFAULT_FRAME_DURATION = 0.25;
+const DEFAULT_FRAME_DURATION = 0.25;
 
 /** What a header sets, with the defaults filled in. */
 export interface Header {

@@ -23,7 +23,7 @@ export interface Glyph {
 }
 
 /** Tabs advance to the next multiple of this many columns, as terminals do by default. */
-export const TAB_STOP = 8;
+const TAB_STOP = 8;
 
 const FIRST_PRINTABLE = 0x20;
 const TAB = 0x09;

@@ -8,7 +8,7 @@ import type { Show } from './show.js';
  * Most fish the space key brings the tank to: each one costs a little in every frame, and a
  * pasted run of spaces must not make the tank slower and slower.
  */
-export const MAX_FISH = 100;
+const MAX_FISH = 100;
 
 /**
  * `fish --aquarium`: the tank, on a clock that the p key pauses, with its keys (see

@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  ART_EXTENSION,
   DEFAULT_ART,
   listArt,
   loadArt,
@@ -37,7 +36,7 @@ describe('listArt', () => {
 
   it('gives absolute paths to .art files in the top-level art folder', () => {
     for (const info of list) {
-      expect(info.path.endsWith(join('art', `${info.name}${ART_EXTENSION}`))).toBe(true);
+      expect(info.path.endsWith(join('art', `${info.name}.art`))).toBe(true);
       expect(readFileSync(info.path).length).toBeGreaterThan(0);
     }
   });

@@ -5,18 +5,16 @@
  * inside each limit loads. The huge cases, in a child process, are in hostile-size.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { ArtError, parseArt, parseArtBytes } from '../../src/art/index.js';
 import {
-  ArtError,
   MAX_ART_BYTES,
   MAX_ART_CELLS,
   MAX_ART_FRAMES,
   MAX_ART_HEIGHT,
   MAX_ART_WIDTH,
   MAX_CELL_CODE_POINTS,
-  glyphsOf,
-  parseArt,
-  parseArtBytes,
-} from '../../src/art/index.js';
+} from '../../src/art/limits.js';
+import { glyphsOf } from '../../src/art/width.js';
 import { artError } from './helpers.js';
 
 /** Art text from lines, each ended by `\n`. */

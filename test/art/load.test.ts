@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ART_BYTES, loadArt, parseArtBytes } from '../../src/art/index.js';
+import { loadArt, parseArtBytes } from '../../src/art/index.js';
+import { MAX_ART_BYTES } from '../../src/art/limits.js';
 import { artError, picture, tempFile, tempFolder } from './helpers.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

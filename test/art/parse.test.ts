@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   ArtError,
-  DEFAULT_FRAME_DURATION,
   STYLE_BOLD,
   parseArt,
   type Art,
@@ -23,7 +22,8 @@ describe('plain files', () => {
     expect(art.facing).toBe('right');
     expect(art.width).toBe(5);
     expect(art.height).toBe(1);
-    expect(art.frameDuration).toBe(DEFAULT_FRAME_DURATION);
+    // The default of docs/art-format.md.
+    expect(art.frameDuration).toBe(0.25);
     expect(art.frames.right).toHaveLength(1);
     expect(art.frames.left).toHaveLength(1);
     expect(art.colored).toBe(false);

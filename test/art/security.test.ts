@@ -3,7 +3,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { glyphsOf, parseArt } from '../../src/art/index.js';
+import { parseArt } from '../../src/art/index.js';
+import { glyphsOf } from '../../src/art/width.js';
 import { artError, trickyChar } from './helpers.js';
 
 /** Every string a terminal would see from an art: every glyph of every frame. */

@@ -6,7 +6,8 @@ import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { Terminal, type IUnicodeVersionProvider } from '@xterm/headless';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ArtError, glyphsOf, parseArt, widthOf, type Glyph } from '../../src/art/index.js';
+import { ArtError, parseArt } from '../../src/art/index.js';
+import { glyphsOf, widthOf, type Glyph } from '../../src/art/width.js';
 import { artError, drawableChar, picture } from './helpers.js';
 import { printable } from '../../src/art/untrusted.js';
 
