@@ -143,7 +143,12 @@ export class HeaderReader {
    * One `mirror` value: tokens separated by spaces; `ab` makes a and b each other's mirror
    * image, `a` makes a its own (and its old partner its own), `none` forgets every pair.
    */
-  #readMirror(value: string, valueAt: Piece, where: Where, fail: (expected: string) => ArtError): void {
+  #readMirror(
+    value: string,
+    valueAt: Piece,
+    where: Where,
+    fail: (expected: string) => ArtError,
+  ): void {
     const expected =
       'pairs of characters such as "ab", one character to keep it unmirrored, or "none"';
     const tokens = [...value.matchAll(/\S+/g)];
@@ -160,7 +165,11 @@ export class HeaderReader {
       } else if (glyphs.length === 2) {
         pair(table, glyphs, where);
       } else {
-        throw new ArtError(where.file, where.line, `mirror: expected ${expected}, got "${shorten(token)}"`);
+        throw new ArtError(
+          where.file,
+          where.line,
+          `mirror: expected ${expected}, got "${shorten(token)}"`,
+        );
       }
     }
   }
@@ -232,4 +241,3 @@ function isKey(key: string): key is Key {
 function quoted(value: string): string {
   return value === '' ? 'nothing' : `"${shorten(value)}"`;
 }
-

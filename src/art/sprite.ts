@@ -53,10 +53,19 @@ type MaskRow = readonly (Style | undefined)[];
  * @throws ArtError for a bad glyph, a line too wide, a frame too tall, or a mask that is
  *   bigger than the frame or has an unknown letter
  */
-export function drawFrame(frame: FrameSource, header: Header, file: string, cells: CellCache): DrawnFrame {
+export function drawFrame(
+  frame: FrameSource,
+  header: Header,
+  file: string,
+  cells: CellCache,
+): DrawnFrame {
   const art = withoutTrailingBlankLines(frame.art);
   if (art.length > MAX_ART_HEIGHT) {
-    throw new ArtError(file, art[MAX_ART_HEIGHT].line, `the frame is too tall (art is at most ${MAX_ART_HEIGHT} rows tall)`);
+    throw new ArtError(
+      file,
+      art[MAX_ART_HEIGHT].line,
+      `the frame is too tall (art is at most ${MAX_ART_HEIGHT} rows tall)`,
+    );
   }
   const lines = art.map(({ text, line }) => glyphsOf(withoutTrailingBlanks(text), { file, line }));
   const width = lines.reduce((widest, glyphs) => Math.max(widest, trimmedWidth(glyphs)), 0);

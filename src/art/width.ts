@@ -326,7 +326,8 @@ function isDisputed(codePoint: number): boolean {
 function disputed(cluster: string, where: Where, advice: string): ArtError {
   // A cluster can be any length (a letter with a thousand combining marks): name a few.
   const all = Array.from(cluster, (c) => codePointName(c.codePointAt(0) ?? 0));
-  const codePoints = all.length > 6 ? `${all.slice(0, 6).join(' ')} and ${all.length - 6} more` : all.join(' ');
+  const codePoints =
+    all.length > 6 ? `${all.slice(0, 6).join(' ')} and ${all.length - 6} more` : all.join(' ');
   return new ArtError(
     where.file,
     where.line,

@@ -1,12 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_ART,
-  listArt,
-  loadArt,
-  resolveArt,
-} from '../../src/art/index.js';
+import { DEFAULT_ART, listArt, loadArt, resolveArt } from '../../src/art/index.js';
 import { artError, picture, tempFile, tempFolder } from './helpers.js';
 
 const REQUIRED = [
@@ -43,30 +38,33 @@ describe('listArt', () => {
 });
 
 describe('the built-in art', () => {
-  it.each(listArt().map((info) => [info.name, info.path]))('%s loads and is well formed', (name, path) => {
-    const art = loadArt(path);
-    // The header name, if any, is the file name, so that names in --list can be resolved.
-    expect(art.name).toBe(name);
-    expect(art.width).toBeGreaterThan(0);
-    expect(art.width).toBeLessThanOrEqual(30);
-    expect(art.height).toBeGreaterThan(0);
-    expect(art.height).toBeLessThanOrEqual(8);
-    expect(art.frames.right.length).toBe(art.frames.left.length);
-    for (const sprite of [...art.frames.right, ...art.frames.left]) {
-      expect(sprite.width).toBe(art.width);
-      expect(sprite.height).toBe(art.height);
-      expect(sprite.cells).toHaveLength(art.width * art.height);
-    }
-    // No column or row is blank in every frame: the art has no margin to trim.
-    const frames = art.frames[art.facing];
-    const used = (x: number, y: number): boolean =>
-      frames.some((sprite) => sprite.cells[y * art.width + x] !== null);
-    const columns = Array.from({ length: art.width }, (_, x) =>
-      Array.from({ length: art.height }, (_, y) => used(x, y)).some(Boolean),
-    );
-    expect(columns[0]).toBe(true);
-    expect(columns[art.width - 1]).toBe(true);
-  });
+  it.each(listArt().map((info) => [info.name, info.path]))(
+    '%s loads and is well formed',
+    (name, path) => {
+      const art = loadArt(path);
+      // The header name, if any, is the file name, so that names in --list can be resolved.
+      expect(art.name).toBe(name);
+      expect(art.width).toBeGreaterThan(0);
+      expect(art.width).toBeLessThanOrEqual(30);
+      expect(art.height).toBeGreaterThan(0);
+      expect(art.height).toBeLessThanOrEqual(8);
+      expect(art.frames.right.length).toBe(art.frames.left.length);
+      for (const sprite of [...art.frames.right, ...art.frames.left]) {
+        expect(sprite.width).toBe(art.width);
+        expect(sprite.height).toBe(art.height);
+        expect(sprite.cells).toHaveLength(art.width * art.height);
+      }
+      // No column or row is blank in every frame: the art has no margin to trim.
+      const frames = art.frames[art.facing];
+      const used = (x: number, y: number): boolean =>
+        frames.some((sprite) => sprite.cells[y * art.width + x] !== null);
+      const columns = Array.from({ length: art.width }, (_, x) =>
+        Array.from({ length: art.height }, (_, y) => used(x, y)).some(Boolean),
+      );
+      expect(columns[0]).toBe(true);
+      expect(columns[art.width - 1]).toBe(true);
+    },
+  );
 
   it('has the ancestor looks', () => {
     expect(picture(resolveArt('bass').frames.right[0])).toEqual([">))'>"]);
@@ -95,7 +93,9 @@ describe('the built-in art', () => {
 
   it('keeps the salmon a plain file and most others with a header', () => {
     const texts = listArt().map((info) => readFileSync(info.path, 'utf8'));
-    expect(texts.filter((text) => text.startsWith('@fish v1\n')).length).toBeGreaterThan(texts.length / 2);
+    expect(texts.filter((text) => text.startsWith('@fish v1\n')).length).toBeGreaterThan(
+      texts.length / 2,
+    );
   });
 });
 
@@ -135,7 +135,9 @@ describe('resolveArt', () => {
   });
 
   it('refuses a missing path as a missing file', () => {
-    expect(artError(() => resolveArt('./trout.art')).message).toBe('fish: ./trout.art: no such file');
+    expect(artError(() => resolveArt('./trout.art')).message).toBe(
+      'fish: ./trout.art: no such file',
+    );
   });
 
   it('passes on other errors of a file', () => {

@@ -33,7 +33,10 @@ describe('docs/art-format.md', () => {
     for (const [a, b] of DEFAULT_MIRROR_TABLE) {
       // Each pair is in the table once, in either order.
       const shown = [`${quote(a)} ${quote(b)}`, `${quote(b)} ${quote(a)}`];
-      expect(shown.some((pair) => table.includes(pair)), `${a} ${b}`).toBe(true);
+      expect(
+        shown.some((pair) => table.includes(pair)),
+        `${a} ${b}`,
+      ).toBe(true);
     }
     expect(table.match(/ · /g)?.length).toBe(DEFAULT_MIRROR_TABLE.size / 2 - 5);
   });
@@ -49,12 +52,16 @@ describe('docs/art-format.md', () => {
         return error instanceof Error ? error.message : '';
       }
     };
-    const accepted = [...row.matchAll(/such as `([^`]+)` or `([^`]+)`/g)].flatMap((match) => [match[1], match[2]]);
+    const accepted = [...row.matchAll(/such as `([^`]+)` or `([^`]+)`/g)].flatMap((match) => [
+      match[1],
+      match[2],
+    ]);
     expect(accepted.length).toBeGreaterThan(0);
     for (const value of accepted) expect(reason(value), value).toBe('');
     const refused = [...row.matchAll(/`([^`]+)` is refused/g)].map((match) => match[1]);
     expect(refused).toContain('1e-3');
-    for (const value of refused) expect(reason(value), value).toContain('a decimal number above 0 and at most 3600');
+    for (const value of refused)
+      expect(reason(value), value).toContain('a decimal number above 0 and at most 3600');
     expect(row).toContain('a decimal number above 0 and at most 3600');
   });
 

@@ -15,9 +15,9 @@ describe('mirroring', () => {
     expect(picture(bass.frames.left[0])).toEqual(["<'((<"]);
   });
 
-  it('swaps ` and \' by default, which the bass turns off with its mirror header', () => {
+  it("swaps ` and ' by default, which the bass turns off with its mirror header", () => {
     expect(left(">))'>")).toEqual(['<`((<']);
-    expect(left("`-.\n")).toEqual([".-'"]);
+    expect(left('`-.\n')).toEqual([".-'"]);
   });
 
   it('turns the salmon ><{{{*> into <*}}}><', () => {
@@ -26,13 +26,13 @@ describe('mirroring', () => {
   });
 
   it('swaps every default ASCII pair', () => {
-    expect(left('()[]{}<>/\\`\'dbpq')).toEqual(['pqdb`\'/\\<>{}[]()']);
+    expect(left("()[]{}<>/\\`'dbpq")).toEqual(["pqdb`'/\\<>{}[]()"]);
   });
 
   it('keeps multi-line art aligned by padding lines to the full width first', () => {
-    const art = parseArt(text('  __', '_( o)>', '\\ <_ )', ' `---\''));
-    expect(picture(art.frames.right[0])).toEqual(['··__··', '_( o)>', '\\ <_ )', '·`---\'']);
-    expect(picture(art.frames.left[0])).toEqual(['··__··', '<(o )_', '( _> /', '`---\'·']);
+    const art = parseArt(text('  __', '_( o)>', '\\ <_ )', " `---'"));
+    expect(picture(art.frames.right[0])).toEqual(['··__··', '_( o)>', '\\ <_ )', "·`---'"]);
+    expect(picture(art.frames.left[0])).toEqual(['··__··', '<(o )_', '( _> /', "`---'·"]);
   });
 
   it('keeps wide glyphs whole: the lead cell, then its continuation', () => {
@@ -52,7 +52,9 @@ describe('mirroring', () => {
   });
 
   it('mirrors every frame, masks included', () => {
-    const art = parseArt(text('@fish v1', '@frame', '<a', '@mask', 'r', '@frame', '<b', '@mask', ' g'));
+    const art = parseArt(
+      text('@fish v1', '@frame', '<a', '@mask', 'r', '@frame', '<b', '@mask', ' g'),
+    );
     expect(art.frames.left.map(picture)).toEqual([['a>'], ['d>']]);
     expect(art.frames.left.map(styleLetters)).toEqual([[' r'], ['g ']]);
   });

@@ -59,7 +59,9 @@ describe('control characters', () => {
 
   it('gives the message of the example', () => {
     const error = artError(() => parseArt('<><\n\u001b[2J\n', { file: 'evil.art' }));
-    expect(error.message).toBe('fish: evil.art:2: control character U+001B (escape) is not allowed in art');
+    expect(error.message).toBe(
+      'fish: evil.art:2: control character U+001B (escape) is not allowed in art',
+    );
   });
 
   it.each([

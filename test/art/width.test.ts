@@ -78,11 +78,39 @@ describe('the graphemes of glyphsOf', () => {
   /** Characters that join or stand alone: the fast path's and every kind it must leave alone. */
   const char = fc.oneof(
     drawableChar,
-    fc.constantFrom('é', 'ÿ', '¡', '─', '▟', 'ぁ', 'ゖ', 'ァ', 'ヺ', '㐀', '中', '鿿', '가', '힣', 'ｚ', '！'),
-    fc.constantFrom('\u0301', '\u3099', '\u309a', '\u1100', '\u1161', '\u11a8', '\u200c', '\uff9e', '\u0e33', '\u0d4e'),
+    fc.constantFrom(
+      'é',
+      'ÿ',
+      '¡',
+      '─',
+      '▟',
+      'ぁ',
+      'ゖ',
+      'ァ',
+      'ヺ',
+      '㐀',
+      '中',
+      '鿿',
+      '가',
+      '힣',
+      'ｚ',
+      '！',
+    ),
+    fc.constantFrom(
+      '\u0301',
+      '\u3099',
+      '\u309a',
+      '\u1100',
+      '\u1161',
+      '\u11a8',
+      '\u200c',
+      '\uff9e',
+      '\u0e33',
+      '\u0d4e',
+    ),
   );
 
-  it('are Intl.Segmenter\'s, whichever path a line takes (property)', () => {
+  it("are Intl.Segmenter's, whichever path a line takes (property)", () => {
     fc.assert(
       fc.property(fc.string({ unit: char, maxLength: 12 }), (line) => {
         let glyphs: string[];
@@ -116,13 +144,19 @@ describe('characters of disputed width', () => {
     ['a wide emoji with U+FE0E', '🐟\ufe0e', 'use a single-code-point emoji'],
     ['an emoji newer than Unicode 11', '🪼', 'use another character'],
     ['a conjoining Hangul jamo sequence', '\u1100\u1161', 'use another character'],
-    ['a spacing mark that terminals draw in a cell of its own', 'क\u093e', 'use a single-code-point emoji'],
+    [
+      'a spacing mark that terminals draw in a cell of its own',
+      'क\u093e',
+      'use a single-code-point emoji',
+    ],
   ])('refuses %s', (_, glyph, advice) => {
     const error = artError(() => parseArt(`x\n${glyph}`, { file: 'e.art' }));
     expect(error.line).toBe(2);
     // Quoted as printable: invisible joiners are written out as escapes.
     expect(error.reason).toContain(`"${printable(glyph)}" (U+`);
-    expect(error.reason).toContain(`is drawn at different widths by different terminals; ${advice}`);
+    expect(error.reason).toContain(
+      `is drawn at different widths by different terminals; ${advice}`,
+    );
   });
 
   it('names every code point of the ZWJ sequence', () => {
@@ -242,7 +276,11 @@ describe('agreement with xterm.js (Unicode 11)', () => {
     const mismatches: string[] = [];
     for (let codePoint = 0x20; codePoint <= 0x10ffff; codePoint++) {
       // Past plane 1, all is CJK ideographs, unassigned, tags and private use: sample it.
-      if (codePoint >= 0x20000 && codePoint % 0x40 !== 0 && (codePoint < 0xe0000 || codePoint > 0xe0fff)) {
+      if (
+        codePoint >= 0x20000 &&
+        codePoint % 0x40 !== 0 &&
+        (codePoint < 0xe0000 || codePoint > 0xe0fff)
+      ) {
         continue;
       }
       if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
