@@ -33,7 +33,10 @@ export interface AquariumOptions {
   readonly density?: number;
   /** People's own creatures, added to the tank's fish (each shows up at least once, early). */
   readonly ownArt?: readonly Art[];
-  /** Columns of the first stage; with `rows`, the tank is laid at once (else at the first frame). */
+  /**
+   * Columns of the first stage; with `rows`, the tank is laid at once (else at the first
+   * frame).
+   */
   readonly cols?: number;
   /** Rows of the first stage. */
   readonly rows?: number;

@@ -15,13 +15,13 @@ const MAX_FISH = 100;
  * {@link aquariumKeys}).
  *
  * @param options - the command line (seed, density)
- * @param arts - people's own creatures (`--art`, any number)
+ * @param ownArt - people's own creatures (`--art`, any number)
  * @param color - whether colour is on
  * @param height - rows, where the terminal does not say (a recording's)
  */
 export function aquariumShow(
   options: CliOptions,
-  arts: readonly Art[],
+  ownArt: readonly Art[],
   color: boolean,
   height: number,
 ): Show {
@@ -31,7 +31,7 @@ export function aquariumShow(
     seed,
     art: loadAquariumArt(),
     density: options.density,
-    ownArt: arts,
+    ownArt,
   });
   const clock = createPausableClock();
   return {

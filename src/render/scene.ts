@@ -65,13 +65,22 @@ export interface Entity {
   pose(t: number, stage: Stage): Pose | null;
   /** How long it stays in a {@link Scene} (default `'offstage'`). */
   readonly lifetime?: Lifetime;
-  /** Called at each scene update while it is on the stage, with its pose (e.g. to let out a bubble). */
+  /**
+   * Called at each scene update while it is on the stage, with its pose (e.g. to let out a
+   * bubble).
+   */
   onUpdate?(pose: Pose, context: SceneContext): void;
-  /** Called once when it leaves a scene by its lifetime (not by `remove`), e.g. to add a replacement. */
+  /**
+   * Called once when it leaves a scene by its lifetime (not by `remove`), e.g. to add a
+   * replacement.
+   */
   onLeave?(context: SceneContext): void;
 }
 
-/** Where a creature moves along a line: the options {@link swimmer} and {@link progressEntity} share. */
+/**
+ * Where a creature moves along a line: the options {@link swimmer} and {@link progressEntity}
+ * share.
+ */
 export interface TrackOptions {
   /** Bob amplitude in rows (0 for a flat path). */
   readonly bob: number;
@@ -185,7 +194,10 @@ export function composeScene(entities: readonly Entity[], t: number, into: Grid)
  * sorts. Pure: it only changes itself, and given the same calls it draws the same frames.
  */
 export interface Scene {
-  /** The entities in the scene, in drawing order (deepest first; at equal depth, the last added on top). */
+  /**
+   * The entities in the scene, in drawing order (deepest first; at equal depth, the last added
+   * on top).
+   */
   readonly entities: readonly Entity[];
   /** The clock of the last update, in seconds (0 before the first). */
   readonly time: number;
@@ -231,7 +243,10 @@ interface Member {
   gone: boolean;
 }
 
-/** A scene entity callbacks may add while the scene updates; more in one update is a runaway loop. */
+/**
+ * The most entities callbacks may add while the scene updates; more in one update is a
+ * runaway loop.
+ */
 const MAX_ADDED_PER_UPDATE = 10_000;
 
 /**

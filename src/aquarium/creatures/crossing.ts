@@ -14,8 +14,10 @@ const BOB_PERIOD = [2, 4] as const;
 
 /** How a creature crosses the tank. */
 export interface Crossing {
+  /** What it is, to the scene. */
   readonly kind: TankKind;
   readonly art: Art;
+  /** Its depth in the tank, and its bubbles'. */
   readonly depth: number;
   /** Cells per second. */
   readonly speed: number;
@@ -41,7 +43,8 @@ export interface Crossing {
  */
 export function crossing(context: TankContext, c: Crossing): Entity {
   const period = context.random.between(...BOB_PERIOD);
-  // Made again only when the stage's width changes: spreading it per frame costs more than the rest.
+  // Made again only when the stage's width changes: spreading it per frame would cost more
+  // than the rest of the pose.
   let track: CrossOptions | undefined;
   const entity: Entity = {
     kind: c.kind,
