@@ -265,6 +265,10 @@ export function createScene(entities: readonly Entity[] = []): Scene {
   let time = 0;
   const drawn: Placement[] = [];
 
+  /** Whether a member is in the scene now and of `kind`. */
+  const isOf = (member: Member, kind: string): boolean =>
+    !member.gone && member.entity.kind === kind;
+
   /** Insert keeping drawing order: after every member at least as deep (ties: later on top). */
   const insert = (member: Member): void => {
     let index = members.length;
@@ -319,11 +323,15 @@ export function createScene(entities: readonly Entity[] = []): Scene {
       if (arriving >= 0) arrivals.splice(arriving, 1);
       return arriving >= 0;
     },
-    count: (kind) => scene.ofKind(kind).length,
+    count(kind) {
+      // Asked at every frame (is there a visitor?): counted without making a list.
+      let count = 0;
+      for (const member of members) if (isOf(member, kind)) count++;
+      for (const member of arrivals) if (isOf(member, kind)) count++;
+      return count;
+    },
     ofKind: (kind) =>
-      [...members, ...arrivals]
-        .filter((member) => !member.gone && member.entity.kind === kind)
-        .map((member) => member.entity),
+      [...members, ...arrivals].filter((member) => isOf(member, kind)).map(({ entity }) => entity),
     update(t, stage) {
       time = t;
       updating = true;
