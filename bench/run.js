@@ -10,7 +10,7 @@ import { createGrid } from '../dist/render/grid.js';
 import { composeScene, swimmer } from '../dist/render/scene.js';
 import { startPlayer } from '../dist/terminal/player.js';
 import { createLogUpdate } from 'log-update';
-import { createAquarium } from '../dist/aquarium/index.js';
+import { createAquarium, loadAquariumArt } from '../dist/aquarium/index.js';
 import { gridLines } from '../dist/render/lines.js';
 import { fish as fishAnimation } from '../dist/index.js';
 import { measureDrift } from './drift.js';
@@ -316,7 +316,7 @@ const AQUARIUM = { cols: 200, rows: 50, seed: 1, frames: 400 };
 async function aquariumEngine(color) {
   const redraw = 'diff';
   const { cols, rows, seed } = AQUARIUM;
-  const tank = createAquarium({ cols, rows, seed });
+  const tank = createAquarium({ cols, rows, seed, art: loadAquariumArt() });
   let bytes = 0;
   const grids = [];
   const player = startPlayer({

@@ -50,10 +50,11 @@ export type {
   SwimOptions,
   Track,
 } from './motion/index.js';
-export { createAquarium } from './aquarium/index.js';
-export type { Aquarium, AquariumOptions } from './aquarium/index.js';
+export { createAquarium, loadAquariumArt } from './aquarium/index.js';
+export type { Aquarium, AquariumArt, AquariumOptions } from './aquarium/index.js';
 export { createGrid, type Grid } from './render/grid.js';
 export { drawText } from './render/compose.js';
+export type { Placement } from './render/compose.js';
 export { gridLines } from './render/lines.js';
 
 /** The default export is {@link fish}: `import fish from 'fish'`. */

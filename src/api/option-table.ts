@@ -11,7 +11,7 @@
  * argument parser takes the table without the library's option resolution (art loading, the
  * environment, streams).
  */
-import { shorten } from '../art/text.js';
+import { shorten } from '../art/untrusted.js';
 import { MAX_TERMINAL } from '../terminal/size.js';
 
 /** Where an option comes from: `cli` the `fish` command line, `api` a host's call of `fish()`. */

@@ -1,6 +1,6 @@
 /**
- * Where the parts of the tank go on a stage of any size: pure arithmetic, evaluated at each
- * frame, so that a resized terminal re-lays the tank at once.
+ * Where the parts of the tank go: in rows, on a stage of any size (pure arithmetic, evaluated
+ * at each frame, so that a resized terminal re-lays the tank at once), and in depth.
  */
 import type { Stage } from '../render/scene.js';
 
@@ -14,11 +14,27 @@ export interface TankLayout {
   readonly waterRows: number;
 }
 
+/**
+ * The depth of each part of the tank, lower drawn on top: visitors before the surface (the
+ * whale's back rides on it), fish, then seaweed at the back. A fish's bubbles are at its
+ * depth.
+ */
+export const DEPTH = {
+  whale: 1,
+  shark: 2,
+  surface: 3,
+  submarine: 4,
+  fishFrom: 5,
+  fishTo: 20,
+  seaweedFrom: 21,
+  seaweedTo: 23,
+} as const;
+
 /** Rows of sky above the surface: a tenth of the stage, at most this many. */
 const MAX_SKY = 4;
 
 /** Stage area per fish at density 1, in cells of water (asciiquarium has about 350). */
-export const CELLS_PER_FISH = 300;
+const CELLS_PER_FISH = 300;
 
 /**
  * The tank's rows on `stage`, for a surface `surfaceHeight` rows high.

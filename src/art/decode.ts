@@ -25,7 +25,8 @@ export function decodeArt(bytes: Uint8Array, file: string): string {
   }
   // Most art is ASCII, which is valid UTF-8 as it is: no need for the decoder (nor the cost
   // of its first use on the start-up path).
-  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (isAscii(bytes))
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   try {
     return decoder.decode(bytes);
   } catch {
@@ -66,7 +67,7 @@ function lineAt(bytes: Uint8Array, offset: number): number {
  *
  * @param bytes - the bytes to check
  */
-export function invalidUtf8Offset(bytes: Uint8Array): number {
+function invalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i];

@@ -4,12 +4,12 @@
  */
 import { ArtError } from './errors.js';
 import { DEFAULT_MIRROR_TABLE, type MirrorTable } from './mirror.js';
-import { shorten, type Where } from './text.js';
+import { shorten, type Where } from './untrusted.js';
 import { MASK_LETTERS, STYLE_BOLD, STYLE_DEFAULT, type Facing, type Style } from './types.js';
-import { cellsOf, widthOf, type Glyph } from './width.js';
+import { glyphsOf, widthOf, type Glyph } from './width.js';
 
 /** Seconds per frame when the header does not say. */
-export const DEFAULT_FRAME_DURATION = 0.25;
+const DEFAULT_FRAME_DURATION = 0.25;
 
 /** What a header sets, with the defaults filled in. */
 export interface Header {
@@ -113,7 +113,7 @@ export class HeaderReader {
         break;
       }
       case 'transparent': {
-        const glyphs = cellsAt(value, valueAt, where);
+        const glyphs = glyphsAt(value, valueAt, where);
         if (glyphs.length !== 1 || glyphs[0].width !== 1) {
           throw fail('one character, one cell wide');
         }
@@ -123,7 +123,7 @@ export class HeaderReader {
       case 'color': {
         const style = maskStyle(value);
         if (style === undefined) {
-          throw fail(`one of ${spaced(MASK_LETTERS)} (upper case for bold)`);
+          throw fail(`one of ${MASK_LETTER_LIST} (upper case for bold)`);
         }
         this.#header.color = style;
         break;
@@ -143,7 +143,12 @@ export class HeaderReader {
    * One `mirror` value: tokens separated by spaces; `ab` makes a and b each other's mirror
    * image, `a` makes a its own (and its old partner its own), `none` forgets every pair.
    */
-  #readMirror(value: string, valueAt: Piece, where: Where, fail: (expected: string) => ArtError): void {
+  #readMirror(
+    value: string,
+    valueAt: Piece,
+    where: Where,
+    fail: (expected: string) => ArtError,
+  ): void {
     const expected =
       'pairs of characters such as "ab", one character to keep it unmirrored, or "none"';
     const tokens = [...value.matchAll(/\S+/g)];
@@ -154,13 +159,17 @@ export class HeaderReader {
         table.clear();
         continue;
       }
-      const glyphs = cellsAt(token, { line: valueAt.line, start: valueAt.start + index }, where);
+      const glyphs = glyphsAt(token, { line: valueAt.line, start: valueAt.start + index }, where);
       if (glyphs.length === 1) {
         unpair(table, glyphs[0].glyph);
       } else if (glyphs.length === 2) {
         pair(table, glyphs, where);
       } else {
-        throw new ArtError(where.file, where.line, `mirror: expected ${expected}, got "${shorten(token)}"`);
+        throw new ArtError(
+          where.file,
+          where.line,
+          `mirror: expected ${expected}, got "${shorten(token)}"`,
+        );
       }
     }
   }
@@ -173,15 +182,15 @@ interface Piece {
 }
 
 /**
- * {@link cellsOf} for a piece of a header line (a value, a token), with the column of an
+ * {@link glyphsOf} for a piece of a header line (a value, a token), with the column of an
  * error counted from the start of the line. The line before the piece is measured only then.
  */
-function cellsAt(piece: string, at: Piece, where: Where): Glyph[] {
+function glyphsAt(piece: string, at: Piece, where: Where): Glyph[] {
   try {
-    return cellsOf(piece, where);
+    return glyphsOf(piece, where);
   } catch (error) {
     if (!(error instanceof ArtError) || error.column === 0) throw error;
-    const before = widthOf(cellsOf(at.line.slice(0, at.start), where));
+    const before = widthOf(glyphsOf(at.line.slice(0, at.start), where));
     throw new ArtError(error.file, error.line, error.reason, before + error.column);
   }
 }
@@ -221,10 +230,8 @@ export function maskStyle(letter: string): Style | undefined {
   return (index + 1) | (letter === letter.toLowerCase() ? 0 : STYLE_BOLD);
 }
 
-/** `k r g y b m c w`: letters spaced out for messages. */
-export function spaced(letters: string): string {
-  return letters.split('').join(' ');
-}
+/** `k r g y b m c w`: the mask letters as messages list them. */
+export const MASK_LETTER_LIST = MASK_LETTERS.split('').join(' ');
 
 function isKey(key: string): key is Key {
   return (KEYS as readonly string[]).includes(key);
@@ -234,4 +241,3 @@ function isKey(key: string): key is Key {
 function quoted(value: string): string {
   return value === '' ? 'nothing' : `"${shorten(value)}"`;
 }
-

@@ -6,7 +6,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { ArtError } from './errors.js';
 import { MAX_ART_BYTES } from './limits.js';
 import { parseArtBytes, type ParseOptions } from './parse.js';
-import { printable } from './text.js';
+import { printable } from './untrusted.js';
 import type { Art } from './types.js';
 
 /**
@@ -60,12 +60,18 @@ export function loadArtFile(path: string, options: Omit<ParseOptions, 'file'>): 
 function readArtBytes(path: string, file: string): Uint8Array {
   const fail = (reason: string): ArtError => new ArtError(file, 0, reason);
   // Checked before opening, so that a device or a FIFO is not even opened...
-  checkSize(attempt(() => statSync(path), fail), fail);
+  checkSize(
+    attempt(() => statSync(path), fail),
+    fail,
+  );
   // ...but the path may name another file by the time it is opened: the open does not wait
   // (see OPEN_FLAGS), and what is read is checked on the open file itself.
   const fd = attempt(() => openSync(path, OPEN_FLAGS), fail);
   try {
-    const size = checkSize(attempt(() => fstatSync(fd), fail), fail);
+    const size = checkSize(
+      attempt(() => fstatSync(fd), fail),
+      fail,
+    );
     // One byte more than expected, to notice a file that grew since.
     const bytes = new Uint8Array(size + 1);
     let length = 0;

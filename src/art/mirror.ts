@@ -9,7 +9,7 @@ import type { Sprite, SpriteCell } from './types.js';
  * mirrored. Every pair joins two characters of the same display width. Documented in
  * `docs/art-format.md`; an art file changes it with its `mirror` header.
  */
-export const MIRROR_PAIRS: readonly (readonly [string, string])[] = [
+const MIRROR_PAIRS: readonly (readonly [string, string])[] = [
   // ASCII
   ['(', ')'],
   ['[', ']'],
@@ -71,7 +71,7 @@ export type MirrorTable = ReadonlyMap<string, string>;
  *
  * @param pairs - pairs of glyphs of the same display width
  */
-export function mirrorTable(pairs: Iterable<readonly [string, string]>): MirrorTable {
+function mirrorTable(pairs: Iterable<readonly [string, string]>): MirrorTable {
   const table = new Map<string, string>();
   for (const [a, b] of pairs) {
     table.set(a, b);

@@ -15,7 +15,7 @@ import {
   type FrameSource,
   type SourceLine,
 } from './sprite.js';
-import { assertPrintable, BOM, printable, shorten, splitLines } from './text.js';
+import { assertPrintable, BOM, printable, shorten, splitLines } from './untrusted.js';
 import type { Art } from './types.js';
 
 /** Where art given to {@link parseArt} came from, for its name and for error messages. */
@@ -112,7 +112,11 @@ export function parseArt(text: string, options: ParseOptions = {}): Art {
 export function parseArtBytes(bytes: Uint8Array, options: ParseOptions = {}): Art {
   const file = printable(options.file ?? TEXT_FILE);
   if (bytes.length > MAX_ART_BYTES) {
-    throw new ArtError(file, 0, `the art is too large (${bytes.length} bytes; art is at most 1 MiB)`);
+    throw new ArtError(
+      file,
+      0,
+      `the art is too large (${bytes.length} bytes; art is at most 1 MiB)`,
+    );
   }
   return parseArt(decodeArt(bytes, file), options);
 }
@@ -155,7 +159,11 @@ function readLayout(lines: readonly string[], file: string): Layout {
     const frames = opposite?.frames ?? main;
     if (name === 'frame') {
       if (frames.length === MAX_ART_FRAMES) {
-        throw new ArtError(file, line, `too many frames (art has at most ${MAX_ART_FRAMES} frames)`);
+        throw new ArtError(
+          file,
+          line,
+          `too many frames (art has at most ${MAX_ART_FRAMES} frames)`,
+        );
       }
       const frame: FrameSource = { line, art: [], mask: undefined };
       frames.push(frame);
@@ -238,7 +246,9 @@ function buildArt(
   const mainSprites = main.map((frame) => padFrame(frame, width, height));
   const oppositeSprites =
     opposite?.map((frame) => padFrame(frame, width, height)) ??
-    mainSprites.map((sprite) => mirrorSprite(sprite, header.mirror, (cell) => cache.mirrored(cell, header.mirror)));
+    mainSprites.map((sprite) =>
+      mirrorSprite(sprite, header.mirror, (cell) => cache.mirrored(cell, header.mirror)),
+    );
   return {
     name,
     source,

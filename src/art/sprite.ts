@@ -3,11 +3,11 @@
  * the padding that gives every frame of an art the same size.
  */
 import { ArtError } from './errors.js';
-import { maskStyle, spaced, type Header } from './header.js';
+import { MASK_LETTER_LIST, maskStyle, type Header } from './header.js';
 import { MAX_ART_HEIGHT } from './limits.js';
 import { swapCell, type MirrorTable } from './mirror.js';
-import { MASK_LETTERS, STYLE_DEFAULT, type Sprite, type SpriteCell, type Style } from './types.js';
-import { cellsOf, type Glyph } from './width.js';
+import { STYLE_DEFAULT, type Sprite, type SpriteCell, type Style } from './types.js';
+import { glyphsOf, type Glyph } from './width.js';
 
 /** A line of the file with its 1-based line number. */
 export interface SourceLine {
@@ -53,12 +53,21 @@ type MaskRow = readonly (Style | undefined)[];
  * @throws ArtError for a bad glyph, a line too wide, a frame too tall, or a mask that is
  *   bigger than the frame or has an unknown letter
  */
-export function drawFrame(frame: FrameSource, header: Header, file: string, cells: CellCache): DrawnFrame {
+export function drawFrame(
+  frame: FrameSource,
+  header: Header,
+  file: string,
+  cells: CellCache,
+): DrawnFrame {
   const art = withoutTrailingBlankLines(frame.art);
   if (art.length > MAX_ART_HEIGHT) {
-    throw new ArtError(file, art[MAX_ART_HEIGHT].line, `the frame is too tall (art is at most ${MAX_ART_HEIGHT} rows tall)`);
+    throw new ArtError(
+      file,
+      art[MAX_ART_HEIGHT].line,
+      `the frame is too tall (art is at most ${MAX_ART_HEIGHT} rows tall)`,
+    );
   }
-  const lines = art.map(({ text, line }) => cellsOf(withoutTrailingBlanks(text), { file, line }));
+  const lines = art.map(({ text, line }) => glyphsOf(withoutTrailingBlanks(text), { file, line }));
   const width = lines.reduce((widest, glyphs) => Math.max(widest, trimmedWidth(glyphs)), 0);
   const mask =
     frame.mask === undefined
@@ -208,12 +217,12 @@ function readMask(
         `mask is taller than the art (${lines.length} rows; the frame has ${height})`,
       );
     }
-    const glyphs = cellsOf(withoutTrailingBlanks(text), { file, line });
+    const glyphs = glyphsOf(withoutTrailingBlanks(text), { file, line });
     const row = glyphs.map(({ glyph }) => {
       if (glyph === ' ') return undefined;
       const style = maskStyle(glyph);
       if (style === undefined) {
-        const expected = `${spaced(MASK_LETTERS)}, upper case for bold, or a space`;
+        const expected = `${MASK_LETTER_LIST}, upper case for bold, or a space`;
         throw new ArtError(file, line, `unknown mask letter "${glyph}" (expected ${expected})`);
       }
       return style;

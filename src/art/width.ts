@@ -11,7 +11,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import { ArtError } from './errors.js';
 import { MAX_ART_WIDTH, MAX_CELL_CODE_POINTS } from './limits.js';
-import { assertPrintable, codePointName, shorten, type Where } from './text.js';
+import { assertPrintable, codePointName, shorten, type Where } from './untrusted.js';
 import { DISPUTED_WIDTH_RANGES } from './width-data.js';
 
 /** One grapheme of a line and the number of terminal cells it takes. */
@@ -23,7 +23,7 @@ export interface Glyph {
 }
 
 /** Tabs advance to the next multiple of this many columns, as terminals do by default. */
-export const TAB_STOP = 8;
+const TAB_STOP = 8;
 
 const FIRST_PRINTABLE = 0x20;
 const TAB = 0x09;
@@ -71,7 +71,7 @@ let segmenter: Intl.Segmenter | undefined;
  *   a grapheme that terminals draw at different widths, a grapheme of too many code points
  *   or a line wider than {@link MAX_ART_WIDTH} (with the column)
  */
-export function cellsOf(line: string, where: Where = TEXT): Glyph[] {
+export function glyphsOf(line: string, where: Where = TEXT): Glyph[] {
   assertPrintable(line, where);
   const glyphs: Glyph[] = [];
   let column = 0;
@@ -120,7 +120,7 @@ function isStandalone(c: number): boolean {
 /**
  * The width in cells of a list of glyphs.
  *
- * @param glyphs - glyphs from {@link cellsOf}
+ * @param glyphs - glyphs from {@link glyphsOf}
  */
 export function widthOf(glyphs: readonly Glyph[]): number {
   let width = 0;
@@ -149,7 +149,7 @@ function pushTab(glyphs: Glyph[], column: number): number {
 const knownGlyphs = new Map<string, Glyph>();
 const KNOWN_GLYPHS = 4096;
 
-/** The slow path of {@link cellsOf}, for lines with any non-ASCII character. */
+/** The slow path of {@link glyphsOf}, for lines with any non-ASCII character. */
 function segmentedGlyphs(line: string, where: Where): Glyph[] {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const glyphs: Glyph[] = [];
@@ -326,7 +326,8 @@ function isDisputed(codePoint: number): boolean {
 function disputed(cluster: string, where: Where, advice: string): ArtError {
   // A cluster can be any length (a letter with a thousand combining marks): name a few.
   const all = Array.from(cluster, (c) => codePointName(c.codePointAt(0) ?? 0));
-  const codePoints = all.length > 6 ? `${all.slice(0, 6).join(' ')} and ${all.length - 6} more` : all.join(' ');
+  const codePoints =
+    all.length > 6 ? `${all.slice(0, 6).join(' ')} and ${all.length - 6} more` : all.join(' ');
   return new ArtError(
     where.file,
     where.line,

@@ -1,5 +1,5 @@
 import type { Art } from '../art/types.js';
-import { createAquarium, type Aquarium } from '../aquarium/index.js';
+import { createAquarium, loadAquariumArt, type Aquarium } from '../aquarium/index.js';
 import { createPausableClock, type PausableClock } from '../motion/index.js';
 import type { CliOptions } from './args.js';
 import type { Show } from './show.js';
@@ -8,26 +8,31 @@ import type { Show } from './show.js';
  * Most fish the space key brings the tank to: each one costs a little in every frame, and a
  * pasted run of spaces must not make the tank slower and slower.
  */
-export const MAX_FISH = 100;
+const MAX_FISH = 100;
 
 /**
  * `fish --aquarium`: the tank, on a clock that the p key pauses, with its keys (see
  * {@link aquariumKeys}).
  *
  * @param options - the command line (seed, density)
- * @param arts - the people's own creatures (`--art`, any number)
+ * @param ownArt - people's own creatures (`--art`, any number)
  * @param color - whether colour is on
  * @param height - rows, where the terminal does not say (a recording's)
  */
 export function aquariumShow(
   options: CliOptions,
-  arts: readonly Art[],
+  ownArt: readonly Art[],
   color: boolean,
   height: number,
 ): Show {
   // Without --seed the tank is new each time; with it, every frame is reproducible.
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
-  const aquarium = createAquarium({ seed, density: options.density, arts });
+  const aquarium = createAquarium({
+    seed,
+    art: loadAquariumArt(),
+    density: options.density,
+    ownArt,
+  });
   const clock = createPausableClock();
   return {
     compose: (t, into) => aquarium.compose(clock.read(t), into),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ArtError, listArt, resolveArt, DEFAULT_ART, type Art } from '../art/index.js';
-import { printable, shorten } from '../art/text.js';
+import { printable, shorten } from '../art/untrusted.js';
 import { composeFrame } from '../render/compose.js';
 import { createGrid } from '../render/grid.js';
 import { createScene, swimmer } from '../render/scene.js';

@@ -48,6 +48,12 @@ export interface SceneContext {
  * a path (a function of time to where it is), a lifetime, and callbacks.
  */
 export interface Entity {
+  /**
+   * What it is, in a word of the scene's own (`'fish'`, `'bubble'`…): the scene counts and
+   * finds its entities by kind ({@link Scene.count}, {@link Scene.ofKind}), so that nobody
+   * keeps a count by hand. An entity without one is of no kind.
+   */
+  readonly kind?: string;
   /** What it looks like. */
   readonly art: Art;
   /** Lower depth is drawn on top. */
@@ -59,13 +65,22 @@ export interface Entity {
   pose(t: number, stage: Stage): Pose | null;
   /** How long it stays in a {@link Scene} (default `'offstage'`). */
   readonly lifetime?: Lifetime;
-  /** Called at each scene update while it is on the stage, with its pose (e.g. to let out a bubble). */
+  /**
+   * Called at each scene update while it is on the stage, with its pose (e.g. to let out a
+   * bubble).
+   */
   onUpdate?(pose: Pose, context: SceneContext): void;
-  /** Called once when it leaves a scene by its lifetime (not by `remove`), e.g. to add a replacement. */
+  /**
+   * Called once when it leaves a scene by its lifetime (not by `remove`), e.g. to add a
+   * replacement.
+   */
   onLeave?(context: SceneContext): void;
 }
 
-/** Where a creature moves along a line: the options {@link swimmer} and {@link progressEntity} share. */
+/**
+ * Where a creature moves along a line: the options {@link swimmer} and {@link progressEntity}
+ * share.
+ */
 export interface TrackOptions {
   /** Bob amplitude in rows (0 for a flat path). */
   readonly bob: number;
@@ -179,7 +194,10 @@ export function composeScene(entities: readonly Entity[], t: number, into: Grid)
  * sorts. Pure: it only changes itself, and given the same calls it draws the same frames.
  */
 export interface Scene {
-  /** The entities in the scene, in drawing order (deepest first; at equal depth, the last added on top). */
+  /**
+   * The entities in the scene, in drawing order (deepest first; at equal depth, the last added
+   * on top).
+   */
   readonly entities: readonly Entity[];
   /** The clock of the last update, in seconds (0 before the first). */
   readonly time: number;
@@ -195,6 +213,16 @@ export interface Scene {
   add(entity: Entity, joinedAt?: number): Entity;
   /** Take an entity out at once, without calling its `onLeave`; false if it was not there. */
   remove(entity: Entity): boolean;
+  /**
+   * How many entities of `kind` are in the scene now: those joining in the update under way
+   * count, those that have left or were removed do not.
+   */
+  count(kind: string): number;
+  /**
+   * The entities of `kind` in the scene now (as {@link Scene.count} counts them), in drawing
+   * order, then those joining in the update under way: for an entity to find others.
+   */
+  ofKind(kind: string): Entity[];
   /**
    * Move the scene to time `t` on `stage`: pose every entity, call `onUpdate` for each on the
    * stage, and take out those whose lifetime is over, calling their `onLeave` (which may add
@@ -215,7 +243,10 @@ interface Member {
   gone: boolean;
 }
 
-/** A scene entity callbacks may add while the scene updates; more in one update is a runaway loop. */
+/**
+ * The most entities callbacks may add while the scene updates; more in one update is a
+ * runaway loop.
+ */
 const MAX_ADDED_PER_UPDATE = 10_000;
 
 /**
@@ -233,6 +264,10 @@ export function createScene(entities: readonly Entity[] = []): Scene {
   let removed = false;
   let time = 0;
   const drawn: Placement[] = [];
+
+  /** Whether a member is in the scene now and of `kind`. */
+  const isOf = (member: Member, kind: string): boolean =>
+    !member.gone && member.entity.kind === kind;
 
   /** Insert keeping drawing order: after every member at least as deep (ties: later on top). */
   const insert = (member: Member): void => {
@@ -288,6 +323,15 @@ export function createScene(entities: readonly Entity[] = []): Scene {
       if (arriving >= 0) arrivals.splice(arriving, 1);
       return arriving >= 0;
     },
+    count(kind) {
+      // Asked at every frame (is there a visitor?): counted without making a list.
+      let count = 0;
+      for (const member of members) if (isOf(member, kind)) count++;
+      for (const member of arrivals) if (isOf(member, kind)) count++;
+      return count;
+    },
+    ofKind: (kind) =>
+      [...members, ...arrivals].filter((member) => isOf(member, kind)).map(({ entity }) => entity),
     update(t, stage) {
       time = t;
       updating = true;
@@ -302,10 +346,9 @@ export function createScene(entities: readonly Entity[] = []): Scene {
           added += batch.length;
           if (added > MAX_ADDED_PER_UPDATE)
             throw new RangeError('scene: entities keep adding entities in one update');
-          for (const member of batch) {
-            insert(member);
-            if (!visit(member, t, stage)) left = true;
-          }
+          // All in first, so that a callback of the first sees (counts, removes) the others.
+          for (const member of batch) insert(member);
+          for (const member of batch) if (!visit(member, t, stage)) left = true;
         }
         // `removed` is set by remove() calls made from inside the visits above.
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition

@@ -6,20 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { parseArt, type Art } from '../../src/art/index.js';
 import {
   createAquarium,
-  fishFor,
-  loadAquariumLibrary,
-  tankLayout,
-  tintArt,
+  loadAquariumArt,
+  type AquariumArt,
   type AquariumOptions,
 } from '../../src/aquarium/index.js';
+import { fishFor, tankLayout } from '../../src/aquarium/layout.js';
+import { tintArt } from '../../src/aquarium/tint.js';
 import { createGrid, type Grid } from '../../src/render/grid.js';
 import { textOf, wideGlyphsWhole } from '../render/fixtures.js';
 
-const library = loadAquariumLibrary();
+const tankArt = loadAquariumArt();
 const FPS = 12.5;
 const tank = (options: Partial<AquariumOptions> = {}) =>
-  createAquarium({ seed: 1, library, ...options });
-const layoutOf = (cols: number, rows: number) => tankLayout({ cols, rows }, library.surface.height);
+  createAquarium({ seed: 1, art: tankArt, ...options });
+const layoutOf = (cols: number, rows: number) => tankLayout({ cols, rows }, tankArt.surface.height);
 
 /** Frames `from..to` (inclusive) of an aquarium at a fixed size, as text. */
 function frames(
@@ -38,8 +38,6 @@ function frames(
 /** How many entities in the scene are drawn with `art`. */
 const countOf = (aquarium: ReturnType<typeof tank>, art: Art): number =>
   aquarium.scene.entities.filter((entity) => entity.art === art).length;
-
-const visitors = Object.values(library.visitors);
 
 describe('createAquarium', () => {
   it('draws the same frames for the same seed, and others for another seed', () => {
@@ -65,7 +63,7 @@ describe('createAquarium', () => {
     expect(lines[surfaceTop]).toBe('~'.repeat(100));
     expect(lines.at(-1)).toMatch(/[()]/);
     expect(lines.slice(waterTop).join('')).toMatch(/[<>]/);
-    expect(countOf(aquarium, library.seaweed)).toBe((100 / 15) | 0);
+    expect(countOf(aquarium, tankArt.seaweed)).toBe((100 / 15) | 0);
   });
 
   it('keeps sky and surface clear of fish and bubbles, which burst below the surface', () => {
@@ -75,7 +73,7 @@ describe('createAquarium', () => {
     // The first visitor (a whale may spout above the water) comes after 8 seconds at the soonest.
     for (const lines of frames(aquarium, 80, 24, 0, 8 * FPS - 1)) {
       expect(lines.slice(0, waterTop).join('')).toMatch(/^[~ ]*$/);
-      most = Math.max(most, countOf(aquarium, library.bubble));
+      most = Math.max(most, countOf(aquarium, tankArt.bubble));
     }
     expect(most).toBeGreaterThan(0);
     expect(most).toBeLessThan(30);
@@ -102,14 +100,40 @@ describe('createAquarium', () => {
       expect(aquarium.fishCount).toBe(wanted);
       for (const entity of aquarium.scene.entities) seen.add(entity);
     }
-    const fishSeen = [...seen].filter(
-      (entity) =>
-        entity.art !== library.bubble &&
-        entity.art !== library.seaweed &&
-        entity.art !== library.surface &&
-        !visitors.includes(entity.art),
-    );
+    const fishSeen = [...seen].filter((entity) => entity.kind === 'fish');
     expect(fishSeen.length).toBeGreaterThan(3 * wanted);
+    const names = new Set(tankArt.fish.map((art) => art.name));
+    expect(fishSeen.every((entity) => names.has(entity.art.name))).toBe(true);
+  });
+
+  it('counts its fish from the scene: a fish taken out by hand is no longer counted', () => {
+    const aquarium = tank({ seed: 4, cols: 80, rows: 24 });
+    const fish = aquarium.scene.ofKind('fish');
+    expect(aquarium.fishCount).toBe(fish.length);
+    aquarium.scene.remove(fish[0]);
+    expect(aquarium.fishCount).toBe(fish.length - 1);
+  });
+
+  it('swims with the art its caller gives, made in memory', () => {
+    const plain = (text: string, name: string): Art => parseArt(text, { name });
+    const own: AquariumArt = {
+      fish: [plain('<°)))><', 'fish')],
+      visitors: {
+        whale: plain('WWWWWW', 'whale'),
+        shark: plain('SSSS', 'shark'),
+        submarine: plain('UUUUU', 'submarine'),
+      },
+      surface: plain('~-', 'surface'),
+      seaweed: plain(')\n(\n)\n(', 'seaweed'),
+      bubble: plain('.', 'bubble'),
+    };
+    const aquarium = createAquarium({ seed: 2, art: own });
+    const seen = frames(aquarium, 60, 20, 0, 40 * FPS)
+      .flat()
+      .join('\n');
+    expect(seen).toContain('~-~-~-');
+    expect(seen).toContain('<°)))><');
+    expect(seen).toMatch(/WWWWWW|SSSS|UUUUU/);
   });
 
   it('sends a large visitor now and then, one at a time', () => {
@@ -117,7 +141,7 @@ describe('createAquarium', () => {
     const kinds = new Set<string>();
     for (let k = 0; k < 600 * FPS; k += 3) {
       aquarium.compose(k / FPS, createGrid(120, 40));
-      const present = aquarium.scene.entities.filter((entity) => visitors.includes(entity.art));
+      const present = aquarium.scene.ofKind('visitor');
       expect(present.length).toBeLessThanOrEqual(1);
       if (present.length === 1) kinds.add(present[0].art.name);
     }
@@ -130,12 +154,12 @@ describe('createAquarium', () => {
     const before = aquarium.fishCount;
     const [wide] = frames(aquarium, 180, 45, 11, 11);
     expect(wide[layoutOf(180, 45).surfaceTop]).toBe('~'.repeat(180));
-    expect(countOf(aquarium, library.seaweed)).toBe(12);
+    expect(countOf(aquarium, tankArt.seaweed)).toBe(12);
     expect(aquarium.fishCount).toBe(fishFor({ cols: 180, rows: 45 }, layoutOf(180, 45), 1));
     expect(aquarium.fishCount).toBeGreaterThan(before);
     const [narrow] = frames(aquarium, 30, 10, 12, 12);
     expect(narrow[layoutOf(30, 10).surfaceTop]).toBe('~'.repeat(30));
-    expect(countOf(aquarium, library.surface)).toBe(2);
+    expect(countOf(aquarium, tankArt.surface)).toBe(2);
   });
 
   it('adds a fish wholly in the tank at once', () => {
@@ -155,7 +179,7 @@ describe('createAquarium', () => {
   it('puts people’s own creatures in the tank from the start, coloured if they had no colour', () => {
     const mine = parseArt('<QQQ>', { name: 'mine' });
     const theirs = parseArt('{ZZ}', { name: 'theirs' });
-    const aquarium = tank({ seed: 12, arts: [mine, theirs] });
+    const aquarium = tank({ seed: 12, ownArt: [mine, theirs] });
     const [lines] = frames(aquarium, 100, 30, 0, 0);
     const names = aquarium.scene.entities.map((entity) => entity.art.name);
     expect(names).toContain('mine');
@@ -192,7 +216,7 @@ describe('createAquarium', () => {
 
 describe('tintArt', () => {
   it('colours the cells without a colour and leaves the others', () => {
-    const tropical = library.fish.find((art) => art.name === 'tropical')!;
+    const tropical = tankArt.fish.find((art) => art.name === 'tropical')!;
     const plain = parseArt('><>');
     const red = tintArt(plain, 2);
     expect(red.colored).toBe(true);

@@ -5,8 +5,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { parseCli, UsageError } from '../../src/cli/args.js';
-import { aquariumKeys, MAX_FISH } from '../../src/cli/aquarium.js';
-import { createAquarium } from '../../src/aquarium/index.js';
+import { aquariumKeys } from '../../src/cli/aquarium.js';
+import { createAquarium, loadAquariumArt } from '../../src/aquarium/index.js';
 import { createPausableClock } from '../../src/motion/index.js';
 import { drawText } from '../../src/render/compose.js';
 import type { Grid } from '../../src/render/grid.js';
@@ -109,7 +109,7 @@ describe('the alternate screen', () => {
 
   it('draws the aquarium in a fraction of the bytes of repainting the whole screen each frame', async () => {
     const screen = emulated(120, 40);
-    const aquarium = createAquarium({ seed: 3 });
+    const aquarium = createAquarium({ seed: 3, art: loadAquariumArt() });
     let ours = 0;
     let repaint = 0;
     let shown: Grid | undefined;
@@ -146,7 +146,7 @@ describe('the keys of the aquarium', () => {
   /** The tank on a player in an emulated terminal, and its keys. */
   function tankWithKeys() {
     const screen = emulated(80, 24);
-    const aquarium = createAquarium({ seed: 11 });
+    const aquarium = createAquarium({ seed: 11, art: loadAquariumArt() });
     const clock = createPausableClock();
     const player = startPlayer({
       stream: screen.stream,
@@ -171,7 +171,8 @@ describe('the keys of the aquarium', () => {
     const { aquarium, player, press, quit } = tankWithKeys();
     const frames = player.frameCount;
     press(' '.repeat(20_000));
-    expect(aquarium.fishCount).toBe(MAX_FISH);
+    // The cap of docs/aquarium.md.
+    expect(aquarium.fishCount).toBe(100);
     // The fish show in the next frame the tick draws, not in one frame per key.
     expect(player.frameCount).toBe(frames);
     press('r'.repeat(50));

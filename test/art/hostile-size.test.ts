@@ -51,48 +51,75 @@ async function expectRefusedQuickly(
 }
 
 describe('small art that asks for a huge expansion', () => {
-  it('the issue\'s 3 KB file, whose 202 frames pad to 1000x500 each (2 GB), is refused at once, naming the frame', async () => {
+  it("the issue's 3 KB file, whose 202 frames pad to 1000x500 each (2 GB), is refused at once, naming the frame", async () => {
     const message = await expectRefusedQuickly(paddedFrames(200), 'pad.art');
-    expect(message).toMatch(/^fish: pad\.art:4: the art is too large: .*202 frames of 1000x500 cells/);
+    expect(message).toMatch(
+      /^fish: pad\.art:4: the art is too large: .*202 frames of 1000x500 cells/,
+    );
   }, 20_000);
 
   it('the same file with 2,000 empty frames (16 KB) is refused at once', async () => {
     const message = await expectRefusedQuickly(paddedFrames(2000), 'empty.art');
     // 2,002 frames of the first frame's size, 1000x1, are already too many cells.
-    expect(message).toMatch(/^fish: empty\.art:2: the art is too large: 2002 frames of 1000x1 cells make 2002000 cells/);
+    expect(message).toMatch(
+      /^fish: empty\.art:2: the art is too large: 2002 frames of 1000x1 cells make 2002000 cells/,
+    );
   }, 20_000);
 
   it('a line of a million tabs between two letters is refused at the column where it passes 1000 cells', async () => {
     const message = await expectRefusedQuickly(`x${'\t'.repeat(1024 * 1024 - 3)}x\n`, 'tabs.art');
-    expect(message).toBe('fish: tabs.art:1:1001: the line is too wide (art is at most 1000 cells wide)');
+    expect(message).toBe(
+      'fish: tabs.art:1:1001: the line is too wide (art is at most 1000 cells wide)',
+    );
   }, 20_000);
 
   it('10,000 lines of 100 tabs each are refused at the first row past 500', async () => {
-    const message = await expectRefusedQuickly(`x${'\t'.repeat(100)}x\n`.repeat(10_000), 'tabs.art');
-    expect(message).toBe('fish: tabs.art:501: the frame is too tall (art is at most 500 rows tall)');
+    const message = await expectRefusedQuickly(
+      `x${'\t'.repeat(100)}x\n`.repeat(10_000),
+      'tabs.art',
+    );
+    expect(message).toBe(
+      'fish: tabs.art:501: the frame is too tall (art is at most 500 rows tall)',
+    );
   }, 20_000);
 
   it('a letter with 500,000 combining marks ("Zalgo") is refused, naming its line and column', async () => {
-    const message = await expectRefusedQuickly(`@fish v1\n@frame\n>))'>  x${'\u0301'.repeat(500_000)}\n`, 'zalgo.art');
+    const message = await expectRefusedQuickly(
+      `@fish v1\n@frame\n>))'>  x${'\u0301'.repeat(500_000)}\n`,
+      'zalgo.art',
+    );
     expect(message).toBe(
       'fish: zalgo.art:3:8: U+0078 has more than 30 combining marks (a cell holds at most 31 code points)',
     );
   }, 20_000);
 
   it('a 50 MB string given to parseArt is refused before any work', async () => {
-    const message = await expectRefusedQuickly('x', 'big.txt', { input: 'text', repeat: 50_000_000 });
-    expect(message).toBe('fish: big.txt: the art is too large (over 1 MiB as UTF-8; art is at most 1 MiB)');
+    const message = await expectRefusedQuickly('x', 'big.txt', {
+      input: 'text',
+      repeat: 50_000_000,
+    });
+    expect(message).toBe(
+      'fish: big.txt: the art is too large (over 1 MiB as UTF-8; art is at most 1 MiB)',
+    );
   }, 20_000);
 
   it('50 MB of bytes given to parseArtBytes are refused before any work', async () => {
     const message = await expectRefusedQuickly('x', 'big.bin', { repeat: 50_000_000 });
-    expect(message).toBe('fish: big.bin: the art is too large (50000000 bytes; art is at most 1 MiB)');
+    expect(message).toBe(
+      'fish: big.bin: the art is too large (50000000 bytes; art is at most 1 MiB)',
+    );
   }, 20_000);
 });
 
 /** Parses in the sandbox; expects art of that size, within the time and memory budget. */
-async function expectLoadedQuickly(content: string, size: { width: number; height: number }): Promise<void> {
-  const outcome = await parseInSandbox(utf8(content), 'big.art', { deadlineMs: DEADLINE_MS, memoryMb: BUDGET_MB });
+async function expectLoadedQuickly(
+  content: string,
+  size: { width: number; height: number },
+): Promise<void> {
+  const outcome = await parseInSandbox(utf8(content), 'big.art', {
+    deadlineMs: DEADLINE_MS,
+    memoryMb: BUDGET_MB,
+  });
   expect(outcome.kind, JSON.stringify(outcome).slice(0, 300)).toBe('art');
   if (outcome.kind !== 'art') return;
   expect({ width: outcome.width, height: outcome.height }).toEqual(size);
@@ -116,33 +143,49 @@ describe('the largest art there may be', () => {
   }, 20_000);
 
   it('two frames of wide characters, 1 MiB of them, load within the budget', async () => {
-    await expectLoadedQuickly(`@fish v1\n@frame\n${block('中'.repeat(500), 500)}@frame\n${block('魚'.repeat(500), 190)}`, {
-      width: 1000,
-      height: 500,
-    });
+    await expectLoadedQuickly(
+      `@fish v1\n@frame\n${block('中'.repeat(500), 500)}@frame\n${block('魚'.repeat(500), 190)}`,
+      {
+        width: 1000,
+        height: 500,
+      },
+    );
   }, 20_000);
 
   it('1000 frames of 1000x1 and 10,000 frames of 1x1 load within the budget', async () => {
-    await expectLoadedQuickly(`@fish v1\n@frame\n${'x'.repeat(1000)}\n${'@frame\n'.repeat(999)}`, { width: 1000, height: 1 });
+    await expectLoadedQuickly(`@fish v1\n@frame\n${'x'.repeat(1000)}\n${'@frame\n'.repeat(999)}`, {
+      width: 1000,
+      height: 1,
+    });
     await expectLoadedQuickly(`@fish v1\n${'@frame\nx\n'.repeat(10_000)}`, { width: 1, height: 1 });
   }, 20_000);
 });
 
-describe('fish --check on the issue\'s file', () => {
+describe("fish --check on the issue's file", () => {
   it('prints one line and exits 2 within the time, under a 256 MB heap', async () => {
     const path = tempFile('pad.art', paddedFrames(200));
-    const child = spawn(process.execPath, [`--max-old-space-size=${BUDGET_MB}`, FISH_BIN, '--check', '--art', path], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${BUDGET_MB}`, FISH_BIN, '--check', '--art', path],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), DEADLINE_MS);
-    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const status = await new Promise<number | null>((resolve) =>
+      child.on('close', (code) => resolve(code)),
+    );
     clearTimeout(timer);
     // Killed at the deadline, or by the heap ceiling, the status is not 2.
     expect({ status, stdout }).toEqual({ status: 2, stdout: '' });
-    expect(stderr).toMatch(new RegExp(`^fish: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: the art is too large: [^\n]*\n$`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `^fish: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: the art is too large: [^\n]*\n$`,
+      ),
+    );
   }, 20_000);
 });

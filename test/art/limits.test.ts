@@ -5,18 +5,16 @@
  * inside each limit loads. The huge cases, in a child process, are in hostile-size.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { ArtError, parseArt, parseArtBytes } from '../../src/art/index.js';
 import {
-  ArtError,
   MAX_ART_BYTES,
   MAX_ART_CELLS,
   MAX_ART_FRAMES,
   MAX_ART_HEIGHT,
   MAX_ART_WIDTH,
   MAX_CELL_CODE_POINTS,
-  cellsOf,
-  parseArt,
-  parseArtBytes,
-} from '../../src/art/index.js';
+} from '../../src/art/limits.js';
+import { glyphsOf } from '../../src/art/width.js';
 import { artError } from './helpers.js';
 
 /** Art text from lines, each ended by `\n`. */
@@ -26,14 +24,14 @@ const TOO_WIDE = 'the line is too wide (art is at most 1000 cells wide)';
 
 describe('the limits', () => {
   it('are the documented numbers', () => {
-    expect([MAX_ART_BYTES, MAX_ART_WIDTH, MAX_ART_HEIGHT, MAX_ART_CELLS, MAX_ART_FRAMES, MAX_CELL_CODE_POINTS]).toEqual([
-      1024 * 1024,
-      1000,
-      500,
-      1_000_000,
-      10_000,
-      31,
-    ]);
+    expect([
+      MAX_ART_BYTES,
+      MAX_ART_WIDTH,
+      MAX_ART_HEIGHT,
+      MAX_ART_CELLS,
+      MAX_ART_FRAMES,
+      MAX_CELL_CODE_POINTS,
+    ]).toEqual([1024 * 1024, 1000, 500, 1_000_000, 10_000, 31]);
   });
 });
 
@@ -51,9 +49,15 @@ describe('the width of a line', () => {
   });
 
   it('counts wide glyphs and tabs in cells', () => {
-    expect(artError(() => parseArt('中'.repeat(501))).message).toBe(`fish: <text>:1:1001: ${TOO_WIDE}`);
-    expect(artError(() => parseArt(`${'\t'.repeat(125)}x`)).message).toBe(`fish: <text>:1:1001: ${TOO_WIDE}`);
-    expect(artError(() => parseArt(`x${'\t'.repeat(200)}x`)).message).toBe(`fish: <text>:1:1001: ${TOO_WIDE}`);
+    expect(artError(() => parseArt('中'.repeat(501))).message).toBe(
+      `fish: <text>:1:1001: ${TOO_WIDE}`,
+    );
+    expect(artError(() => parseArt(`${'\t'.repeat(125)}x`)).message).toBe(
+      `fish: <text>:1:1001: ${TOO_WIDE}`,
+    );
+    expect(artError(() => parseArt(`x${'\t'.repeat(200)}x`)).message).toBe(
+      `fish: <text>:1:1001: ${TOO_WIDE}`,
+    );
   });
 
   it('does not count spaces and tabs after the last character, which draw nothing', () => {
@@ -62,15 +66,17 @@ describe('the width of a line', () => {
   });
 
   it('is bounded in masks too', () => {
-    const error = artError(() => parseArt(text('@fish v1', '@frame', 'o', '@mask', 'r'.repeat(1001))));
+    const error = artError(() =>
+      parseArt(text('@fish v1', '@frame', 'o', '@mask', 'r'.repeat(1001))),
+    );
     expect(error.message).toBe(`fish: <text>:5:1001: ${TOO_WIDE}`);
   });
 
-  it('is bounded for anyone who calls cellsOf', () => {
-    expect(cellsOf('x'.repeat(1000))).toHaveLength(1000);
-    expect(artError(() => cellsOf(`${'\t'.repeat(1_000_000)}x`, { file: 'f', line: 7 })).message).toBe(
-      `fish: f:7:1001: ${TOO_WIDE}`,
-    );
+  it('is bounded for anyone who calls glyphsOf', () => {
+    expect(glyphsOf('x'.repeat(1000))).toHaveLength(1000);
+    expect(
+      artError(() => glyphsOf(`${'\t'.repeat(1_000_000)}x`, { file: 'f', line: 7 })).message,
+    ).toBe(`fish: f:7:1001: ${TOO_WIDE}`);
   });
 });
 
@@ -81,8 +87,12 @@ describe('the height of a frame', () => {
 
   // Issue 10: every line of a 10,000-line frame was drawn before the height was looked at.
   it('is refused past 500 rows, naming the first line past the edge', () => {
-    const error = artError(() => parseArt(text('@fish v1', '@frame', ...Array<string>(600).fill('x')), { file: 't.art' }));
-    expect(error.message).toBe('fish: t.art:503: the frame is too tall (art is at most 500 rows tall)');
+    const error = artError(() =>
+      parseArt(text('@fish v1', '@frame', ...Array<string>(600).fill('x')), { file: 't.art' }),
+    );
+    expect(error.message).toBe(
+      'fish: t.art:503: the frame is too tall (art is at most 500 rows tall)',
+    );
   });
 });
 
@@ -94,7 +104,9 @@ describe('the cells of all frames, each padded to the largest', () => {
   it('may be 1,000,000', () => {
     const art = parseArt(frames(1000, 1000));
     expect([art.frames.right.length, art.width, art.height]).toEqual([1000, 1000, 1]);
-    expect(parseArt(`${'x'.repeat(1000)}\n`.repeat(500)).frames.left[0].cells).toHaveLength(500_000);
+    expect(parseArt(`${'x'.repeat(1000)}\n`.repeat(500)).frames.left[0].cells).toHaveLength(
+      500_000,
+    );
   });
 
   // Issue 10: 202 frames padded to 1000x500 took 2 GB; with 2,000 the process died.
@@ -112,13 +124,26 @@ describe('the cells of all frames, each padded to the largest', () => {
   });
 
   it('count the hand-drawn opposite frames in the size', () => {
-    const art = text('@fish v1', '@frame', 'x', '@frame', 'x', '@opposite', '@frame', 'x', '@frame', 'x'.repeat(1000));
+    const art = text(
+      '@fish v1',
+      '@frame',
+      'x',
+      '@frame',
+      'x',
+      '@opposite',
+      '@frame',
+      'x',
+      '@frame',
+      'x'.repeat(1000),
+    );
     expect(parseArt(art).width).toBe(1000);
     // 1001 frames of one cell, then as many opposite ones, the last of them 1000 cells wide.
     const count = 1001;
     const many = `@fish v1\n${'@frame\nx\n'.repeat(count)}@opposite\n${'@frame\n'.repeat(count - 1)}@frame\n${'x'.repeat(1000)}\n`;
     expect(artError(() => parseArt(many)).message).toMatch(
-      new RegExp(`^fish: <text>:${3 * count + 2}: the art is too large: ${count} frames of 1000x1 cells`),
+      new RegExp(
+        `^fish: <text>:${3 * count + 2}: the art is too large: ${count} frames of 1000x1 cells`,
+      ),
     );
   });
 });
@@ -137,7 +162,9 @@ describe('the number of frames', () => {
       'fish: n.art:20002: too many frames (art has at most 10000 frames)',
     );
     const opposite = `${frames(2)}@opposite\n${'@frame\n'.repeat(10_001)}`;
-    expect(artError(() => parseArt(opposite)).message).toBe('fish: <text>:10007: too many frames (art has at most 10000 frames)');
+    expect(artError(() => parseArt(opposite)).message).toBe(
+      'fish: <text>:10007: too many frames (art has at most 10000 frames)',
+    );
   });
 });
 
@@ -149,7 +176,9 @@ describe('the code points of one cell', () => {
 
   // Issue 10: one letter with 500,000 combining marks loaded as 1x1 art, 1 MB a frame.
   it('are refused past 31, naming the line and the column', () => {
-    const error = artError(() => parseArt(text('ok', `>))'> e${'\u0301'.repeat(31)}`), { file: 'z.art' }));
+    const error = artError(() =>
+      parseArt(text('ok', `>))'> e${'\u0301'.repeat(31)}`), { file: 'z.art' }),
+    );
     expect(error.message).toBe(
       'fish: z.art:2:7: U+0065 has more than 30 combining marks (a cell holds at most 31 code points)',
     );
@@ -158,11 +187,15 @@ describe('the code points of one cell', () => {
   });
 
   it('are counted after a tab and a wide glyph, in cells', () => {
-    expect(artError(() => parseArt(`\t中a${'\u0300'.repeat(40)}`)).message).toMatch(/^fish: <text>:1:11: U\+0061 has more/);
+    expect(artError(() => parseArt(`\t中a${'\u0300'.repeat(40)}`)).message).toMatch(
+      /^fish: <text>:1:11: U\+0061 has more/,
+    );
   });
 
   it('are bounded in header values too', () => {
-    const error = artError(() => parseArt(text('@fish v1', `transparent: .${'\u0301'.repeat(100)}`, '@frame', 'o')));
+    const error = artError(() =>
+      parseArt(text('@fish v1', `transparent: .${'\u0301'.repeat(100)}`, '@frame', 'o')),
+    );
     expect(error.message).toMatch(/^fish: <text>:2:14: U\+002E has more than 30 combining marks/);
   });
 });

@@ -82,7 +82,9 @@ describe('loadArt with failing file system calls', () => {
   it('notices a file that grew after it was measured', () => {
     const path = tempFile('grow.art', '<><<><');
     vi.mocked(fs.fstatSync).mockReturnValueOnce(statsWithSize(path, 3));
-    expect(artError(() => loadArt(path)).reason).toBe('the file changed while it was being read; try again');
+    expect(artError(() => loadArt(path)).reason).toBe(
+      'the file changed while it was being read; try again',
+    );
   });
 
   it('checks the opened file again: a file swapped for a big one is refused', () => {

@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ART_BYTES, loadArt, parseArtBytes } from '../../src/art/index.js';
+import { loadArt, parseArtBytes } from '../../src/art/index.js';
+import { MAX_ART_BYTES } from '../../src/art/limits.js';
 import { artError, picture, tempFile, tempFolder } from './helpers.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -45,7 +46,9 @@ describe('loadArt', () => {
 
   it('refuses a directory', () => {
     const folder = tempFolder();
-    expect(artError(() => loadArt(folder)).message).toBe(`fish: ${folder}: is a directory, not an art file`);
+    expect(artError(() => loadArt(folder)).message).toBe(
+      `fish: ${folder}: is a directory, not an art file`,
+    );
   });
 
   it('refuses something that is not a regular file', () => {
@@ -75,11 +78,14 @@ describe('loadArt', () => {
     expect(loadArt(tempFile('max.art', bytes)).width).toBe(1);
   });
 
-  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('refuses a file it may not read', () => {
-    const path = tempFile('secret.art', 'o');
-    chmodSync(path, 0o000);
-    expect(artError(() => loadArt(path)).reason).toBe('permission denied');
-  });
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')(
+    'refuses a file it may not read',
+    () => {
+      const path = tempFile('secret.art', 'o');
+      chmodSync(path, 0o000);
+      expect(artError(() => loadArt(path)).reason).toBe('permission denied');
+    },
+  );
 
   it.skipIf(process.platform === 'win32')('refuses a symbolic link loop', () => {
     const folder = tempFolder();
@@ -89,8 +95,13 @@ describe('loadArt', () => {
   });
 
   it('refuses binary data', () => {
-    const path = tempFile('fish.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
-    expect(artError(() => loadArt(path)).message).toBe(`fish: ${path}: binary data, not a text art file`);
+    const path = tempFile(
+      'fish.png',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]),
+    );
+    expect(artError(() => loadArt(path)).message).toBe(
+      `fish: ${path}: binary data, not a text art file`,
+    );
   });
 
   it('refuses invalid UTF-8 with the offset and line', () => {
@@ -118,7 +129,12 @@ describe('loadArt', () => {
   it('never lets a Node error out', () => {
     const folder = tempFolder();
     mkdirSync(join(folder, 'sub.art'));
-    for (const path of [join(folder, 'sub.art'), join(folder, 'nope'), '\u0000', 'a'.repeat(5000)]) {
+    for (const path of [
+      join(folder, 'sub.art'),
+      join(folder, 'nope'),
+      '\u0000',
+      'a'.repeat(5000),
+    ]) {
       artError(() => loadArt(path));
     }
   });
@@ -132,7 +148,9 @@ describe('parseArtBytes', () => {
   });
 
   it('strips a UTF-8 BOM', () => {
-    const art = parseArtBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('@fish v1\nname: b\n@frame\no\n')]));
+    const art = parseArtBytes(
+      new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('@fish v1\nname: b\n@frame\no\n')]),
+    );
     expect(art.name).toBe('b');
   });
 
@@ -146,7 +164,9 @@ describe('parseArtBytes', () => {
     const le = new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x3e, 0x00]);
     const be = new Uint8Array([0xfe, 0xff, 0x00, 0x3c, 0x00, 0x3e]);
     for (const bytes of [le, be]) {
-      expect(artError(() => parseArtBytes(bytes)).reason).toBe('UTF-16 text, not UTF-8; save the file as UTF-8');
+      expect(artError(() => parseArtBytes(bytes)).reason).toBe(
+        'UTF-16 text, not UTF-8; save the file as UTF-8',
+      );
     }
   });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ArtError,
-  DEFAULT_FRAME_DURATION,
-  STYLE_BOLD,
-  parseArt,
-  type Art,
-} from '../../src/art/index.js';
+import { ArtError, STYLE_BOLD, parseArt, type Art } from '../../src/art/index.js';
 import { artError, picture, styleLetters } from './helpers.js';
 
 /** Art text from lines, each ended by `\n`. */
@@ -23,7 +17,8 @@ describe('plain files', () => {
     expect(art.facing).toBe('right');
     expect(art.width).toBe(5);
     expect(art.height).toBe(1);
-    expect(art.frameDuration).toBe(DEFAULT_FRAME_DURATION);
+    // The default of docs/art-format.md.
+    expect(art.frameDuration).toBe(0.25);
     expect(art.frames.right).toHaveLength(1);
     expect(art.frames.left).toHaveLength(1);
     expect(art.colored).toBe(false);
@@ -116,7 +111,9 @@ describe('the header', () => {
   });
 
   it('accepts keys in any case, spaces around values, and seconds with an s', () => {
-    const art = parseArt(text('@fish v1', 'NAME :  x y ', 'Duration: 2s', 'FACING: Right', '@frame', 'o'));
+    const art = parseArt(
+      text('@fish v1', 'NAME :  x y ', 'Duration: 2s', 'FACING: Right', '@frame', 'o'),
+    );
     expect(art.name).toBe('x y');
     expect(art.frameDuration).toBe(2);
     expect(art.facing).toBe('right');
@@ -131,7 +128,9 @@ describe('the header', () => {
   });
 
   it('prefers the header name to the file name and the name option', () => {
-    expect(parseArt(text('@fish v1', 'name: a', '@frame', 'o'), { file: 'b.art', name: 'c' }).name).toBe('a');
+    expect(
+      parseArt(text('@fish v1', 'name: a', '@frame', 'o'), { file: 'b.art', name: 'c' }).name,
+    ).toBe('a');
   });
 
   it('refuses an unknown key, naming it and the known ones', () => {
@@ -152,7 +151,11 @@ describe('the header', () => {
     ['duration: fast', 2, 'duration: expected'],
     ['duration: 1e3', 2, 'duration: expected'],
     ['duration: 5000', 2, 'duration: expected'],
-    ['duration:', 2, 'duration: expected seconds per frame, a decimal number above 0 and at most 3600 such as 0.25 or 0.5s, got nothing'],
+    [
+      'duration:',
+      2,
+      'duration: expected seconds per frame, a decimal number above 0 and at most 3600 such as 0.25 or 0.5s, got nothing',
+    ],
     ['transparent: ab', 2, 'transparent: expected one character, one cell wide, got "ab"'],
     ['transparent: 中', 2, 'transparent: expected one character'],
     ['transparent:', 2, 'transparent: expected one character'],
@@ -162,7 +165,11 @@ describe('the header', () => {
     ['mirror: abc', 2, 'mirror: expected pairs of characters such as "ab"'],
     ['mirror:', 2, 'mirror: expected'],
     ['mirror: a中', 2, 'mirror: "a" and "中" have different widths'],
-    ['a fish', 2, 'expected "key: value" in the header, or "@frame" to start the art, got "a fish"'],
+    [
+      'a fish',
+      2,
+      'expected "key: value" in the header, or "@frame" to start the art, got "a fish"',
+    ],
   ])('refuses the header line %j', (line, lineNumber, message) => {
     const error = artError(() => parseArt(text('@fish v1', line, '@frame', 'o')));
     expect(error.line).toBe(lineNumber);
@@ -170,7 +177,7 @@ describe('the header', () => {
   });
 
   it('refuses art before the first @frame', () => {
-    const error = artError(() => parseArt(text('@fish v1', "name: b", ">))'>")));
+    const error = artError(() => parseArt(text('@fish v1', 'name: b', ">))'>")));
     expect(error.line).toBe(3);
     expect(error.reason).toContain('got ">))\'>"');
   });
@@ -188,7 +195,9 @@ describe('the header', () => {
 
   it('refuses another format version', () => {
     const error = artError(() => parseArt(text('@fish v2', '@frame', 'o')));
-    expect(error.message).toBe('fish: <text>:1: unsupported format "@fish v2"; this fish reads "@fish v1"');
+    expect(error.message).toBe(
+      'fish: <text>:1: unsupported format "@fish v2"; this fish reads "@fish v1"',
+    );
   });
 
   it('treats a first line starting with a longer word than @fish as plain art', () => {
@@ -198,27 +207,39 @@ describe('the header', () => {
 
   // Issue 10: `@FISH V1` silently made the file plain art that drew its own header, and
   // `@fish  v1` gave an unrelated message.
-  it.each(['@FISH V1', '@Fish v1', '@fish  v1', '@fish\tv1', '@fish', '@fishv1', '@fish v1 x', '  @fish v1', '@fish:v1'])(
-    'refuses the malformed header %j, saying how to write it',
-    (first) => {
-      const error = artError(() => parseArt(text(first, '@frame', 'o'), { file: 'h.art' }));
-      const quoted = first.replace('\t', '\\u{9}');
-      expect(error.message).toBe(
-        `fish: h.art:1: malformed header "${quoted}": a file with a header starts with exactly "@fish v1" (lower case, one space)`,
-      );
-    },
-  );
+  it.each([
+    '@FISH V1',
+    '@Fish v1',
+    '@fish  v1',
+    '@fish\tv1',
+    '@fish',
+    '@fishv1',
+    '@fish v1 x',
+    '  @fish v1',
+    '@fish:v1',
+  ])('refuses the malformed header %j, saying how to write it', (first) => {
+    const error = artError(() => parseArt(text(first, '@frame', 'o'), { file: 'h.art' }));
+    const quoted = first.replace('\t', '\\u{9}');
+    expect(error.message).toBe(
+      `fish: h.art:1: malformed header "${quoted}": a file with a header starts with exactly "@fish v1" (lower case, one space)`,
+    );
+  });
 
   // Issue 10: an indented directive got "expected key: value ..., got "@frame"".
   it('says that an indented directive in the header is indented', () => {
     const error = artError(() => parseArt(text('@fish v1', 'name: a', '  @frame', 'o')));
-    const reason = 'is indented: a directive starts at the very start of its line, with no spaces or tabs before it';
+    const reason =
+      'is indented: a directive starts at the very start of its line, with no spaces or tabs before it';
     expect(error.message).toBe(`fish: <text>:3: "@frame" ${reason}`);
-    expect(artError(() => parseArt(text('@fish v1', '\t@Mask', 'o'))).reason).toBe(`"@Mask" ${reason}`);
+    expect(artError(() => parseArt(text('@fish v1', '\t@Mask', 'o'))).reason).toBe(
+      `"@Mask" ${reason}`,
+    );
   });
 
   it('says that an indented directive after @opposite is indented', () => {
-    const error = artError(() => parseArt(text('@fish v1', '@frame', 'a', '@opposite', ' @frame', 'b')));
+    const error = artError(() =>
+      parseArt(text('@fish v1', '@frame', 'a', '@opposite', ' @frame', 'b')),
+    );
     expect(error.message).toBe(
       'fish: <text>:5: "@frame" is indented: a directive starts at the very start of its line, with no spaces or tabs before it',
     );
@@ -227,7 +248,9 @@ describe('the header', () => {
   it('reads durations as decimal numbers only: 1e-3 is refused, 0.001 is fine', () => {
     expect(parseArt(text('@fish v1', 'duration: 0.001', '@frame', 'o')).frameDuration).toBe(0.001);
     for (const value of ['1e-3', '0x10', '+1', 'Infinity', '1,5']) {
-      expect(artError(() => parseArt(text('@fish v1', `duration: ${value}`, '@frame', 'o'))).reason).toBe(
+      expect(
+        artError(() => parseArt(text('@fish v1', `duration: ${value}`, '@frame', 'o'))).reason,
+      ).toBe(
         `duration: expected seconds per frame, a decimal number above 0 and at most 3600 such as 0.25 or 0.5s, got "${value}"`,
       );
     }
@@ -242,7 +265,9 @@ describe('directives and frames', () => {
   });
 
   it('pads frames of different sizes to the largest, from the top-left corner', () => {
-    const art = parseArt(text('@fish v1', '@frame', 'ab', '@frame', 'abcd', 'e', '@frame', '', ' x'));
+    const art = parseArt(
+      text('@fish v1', '@frame', 'ab', '@frame', 'abcd', 'e', '@frame', '', ' x'),
+    );
     expect(art.width).toBe(4);
     expect(art.height).toBe(2);
     expect(pictures(art)).toEqual([
@@ -278,8 +303,12 @@ describe('directives and frames', () => {
   });
 
   it('refuses an unknown directive', () => {
-    const error = artError(() => parseArt(text('@fish v1', '@frame', 'o', '@fram'), { file: 'x.art' }));
-    expect(error.message).toBe('fish: x.art:4: unknown directive "@fram" (expected @frame, @mask, @opposite)');
+    const error = artError(() =>
+      parseArt(text('@fish v1', '@frame', 'o', '@fram'), { file: 'x.art' }),
+    );
+    expect(error.message).toBe(
+      'fish: x.art:4: unknown directive "@fram" (expected @frame, @mask, @opposite)',
+    );
   });
 
   it('refuses an unknown directive in the header', () => {
@@ -297,7 +326,9 @@ describe('directives and frames', () => {
     expect(artError(() => parseArt(text('@fish v1', '@mask', 'r'))).reason).toContain(
       '@mask must follow the art of a frame',
     );
-    const twice = artError(() => parseArt(text('@fish v1', '@frame', 'o', '@mask', 'r', '@mask', 'g')));
+    const twice = artError(() =>
+      parseArt(text('@fish v1', '@frame', 'o', '@mask', 'r', '@mask', 'g')),
+    );
     expect(twice.line).toBe(6);
     expect(twice.reason).toBe('this frame already has a @mask');
   });
@@ -320,7 +351,9 @@ describe('transparency', () => {
   });
 
   it('does not count the transparent character as visible', () => {
-    const error = artError(() => parseArt(text('@fish v1', 'transparent: .', '@frame', '...', '. .')));
+    const error = artError(() =>
+      parseArt(text('@fish v1', 'transparent: .', '@frame', '...', '. .')),
+    );
     expect(error.reason).toBe('art has no visible character');
   });
 
@@ -399,7 +432,9 @@ describe('colour masks', () => {
     const error = artError(() =>
       parseArt(text('@fish v1', '@frame', 'abc', 'de', '@mask', 'rrr', 'gggg'), { file: 'my.art' }),
     );
-    expect(error.message).toBe('fish: my.art:7: mask is wider than the art (4 columns; the frame is 3)');
+    expect(error.message).toBe(
+      'fish: my.art:7: mask is wider than the art (4 columns; the frame is 3)',
+    );
   });
 
   it('measures the frame, not each line, for the width', () => {
@@ -418,9 +453,9 @@ describe('colour masks', () => {
     expect(error.message).toBe(
       'fish: <text>:5: unknown mask letter "x" (expected k r g y b m c w, upper case for bold, or a space)',
     );
-    expect(artError(() => parseArt(text('@fish v1', '@frame', 'ab', '@mask', 'r中'))).reason).toContain(
-      'unknown mask letter "中"',
-    );
+    expect(
+      artError(() => parseArt(text('@fish v1', '@frame', 'ab', '@mask', 'r中'))).reason,
+    ).toContain('unknown mask letter "中"');
   });
 
   it('mirrors masks with their frames', () => {
@@ -460,14 +495,18 @@ describe('hand-drawn opposite frames', () => {
   });
 
   it('are the right facing for art drawn facing left', () => {
-    const art = parseArt(text('@fish v1', 'facing: left', '@frame', '<o', '@opposite', '@frame', 'o>'));
+    const art = parseArt(
+      text('@fish v1', 'facing: left', '@frame', '<o', '@opposite', '@frame', 'o>'),
+    );
     expect(pictures(art, 'left')).toEqual([['<o']]);
     expect(pictures(art, 'right')).toEqual([['o>']]);
   });
 
   it('must be as many as the main frames', () => {
     const error = artError(() =>
-      parseArt(text('@fish v1', '@frame', 'a', '@frame', 'b', '@opposite', '@frame', 'c'), { file: 'c.art' }),
+      parseArt(text('@fish v1', '@frame', 'a', '@frame', 'b', '@opposite', '@frame', 'c'), {
+        file: 'c.art',
+      }),
     );
     expect(error.message).toBe(
       'fish: c.art:6: @opposite has 1 frame but the art has 2 frames; draw one opposite frame for each frame',
@@ -485,7 +524,9 @@ describe('hand-drawn opposite frames', () => {
 
   it('refuses @opposite twice, or before any frame', () => {
     expect(
-      artError(() => parseArt(text('@fish v1', '@frame', 'a', '@opposite', '@frame', 'b', '@opposite'))).reason,
+      artError(() =>
+        parseArt(text('@fish v1', '@frame', 'a', '@opposite', '@frame', 'b', '@opposite')),
+      ).reason,
     ).toBe('@opposite is given twice');
     expect(artError(() => parseArt(text('@fish v1', '@opposite', '@frame', 'a'))).reason).toContain(
       '@opposite must come after the frames',

@@ -3,7 +3,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsOf, parseArt } from '../../src/art/index.js';
+import { parseArt } from '../../src/art/index.js';
+import { glyphsOf } from '../../src/art/width.js';
 import { artError, trickyChar } from './helpers.js';
 
 /** Every string a terminal would see from an art: every glyph of every frame. */
@@ -58,7 +59,9 @@ describe('control characters', () => {
 
   it('gives the message of the example', () => {
     const error = artError(() => parseArt('<><\n\u001b[2J\n', { file: 'evil.art' }));
-    expect(error.message).toBe('fish: evil.art:2: control character U+001B (escape) is not allowed in art');
+    expect(error.message).toBe(
+      'fish: evil.art:2: control character U+001B (escape) is not allowed in art',
+    );
   });
 
   it.each([
@@ -77,8 +80,8 @@ describe('control characters', () => {
     expect(everyGlyph('\ta\r\n\u00e9\u4e2d\ud83d\udc1f\u00a0~')).toContain('\ud83d\udc1f');
   });
 
-  it('guards cellsOf too, for anyone who uses it directly', () => {
-    expect(artError(() => cellsOf('\u001b[1m')).message).toBe(
+  it('guards glyphsOf too, for anyone who uses it directly', () => {
+    expect(artError(() => glyphsOf('\u001b[1m')).message).toBe(
       'fish: <text>: control character U+001B (escape) is not allowed in art',
     );
   });

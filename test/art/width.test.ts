@@ -6,23 +6,24 @@ import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { Terminal, type IUnicodeVersionProvider } from '@xterm/headless';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ArtError, cellsOf, parseArt, widthOf, type Glyph } from '../../src/art/index.js';
+import { ArtError, parseArt } from '../../src/art/index.js';
+import { glyphsOf, widthOf, type Glyph } from '../../src/art/width.js';
 import { artError, drawableChar, picture } from './helpers.js';
-import { printable } from '../../src/art/text.js';
+import { printable } from '../../src/art/untrusted.js';
 
-const glyphsOf = (line: string): string[] => cellsOf(line).map((g) => g.glyph);
-const widthsOf = (line: string): number[] => cellsOf(line).map((g) => g.width);
+const graphemesOf = (line: string): string[] => glyphsOf(line).map((g) => g.glyph);
+const widthsOf = (line: string): number[] => glyphsOf(line).map((g) => g.width);
 
-describe('cellsOf', () => {
+describe('glyphsOf', () => {
   it('splits ASCII into one-cell glyphs, sharing glyph objects', () => {
-    const glyphs = cellsOf('a b~');
+    const glyphs = glyphsOf('a b~');
     expect(glyphs).toEqual([
       { glyph: 'a', width: 1 },
       { glyph: ' ', width: 1 },
       { glyph: 'b', width: 1 },
       { glyph: '~', width: 1 },
     ]);
-    expect(cellsOf('a')[0]).toBe(glyphs[0]);
+    expect(glyphsOf('a')[0]).toBe(glyphs[0]);
   });
 
   it('gives CJK, Hangul and fullwidth forms two cells, halfwidth forms one', () => {
@@ -30,7 +31,7 @@ describe('cellsOf', () => {
   });
 
   it('gives emoji with emoji presentation two cells', () => {
-    expect(cellsOf('🐟🐠🐡🦈🐳⌚')).toEqual(
+    expect(glyphsOf('🐟🐠🐡🦈🐳⌚')).toEqual(
       ['🐟', '🐠', '🐡', '🦈', '🐳', '⌚'].map((glyph) => ({ glyph, width: 2 })),
     );
   });
@@ -40,53 +41,81 @@ describe('cellsOf', () => {
   });
 
   it('keeps combining marks with the character before them', () => {
-    expect(cellsOf('e\u0301x')).toEqual([
+    expect(glyphsOf('e\u0301x')).toEqual([
       { glyph: 'e\u0301', width: 1 },
       { glyph: 'x', width: 1 },
     ]);
-    expect(cellsOf('中\u0301')).toEqual([{ glyph: '中\u0301', width: 2 }]);
-    expect(glyphsOf(' \u0301')).toEqual([' \u0301']);
+    expect(glyphsOf('中\u0301')).toEqual([{ glyph: '中\u0301', width: 2 }]);
+    expect(graphemesOf(' \u0301')).toEqual([' \u0301']);
   });
 
   it('accepts a wide emoji with U+FE0F, and a narrow character with U+FE0E', () => {
-    expect(cellsOf('🐟\ufe0f')).toEqual([{ glyph: '🐟\ufe0f', width: 2 }]);
-    expect(cellsOf('☺\ufe0e')).toEqual([{ glyph: '☺\ufe0e', width: 1 }]);
+    expect(glyphsOf('🐟\ufe0f')).toEqual([{ glyph: '🐟\ufe0f', width: 2 }]);
+    expect(glyphsOf('☺\ufe0e')).toEqual([{ glyph: '☺\ufe0e', width: 1 }]);
   });
 
   it('expands tabs to the next multiple of 8 columns', () => {
-    expect(widthOf(cellsOf('\t'))).toBe(8);
-    expect(widthOf(cellsOf('1234567\t'))).toBe(8);
-    expect(widthOf(cellsOf('12345678\t'))).toBe(16);
-    expect(widthOf(cellsOf('中\t'))).toBe(8);
-    expect(widthOf(cellsOf('é\tx'))).toBe(9);
-    expect(glyphsOf('a\tb').join('')).toBe('a       b');
+    expect(widthOf(glyphsOf('\t'))).toBe(8);
+    expect(widthOf(glyphsOf('1234567\t'))).toBe(8);
+    expect(widthOf(glyphsOf('12345678\t'))).toBe(16);
+    expect(widthOf(glyphsOf('中\t'))).toBe(8);
+    expect(widthOf(glyphsOf('é\tx'))).toBe(9);
+    expect(graphemesOf('a\tb').join('')).toBe('a       b');
   });
 
   it('gives the empty line no glyphs', () => {
-    expect(cellsOf('')).toEqual([]);
+    expect(glyphsOf('')).toEqual([]);
   });
 
   it('names the file and line in its errors', () => {
-    const error = artError(() => cellsOf('👨‍👩‍👧', { file: 'x.art', line: 7 }));
+    const error = artError(() => glyphsOf('👨‍👩‍👧', { file: 'x.art', line: 7 }));
     expect(error.message.startsWith('fish: x.art:7: ')).toBe(true);
   });
 });
 
-describe('the graphemes of cellsOf', () => {
+describe('the graphemes of glyphsOf', () => {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   /** Characters that join or stand alone: the fast path's and every kind it must leave alone. */
   const char = fc.oneof(
     drawableChar,
-    fc.constantFrom('é', 'ÿ', '¡', '─', '▟', 'ぁ', 'ゖ', 'ァ', 'ヺ', '㐀', '中', '鿿', '가', '힣', 'ｚ', '！'),
-    fc.constantFrom('\u0301', '\u3099', '\u309a', '\u1100', '\u1161', '\u11a8', '\u200c', '\uff9e', '\u0e33', '\u0d4e'),
+    fc.constantFrom(
+      'é',
+      'ÿ',
+      '¡',
+      '─',
+      '▟',
+      'ぁ',
+      'ゖ',
+      'ァ',
+      'ヺ',
+      '㐀',
+      '中',
+      '鿿',
+      '가',
+      '힣',
+      'ｚ',
+      '！',
+    ),
+    fc.constantFrom(
+      '\u0301',
+      '\u3099',
+      '\u309a',
+      '\u1100',
+      '\u1161',
+      '\u11a8',
+      '\u200c',
+      '\uff9e',
+      '\u0e33',
+      '\u0d4e',
+    ),
   );
 
-  it('are Intl.Segmenter\'s, whichever path a line takes (property)', () => {
+  it("are Intl.Segmenter's, whichever path a line takes (property)", () => {
     fc.assert(
       fc.property(fc.string({ unit: char, maxLength: 12 }), (line) => {
         let glyphs: string[];
         try {
-          glyphs = glyphsOf(line);
+          glyphs = graphemesOf(line);
         } catch (error) {
           expect(error).toBeInstanceOf(ArtError);
           return;
@@ -98,8 +127,8 @@ describe('the graphemes of cellsOf', () => {
   });
 
   it('join a combining mark to a character of the fast path', () => {
-    expect(glyphsOf('中\u0301x')).toEqual(['中\u0301', 'x']);
-    expect(glyphsOf('─か\u3099')).toEqual(['─', 'か\u3099']);
+    expect(graphemesOf('中\u0301x')).toEqual(['中\u0301', 'x']);
+    expect(graphemesOf('─か\u3099')).toEqual(['─', 'か\u3099']);
   });
 });
 
@@ -115,32 +144,38 @@ describe('characters of disputed width', () => {
     ['a wide emoji with U+FE0E', '🐟\ufe0e', 'use a single-code-point emoji'],
     ['an emoji newer than Unicode 11', '🪼', 'use another character'],
     ['a conjoining Hangul jamo sequence', '\u1100\u1161', 'use another character'],
-    ['a spacing mark that terminals draw in a cell of its own', 'क\u093e', 'use a single-code-point emoji'],
+    [
+      'a spacing mark that terminals draw in a cell of its own',
+      'क\u093e',
+      'use a single-code-point emoji',
+    ],
   ])('refuses %s', (_, glyph, advice) => {
     const error = artError(() => parseArt(`x\n${glyph}`, { file: 'e.art' }));
     expect(error.line).toBe(2);
     // Quoted as printable: invisible joiners are written out as escapes.
     expect(error.reason).toContain(`"${printable(glyph)}" (U+`);
-    expect(error.reason).toContain(`is drawn at different widths by different terminals; ${advice}`);
+    expect(error.reason).toContain(
+      `is drawn at different widths by different terminals; ${advice}`,
+    );
   });
 
   it('names every code point of the ZWJ sequence', () => {
-    expect(artError(() => cellsOf('👨‍👩‍👧')).reason).toBe(
+    expect(artError(() => glyphsOf('👨‍👩‍👧')).reason).toBe(
       '"👨\\u{200d}👩\\u{200d}👧" (U+1F468 U+200D U+1F469 U+200D U+1F467) is drawn at different widths by different terminals; use a single-code-point emoji',
     );
   });
 
   it('names a few code points of a long cluster, and quotes only its start', () => {
-    const reason = artError(() => cellsOf(`\u2764\ufe0f${'\u0301'.repeat(29)}`)).reason;
+    const reason = artError(() => glyphsOf(`\u2764\ufe0f${'\u0301'.repeat(29)}`)).reason;
     expect(reason.length).toBeLessThan(200);
     expect(reason).toContain('and 25 more');
   });
 
   it('refuses a combining mark with nothing before it', () => {
-    expect(artError(() => cellsOf('\u0301a')).reason).toBe(
+    expect(artError(() => glyphsOf('\u0301a')).reason).toBe(
       'combining mark U+0301 has no character before it to combine with',
     );
-    expect(artError(() => cellsOf('a\t\u0301')).reason).toContain('combining mark U+0301');
+    expect(artError(() => glyphsOf('a\t\u0301')).reason).toContain('combining mark U+0301');
   });
 });
 
@@ -198,20 +233,20 @@ describe('agreement with xterm.js (Unicode 11)', () => {
   const term = createTerminal(120);
   afterAll(() => term.dispose());
 
-  it('draws the built-in kinds of glyph at the widths cellsOf gives', async () => {
+  it('draws the built-in kinds of glyph at the widths glyphsOf gives', async () => {
     const line = 'a中文한Ａｱ°─▌é\u0301🐟🐠🐡🦈🐳⌚🐟\ufe0f☺\ufe0e<>';
-    const glyphs = cellsOf(line);
+    const glyphs = glyphsOf(line);
     const shown = await drawn(term, line);
     expect(shown.cursor).toBe(widthOf(glyphs));
     expect(shown.cells).toEqual(glyphs);
   });
 
-  it('draws every line cellsOf accepts at the widths it gives (property)', async () => {
+  it('draws every line glyphsOf accepts at the widths it gives (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: drawableChar, maxLength: 30 }), async (line) => {
         let glyphs: Glyph[];
         try {
-          glyphs = cellsOf(line);
+          glyphs = glyphsOf(line);
         } catch (error) {
           expect(error).toBeInstanceOf(ArtError);
           return;
@@ -225,7 +260,7 @@ describe('agreement with xterm.js (Unicode 11)', () => {
     );
   });
 
-  it('agrees on the width of every code point cellsOf accepts', () => {
+  it('agrees on the width of every code point glyphsOf accepts', () => {
     // The provider the addon registers: its wcwidth is what the terminal uses per code point.
     let provider: IUnicodeVersionProvider | undefined;
     const registry = {
@@ -241,14 +276,18 @@ describe('agreement with xterm.js (Unicode 11)', () => {
     const mismatches: string[] = [];
     for (let codePoint = 0x20; codePoint <= 0x10ffff; codePoint++) {
       // Past plane 1, all is CJK ideographs, unassigned, tags and private use: sample it.
-      if (codePoint >= 0x20000 && codePoint % 0x40 !== 0 && (codePoint < 0xe0000 || codePoint > 0xe0fff)) {
+      if (
+        codePoint >= 0x20000 &&
+        codePoint % 0x40 !== 0 &&
+        (codePoint < 0xe0000 || codePoint > 0xe0fff)
+      ) {
         continue;
       }
       if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
       let width: number;
       try {
         // After a letter, so that a combining mark has something to combine with.
-        width = widthOf(cellsOf(`a${String.fromCodePoint(codePoint)}`)) - 1;
+        width = widthOf(glyphsOf(`a${String.fromCodePoint(codePoint)}`)) - 1;
       } catch {
         continue;
       }

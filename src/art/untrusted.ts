@@ -1,6 +1,9 @@
 /**
- * The security boundary of the art loader: text from an art file reaches the terminal only
- * after it has passed {@link assertPrintable}. Also the line splitting every parser shares.
+ * Untrusted text, the security boundary: text from an art file reaches the terminal only
+ * after it has passed {@link assertPrintable}, and text a user wrote (a file name, an
+ * argument) reaches a message only through {@link printable} or {@link shorten}, here and in
+ * the CLI and the API. Also the line splitting that lets a lone carriage return reach
+ * {@link assertPrintable}.
  */
 import { ArtError } from './errors.js';
 

@@ -1,13 +1,14 @@
 /**
  * The art an aquarium is made of: the built-in creatures that swim in it, the large visitors,
  * and the scenery (surface, seaweed, bubbles), which lives in `art/scenery/` so that
- * `fish --list` does not offer it as a creature.
+ * `fish --list` does not offer it as a creature. Loaded from disk here, once, by whoever
+ * makes a tank (`createAquarium`): the tank itself reads no file.
  */
 import { fileURLToPath } from 'node:url';
 import { loadArt, resolveArt, type Art } from '../art/index.js';
 
 /** The built-in creatures that swim in the tank. */
-export const TANK_FISH = [
+const TANK_FISH = [
   'bass',
   'salmon',
   'flapper',
@@ -19,18 +20,12 @@ export const TANK_FISH = [
   'angelfish',
 ] as const;
 
-/** The large visitors that pass now and then, one at a time. */
-export const VISITORS = ['whale', 'shark', 'submarine'] as const;
-
-/** A kind of visitor. */
-export type VisitorKind = (typeof VISITORS)[number];
-
 /** Every piece of art an aquarium draws. */
-export interface AquariumLibrary {
+export interface AquariumArt {
   /** Fish of the tank, any number (at least one). */
   readonly fish: readonly Art[];
-  /** The visitors by kind. */
-  readonly visitors: Readonly<Record<VisitorKind, Art>>;
+  /** The large visitors that pass now and then, one at a time. */
+  readonly visitors: { readonly whale: Art; readonly shark: Art; readonly submarine: Art };
   /** A tile of the water's surface, repeated across the stage. */
   readonly surface: Art;
   /** A tall seaweed, planted with its root below the floor. */
@@ -52,12 +47,12 @@ function scenery(name: string): Art {
 }
 
 /**
- * Load the built-in art of the aquarium (from the package's `art/` folder).
+ * Load the built-in art of the aquarium, from the package's `art/` folder.
  *
- * @returns the library
+ * @returns the tank's art
  * @throws ArtError if a file is missing or broken (a damaged install)
  */
-export function loadAquariumLibrary(): AquariumLibrary {
+export function loadAquariumArt(): AquariumArt {
   return {
     fish: TANK_FISH.map((name) => resolveArt(name)),
     visitors: {

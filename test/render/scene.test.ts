@@ -160,6 +160,51 @@ describe('createScene', () => {
     expect(left).toBe(0);
   });
 
+  it('counts and finds its entities by kind: those joining in an update too, not those gone', () => {
+    const counted: number[] = [];
+    const found: Entity[][] = [];
+    const fish = (x: number): Entity => still('f', 1, x, 0, { kind: 'fish' });
+    const first = fish(0);
+    const second = fish(2);
+    const parent: Entity = {
+      ...walker('p', 3, { kind: 'parent' }),
+      onUpdate: (_, { scene, age }) => {
+        if (age === 0) scene.add(second);
+        counted.push(scene.count('fish'));
+        found.push(scene.ofKind('fish'));
+      },
+    };
+    const scene = createScene([first, still('x', 0, 5), parent]);
+    expect(scene.count('fish')).toBe(1);
+    expect(scene.ofKind('fish')).toEqual([first]);
+    frame(scene, 0);
+    expect(counted).toEqual([2]);
+    expect(found).toEqual([[first, second]]);
+    expect(scene.count('fish')).toBe(2);
+    expect(scene.count('parent')).toBe(1);
+    expect(scene.count('bird')).toBe(0);
+    scene.remove(first);
+    expect(scene.ofKind('fish')).toEqual([second]);
+    frame(scene, 3);
+    expect(scene.count('parent')).toBe(0);
+  });
+
+  it('lets a callback remove an entity joining in the same update as its own entity', () => {
+    const late = still('l', 0, 4);
+    const remover = still('r', 0, 0, 0, { onUpdate: (_, { scene }) => void scene.remove(late) });
+    const host: Entity = {
+      ...still('h', 0, 2),
+      onUpdate: (_, { scene, age }) => {
+        if (age > 0) return;
+        scene.add(remover);
+        scene.add(late);
+      },
+    };
+    const scene = createScene([host]);
+    expect(frame(scene, 0)).toEqual(['r h     ']);
+    expect(scene.entities).not.toContain(late);
+  });
+
   it('stops entities that keep adding entities in one update', () => {
     const b = art('b');
     const breeder = (): Entity => ({

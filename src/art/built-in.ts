@@ -12,7 +12,7 @@ import type { Art } from './types.js';
 export const DEFAULT_ART = 'bass';
 
 /** The extension of art files in the built-in folder. */
-export const ART_EXTENSION = '.art';
+const ART_EXTENSION = '.art';
 
 /** A built-in art file. */
 export interface ArtInfo {
@@ -23,8 +23,8 @@ export interface ArtInfo {
 }
 
 /**
- * The built-in art folder. Relative to this module, which is `src/art/library.ts` under
- * the tests and `dist/art/library.js` in the package: both are two folders below the root.
+ * The built-in art folder. Relative to this module, which is `src/art/built-in.ts` under
+ * the tests and `dist/art/built-in.js` in the package: both are two folders below the root.
  */
 const ART_FOLDER = new URL('../../art/', import.meta.url);
 
