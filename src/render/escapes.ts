@@ -25,6 +25,28 @@ export const CRLF = '\r\n';
 export const EL = `${CSI}K`;
 
 /**
+ * Insert Character: `n` blanks at the cursor, the rest of the row shifted right (what passes
+ * the right edge is lost); the cursor does not move.
+ *
+ * @param n - cells (1 or more)
+ * @returns `ESC[@` for 1, `ESC[{n}@` otherwise
+ */
+export function ich(n: number): string {
+  return n <= 1 ? `${CSI}@` : `${CSI}${n}@`;
+}
+
+/**
+ * Delete Character: `n` cells at the cursor removed, the rest of the row shifted left and
+ * blanks coming in at the right edge; the cursor does not move.
+ *
+ * @param n - cells (1 or more)
+ * @returns `ESC[P` for 1, `ESC[{n}P` otherwise
+ */
+export function dch(n: number): string {
+  return n <= 1 ? `${CSI}P` : `${CSI}${n}P`;
+}
+
+/**
  * Erase Character: `n` cells from the cursor's on blanked, the cursor does not move. Across a
  * whole row from its first column, tmux empties the row as if never written (what it
  * re-wraps it by), and xterm.js leaves the row's soft wrap alone, unlike EL from column 0.

@@ -257,10 +257,17 @@ describe('encodeDiff', () => {
       expect(bytes(prev, gridOf(12, 1, ['X']))).toBe(`X${ESC}K`);
     });
 
-    it('resets the style before erasing', () => {
+    it('erases in the style it is in (erased cells take only the background, which the engine never sets), and resets at the end', () => {
       const prev = gridOf(12, 1, ['abcdefgh']);
       const next = gridOf(12, 1, ['xy'], 3);
-      expect(bytes(prev, next, HOME, true)).toBe(`${ESC}32mxy${ESC}m${ESC}K`);
+      expect(bytes(prev, next, HOME, true)).toBe(`${ESC}32mxy${ESC}K${ESC}m`);
+    });
+
+    it('writes blanks in the style it is in: a space looks the same in any colour', () => {
+      const prev = gridOf(12, 1, ['a b']);
+      const next = gridOf(12, 1, ['x y'], 3);
+      // Not `x`, reset, ` `, green again, `y`: the space is written green, and looks no different.
+      expect(bytes(prev, next, HOME, true)).toBe(`${ESC}32mx y${ESC}m`);
     });
   });
 
@@ -321,7 +328,7 @@ describe('encodeDiff', () => {
     expect(encodeDiff(prev, next, HOME)).toMatchObject({ cellsChanged: 2, rowsChanged: 2 });
   });
 
-  it('moves a small fish by one cell with a few bytes', () => {
+  it('moves a small fish by one cell with a few bytes, the terminal shifting what it can', () => {
     const fish = ['  ,', '><(((°>', "  '"];
     const at = (x: number): Grid => {
       const grid = createGrid(80, 3);
@@ -330,7 +337,8 @@ describe('encodeDiff', () => {
     };
     const result = encodeDiff(at(10), at(11), { row: 2, col: 14 });
     expect(result).toMatchObject({ rowsChanged: 3, cellsChanged: 10, cursor: { row: 2, col: 14 } });
-    // Up 2 and back 2; ' ,'; CR LF and forward 10 (ties with CUD and 4 BS); ' ><(((°>'; …
-    expect(result.bytes).toBe(`${ESC}2A\b\b ,\r\n${ESC}10C ><(((°>\r\n${ESC}12C '`);
+    // Up 2 and back 2; ' ,'; CR LF and forward 10 (ties with CUD and 4 BS); the body moved a
+    // cell right by inserting one blank before it (ICH, 3 bytes against 8 written); …
+    expect(result.bytes).toBe(`${ESC}2A\b\b ,\r\n${ESC}10C${ESC}@\r\n${ESC}12C '`);
   });
 });
