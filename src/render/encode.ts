@@ -3,6 +3,8 @@ import {
   CR,
   CRLF,
   EL,
+  IND,
+  RI,
   LF,
   SGR_RESET,
   SYNC_BEGIN,
@@ -103,7 +105,9 @@ function moveInRow(from: number, to: number): string {
  * CUF, and, where `lineFeeds` allows, line feeds (ties go to line feeds): LF is used only
  * where every tty mode agrees on its effect (`\n` from column 0, `\r\n` from elsewhere, so
  * that ONLCR does not matter), and only to rows inside the region, so it never scrolls.
- * Up, CUU plus a move along the row, or CPL (up to column 0) plus CUF. Every sequence is
+ * Up, CUU plus a move along the row, or CPL (up to column 0) plus CUF. A row or two, IND
+ * (`ESC D`) and RI (`ESC M`) move down and up a row in two bytes, keeping the column (unlike
+ * LF, IND ends no soft wrap in xterm.js; neither scrolls inside the region). Every sequence is
  * ASCII: the result's `.length` is its cost in bytes.
  *
  * @param fromRow - the cursor's row
@@ -129,6 +133,10 @@ export function moveCursor(
   const alongRow = moveInRow(col, toCol);
   const vertical = prefix + (down > 0 ? cud(down) : cuu(-down)) + alongRow;
   let best = toLineStart.length < vertical.length ? toLineStart : vertical;
+  const steps = Math.abs(down);
+  if (2 * steps + prefix.length + alongRow.length < best.length) {
+    best = prefix + (down > 0 ? IND : RI).repeat(steps) + alongRow;
+  }
   if (down > 0 && lineFeeds) {
     const byLf =
       prefix.length + (col === 0 ? 0 : 1) + down + (toCol === 0 ? 0 : csiMoveCost(toCol));
@@ -502,16 +510,27 @@ function shiftsToTry(prev: Grid, next: Grid, r: number, color: boolean): Shift[]
   }
   if (best.moved < MIN_SHIFTED_CELLS) return [];
   const { k } = best;
+  // Where the rest of the row moves too, the shift may start anywhere in the blanks before the
+  // first change (moving blanks changes nothing): at the row's start if it can, which the
+  // cursor reaches for the least.
+  let at = first;
+  const need = k > 0 ? 0 : -k;
+  while (
+    at > 0 &&
+    isBlank(prev, base + at - 1) &&
+    (need === 0 || isBlank(prev, base + at - 1 + need))
+  )
+    at--;
   if (k > 0) {
-    const right: Shift = { kind: 'insert', at: first, count: k };
+    const right = (from: number): Shift => ({ kind: 'insert', at: from, count: k });
     return last + 1 < cols
-      ? [[right], [right, { kind: 'delete', at: last + 1, count: k }]]
-      : [[right]];
+      ? [[right(at)], [right(first), { kind: 'delete', at: last + 1, count: k }]]
+      : [[right(at)]];
   }
-  const left: Shift = { kind: 'delete', at: first, count: -k };
+  const left = (from: number): Shift => ({ kind: 'delete', at: from, count: -k });
   return last + k + 1 > first
-    ? [[left], [left, { kind: 'insert', at: last + k + 1, count: -k }]]
-    : [[left]];
+    ? [[left(at)], [left(first), { kind: 'insert', at: last + k + 1, count: -k }]]
+    : [[left(at)]];
 }
 
 /** The bytes of a shift: ICH or DCH, after the move to its column. */

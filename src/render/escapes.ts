@@ -21,6 +21,15 @@ export const BS = '\b';
 export const LF = '\n';
 /** Carriage return and line feed: column 0 of the next row in every tty mode. */
 export const CRLF = '\r\n';
+/**
+ * Index: one row down, the column kept (scrolling at the bottom margin, which the engine never
+ * moves down from). Unlike LF, not subject to the tty's ONLCR, and in xterm.js it ends no soft
+ * wrap on the row it moves into.
+ */
+export const IND = '\u001BD';
+/** Reverse Index: one row up, the column kept (scrolling at the top margin, which the engine never moves up from). */
+export const RI = '\u001BM';
+
 /** Erase in Line (to the end of the line); the cursor does not move. */
 export const EL = `${CSI}K`;
 

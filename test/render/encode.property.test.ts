@@ -291,6 +291,6 @@ describe('encodeDiff in a real terminal', () => {
       { numRuns: 300 },
     );
     // The property is about shifts: it must have seen the encoder make them.
-    expect(shifted).toBeGreaterThan(30);
+    expect(shifted).toBeGreaterThan(10);
   });
 });
