@@ -101,7 +101,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
  * @param text - the text
  * @param style - its style (default: the terminal's own)
  * @param charWidth - display width of a character (default: 1 for every character)
- * @returns the column after the text
+ * @returns the column after the text; once past the right edge, where it went past (what lies
+ *   beyond is never looked at: a text costs what shows of it)
  */
 export function drawText(
   grid: Grid,
@@ -115,6 +116,7 @@ export function drawText(
   const row = Math.floor(y);
   const visible = row >= 0 && row < grid.rows;
   for (const char of text) {
+    if (col >= grid.cols) break;
     const width = charWidth === undefined ? 1 : charWidth(char);
     if (width <= 0) continue;
     const cells = width >= 2 ? 2 : 1;

@@ -3,6 +3,8 @@ import {
   CR,
   CRLF,
   EL,
+  IND,
+  RI,
   LF,
   SGR_RESET,
   SYNC_BEGIN,
@@ -16,7 +18,9 @@ import {
   cud,
   cuf,
   cuu,
+  dch,
   ech,
+  ich,
   normalizeStyle,
   sgrTransition,
   utf8Length,
@@ -101,7 +105,9 @@ function moveInRow(from: number, to: number): string {
  * CUF, and, where `lineFeeds` allows, line feeds (ties go to line feeds): LF is used only
  * where every tty mode agrees on its effect (`\n` from column 0, `\r\n` from elsewhere, so
  * that ONLCR does not matter), and only to rows inside the region, so it never scrolls.
- * Up, CUU plus a move along the row, or CPL (up to column 0) plus CUF. Every sequence is
+ * Up, CUU plus a move along the row, or CPL (up to column 0) plus CUF. A row or two, IND
+ * (`ESC D`) and RI (`ESC M`) move down and up a row in two bytes, keeping the column (unlike
+ * LF, IND ends no soft wrap in xterm.js; neither scrolls inside the region). Every sequence is
  * ASCII: the result's `.length` is its cost in bytes.
  *
  * @param fromRow - the cursor's row
@@ -127,6 +133,10 @@ export function moveCursor(
   const alongRow = moveInRow(col, toCol);
   const vertical = prefix + (down > 0 ? cud(down) : cuu(-down)) + alongRow;
   let best = toLineStart.length < vertical.length ? toLineStart : vertical;
+  const steps = Math.abs(down);
+  if (2 * steps + prefix.length + alongRow.length < best.length) {
+    best = prefix + (down > 0 ? IND : RI).repeat(steps) + alongRow;
+  }
   if (down > 0 && lineFeeds) {
     const byLf =
       prefix.length + (col === 0 ? 0 : 1) + down + (toCol === 0 ? 0 : csiMoveCost(toCol));
@@ -136,13 +146,20 @@ export function moveCursor(
   return best;
 }
 
+/**
+ * Whether cell `i` of `grid` is a blank: a space of width 1. A blank looks the same whatever
+ * its style says (the engine's styles are a foreground colour and bold, which a space does not
+ * show), so blanks are written in whatever style the terminal is in, and two blanks of
+ * different styles are the same cell.
+ */
+function isBlank(grid: Grid, i: number): boolean {
+  return grid.glyphs[i] === ' ' && grid.widths[i] === 1;
+}
+
 /** Whether cell `i` differs between the grids; with colour off, styles do not count. */
 function changed(prev: Grid, next: Grid, i: number, color: boolean): boolean {
-  return (
-    prev.glyphs[i] !== next.glyphs[i] ||
-    prev.widths[i] !== next.widths[i] ||
-    (color && prev.styles[i] !== next.styles[i])
-  );
+  if (prev.glyphs[i] !== next.glyphs[i] || prev.widths[i] !== next.widths[i]) return true;
+  return color && prev.styles[i] !== next.styles[i] && !isBlank(next, i);
 }
 
 /** The first changed column of the row at `base` from column `from`, or `cols` if none. */
@@ -150,6 +167,13 @@ function nextChange(prev: Grid, next: Grid, base: number, from: number, color: b
   const { cols } = next;
   for (let col = from; col < cols; col++) if (changed(prev, next, base + col, color)) return col;
   return cols;
+}
+
+/** The last changed column of the row at `base`, or -1 if none. */
+function lastChange(prev: Grid, next: Grid, base: number, color: boolean): number {
+  for (let col = next.cols - 1; col >= 0; col--)
+    if (changed(prev, next, base + col, color)) return col;
+  return -1;
 }
 
 /** Changed cells of the row at `base` in columns `from..to` (inclusive). */
@@ -205,50 +229,45 @@ function glyphToWrite(grid: Grid, i: number, col: number): string {
   return glyph === '' ? ' ' : glyph;
 }
 
-/** The style the terminal is in after writing column `col` of the row at `base`. */
-function styleAfter(next: Grid, base: number, col: number, color: boolean): number {
-  if (!color) return 0;
-  const lead = col > 0 && next.widths[base + col] === 0 ? col - 1 : col;
-  return normalizeStyle(next.styles[base + lead]);
+/**
+ * The style a cell is written in, given the terminal's `pen`: its own (normalized), but a
+ * blank keeps the pen (see {@link isBlank}).
+ */
+function penFor(grid: Grid, i: number, pen: number, color: boolean): number {
+  if (!color || isBlank(grid, i)) return pen;
+  return normalizeStyle(grid.styles[i]);
 }
 
 /**
  * Whether rewriting the unchanged columns `from..to-1` (and so reaching column `to` by
- * writing) costs fewer bytes than moving over them: glyph bytes plus any SGR they need,
- * against a CUF plus the SGR that the next run would need anyway.
+ * writing) costs fewer bytes than moving over them, starting in style `pen`: glyph bytes plus
+ * any SGR they need, against a CUF plus the SGR that the next run would need anyway.
  */
 function rewriteIsCheaper(
   next: Grid,
   base: number,
   from: number,
   to: number,
+  pen: number,
   color: boolean,
 ): boolean {
-  let style = styleAfter(next, base, from - 1, color);
-  const target = color ? normalizeStyle(next.styles[base + to]) : 0;
-  const budget = csiMoveCost(to - from) + sgrTransition(style, target).length;
+  const target = penFor(next, base + to, pen, color);
+  const budget = csiMoveCost(to - from) + sgrTransition(pen, target).length;
+  let style = pen;
   let cost = 0;
   for (let col = from; col < to && cost < budget; col++) {
     const glyph = glyphToWrite(next, base + col, col);
     if (glyph === '') continue;
-    if (color) {
-      const cellStyle = normalizeStyle(next.styles[base + col]);
-      cost += sgrTransition(style, cellStyle).length;
-      style = cellStyle;
-    }
-    cost += utf8Length(glyph);
+    const cellStyle = penFor(next, base + col, style, color);
+    cost += sgrTransition(style, cellStyle).length + utf8Length(glyph);
+    style = cellStyle;
   }
-  return cost + sgrTransition(style, target).length < budget;
-}
-
-/** Whether cell `i` of `grid` is blank (a default-style space; any style without colour). */
-function blankAt(grid: Grid, i: number, color: boolean): boolean {
-  return grid.glyphs[i] === ' ' && grid.widths[i] === 1 && (!color || grid.styles[i] === 0);
+  return cost + sgrTransition(style, penFor(next, base + to, style, color)).length < budget;
 }
 
 /** Whether every cell of the row at `base` from column `from` on is blank in `grid`. */
-function blankToEnd(grid: Grid, base: number, from: number, color: boolean): boolean {
-  for (let col = from; col < grid.cols; col++) if (!blankAt(grid, base + col, color)) return false;
+function blankToEnd(grid: Grid, base: number, from: number): boolean {
+  for (let col = from; col < grid.cols; col++) if (!isBlank(grid, base + col)) return false;
   return true;
 }
 
@@ -256,15 +275,9 @@ function blankToEnd(grid: Grid, base: number, from: number, color: boolean): boo
  * Where the blanks that a run `start..end` ends with begin (`end + 1` when its last cell is
  * not blank in `next`).
  */
-function trailingBlanks(
-  next: Grid,
-  base: number,
-  start: number,
-  end: number,
-  color: boolean,
-): number {
+function trailingBlanks(next: Grid, base: number, start: number, end: number): number {
   let from = end + 1;
-  while (from > start && blankAt(next, base + from - 1, color)) from--;
+  while (from > start && isBlank(next, base + from - 1)) from--;
   return from;
 }
 
@@ -272,9 +285,9 @@ function trailingBlanks(
  * Whether erasing to the end of the row (EL, 3 bytes) is no dearer than writing the blanks
  * that the rest of the row needs from column `from`: one byte per changed cell, plus for
  * each unchanged gap between them the cheaper of rewriting it and moving over it. (Every
- * cell from `from` on is blank in `next`, so no SGR is involved beyond one reset, which both
- * ways need.) Ties go to EL: it also leaves the cursor where it is, never in pending wrap.
- * The caller passes `to`: the row's end, or less when it knows nothing changes from there.
+ * cell from `from` on is blank in `next`, and blanks need no SGR.) Ties go to EL: it also
+ * leaves the cursor where it is, never in pending wrap. The caller passes `to`: the row's
+ * end, or less when it knows nothing changes from there.
  */
 function eraseIsCheaper(
   prev: Grid,
@@ -299,6 +312,266 @@ function eraseIsCheaper(
   return false;
 }
 
+/** The encoder's state as it writes a frame: the bytes so far, the cursor and the pen. */
+interface Writer {
+  out: string;
+  row: number;
+  /** The cursor's column, or -1 in pending wrap. */
+  col: number;
+  /** The terminal's style (normalized). */
+  style: number;
+}
+
+/** How the encoder writes: the options that shape every row. */
+interface Manner {
+  readonly color: boolean;
+  readonly chained: boolean;
+  readonly lineFeeds: boolean;
+}
+
+/**
+ * Write the cells of row `r` that differ between `prev` and `next`, run by run (see
+ * {@link encodeDiff}); `w` is advanced.
+ */
+function writeRow(prev: Grid, next: Grid, r: number, w: Writer, manner: Manner): void {
+  const { cols } = next;
+  const { color, lineFeeds } = manner;
+  const base = r * cols;
+  let change = nextChange(prev, next, base, 0, color);
+  // The first column EL may start at in this row (see `chained`).
+  const eraseFrom = manner.chained && r > 0 ? 1 : 0;
+  if (change < cols && blankToEnd(next, base, 0)) {
+    // A row that turns wholly blank is erased whole, so that the terminal holds nothing in
+    // it: a reflowing terminal then has nothing to re-wrap there on resize (see `chained`).
+    // Erased cells take the terminal's background only, which the engine never sets.
+    w.out += moveCursor(w.row, w.col, r, 0, lineFeeds) + (manner.chained ? ech(cols) : EL);
+    w.row = r;
+    w.col = 0;
+    return;
+  }
+  while (change < cols) {
+    const start = unitStart(prev, next, base, change);
+    // The run to write is start..end; `erase` then clears the rest of the row with EL.
+    let end = start - 1;
+    let erase =
+      start >= eraseFrom &&
+      blankToEnd(next, base, start) &&
+      eraseIsCheaper(prev, next, base, start, cols, color);
+    // Grow the run over changes (and the gaps between them, while rewriting them is cheaper).
+    let pen = w.style;
+    for (let from = change; !erase; from = change) {
+      end = runEnd(prev, next, base, from, color);
+      for (let c = from; c <= end; c++) pen = penFor(next, base + c, pen, color);
+      change = nextChange(prev, next, base, end + 1, color);
+      if (change === cols) break;
+      // Only blanks left to write, from right where the cursor will be: EL needs no move.
+      erase =
+        blankToEnd(next, base, end + 1) && eraseIsCheaper(prev, next, base, end + 1, cols, color);
+      const nextStart = unitStart(prev, next, base, change);
+      if (!erase && !rewriteIsCheaper(next, base, end + 1, nextStart, pen, color)) break;
+      for (let c = end + 1; c < nextStart; c++) pen = penFor(next, base + c, pen, color);
+    }
+    if (!erase) {
+      // The run may end by blanking the rest of the row: EL can do that part for less.
+      // Nothing changes after the run unless `change` found something.
+      const blanks = Math.max(eraseFrom, trailingBlanks(next, base, start, end));
+      erase =
+        blanks <= end &&
+        eraseIsCheaper(prev, next, base, blanks, change < cols ? cols : end + 1, color) &&
+        blankToEnd(next, base, end + 1);
+      if (erase) end = blanks - 1;
+    }
+    w.out += moveCursor(w.row, w.col, r, start, lineFeeds);
+    for (let c = start; c <= end; c++) {
+      const i = base + c;
+      const glyph = glyphToWrite(next, i, c);
+      if (glyph === '') continue;
+      const cellStyle = penFor(next, i, w.style, color);
+      if (cellStyle !== w.style) {
+        w.out += sgrTransition(w.style, cellStyle);
+        w.style = cellStyle;
+      }
+      w.out += glyph;
+    }
+    w.row = r;
+    w.col = end + 1 < cols ? end + 1 : -1;
+    if (erase) {
+      // Erased cells take the terminal's background only, which the engine never sets.
+      w.out += EL;
+      return;
+    }
+  }
+}
+
+/** A shift of part of a row, as ICH (`insert`) or DCH (`delete`) make it, `count` cells at `at`. */
+interface Shift {
+  readonly kind: 'insert' | 'delete';
+  readonly at: number;
+  readonly count: number;
+}
+
+/** Rows of a given size reused to try shifts on, one per size. */
+let scratch: Grid | undefined;
+
+/** A grid of `next`'s size to try shifts on (its rows hold whatever was tried last). */
+function scratchFor(next: Grid): Grid {
+  if (scratch?.cols !== next.cols || scratch.rows !== next.rows) {
+    const size = next.cols * next.rows;
+    scratch = {
+      cols: next.cols,
+      rows: next.rows,
+      glyphs: new Array<string>(size).fill(' '),
+      widths: new Uint8Array(size).fill(1),
+      styles: new Uint8Array(size),
+    };
+  }
+  return scratch;
+}
+
+/**
+ * Row `r` of `prev`, as the terminal shows it after `shifts`, into the same row of `into`; or
+ * false where a shift would split a wide glyph (terminals disagree about what that does).
+ */
+function shiftRow(prev: Grid, r: number, shifts: readonly Shift[], into: Grid): boolean {
+  const { cols } = prev;
+  const base = r * cols;
+  const { glyphs, widths, styles } = into;
+  for (let i = base; i < base + cols; i++) {
+    glyphs[i] = prev.glyphs[i];
+    widths[i] = prev.widths[i];
+    styles[i] = prev.styles[i];
+  }
+  for (const { kind, at, count } of shifts) {
+    if (widths[base + at] === 0) return false;
+    // The cell arriving at the edge of the moved part must not be half a wide glyph.
+    const edge = kind === 'insert' ? cols - count : at + count;
+    if (edge < cols && widths[base + edge] === 0) return false;
+    const move = (to: number, from: number): void => {
+      glyphs[base + to] = glyphs[base + from];
+      widths[base + to] = widths[base + from];
+      styles[base + to] = styles[base + from];
+    };
+    const blank = (c: number): void => {
+      glyphs[base + c] = ' ';
+      widths[base + c] = 1;
+      styles[base + c] = 0;
+    };
+    if (kind === 'insert') {
+      for (let c = cols - 1; c >= at + count; c--) move(c, c - count);
+      for (let c = at; c < at + count; c++) blank(c);
+    } else {
+      for (let c = at; c < cols - count; c++) move(c, c + count);
+      for (let c = Math.max(at, cols - count); c < cols; c++) blank(c);
+    }
+  }
+  return true;
+}
+
+/** The largest shift tried: creatures move a cell or two a frame. */
+const MAX_SHIFT = 3;
+/** Shifting pays only where it saves writing more cells than the ICH/DCH costs. */
+const MIN_SHIFTED_CELLS = 4;
+
+/**
+ * The shifts worth trying on row `r`: the part of the row from its first change to its last
+ * moved `k` cells right or left (the `k`, up to {@link MAX_SHIFT}, and direction under which
+ * most of the changed span's cells are what was there before, moved), with the rest of the
+ * row (a) moving with it, or (b) staying put. None where too few cells would move.
+ */
+function shiftsToTry(prev: Grid, next: Grid, r: number, color: boolean): Shift[][] {
+  const { cols } = next;
+  const base = r * cols;
+  const first = nextChange(prev, next, base, 0, color);
+  const last = lastChange(prev, next, base, color);
+  if (last - first < MIN_SHIFTED_CELLS) return [];
+  const sameAs = (to: number, from: number): boolean =>
+    next.glyphs[to] === prev.glyphs[from] && next.widths[to] === prev.widths[from];
+  // The first cell that shows something where things changed: a shift by k brings it from k
+  // cells away, which rules out most k at once.
+  let probe = first;
+  while (probe <= last && isBlank(next, base + probe)) probe++;
+  let best = { k: 0, moved: 0 };
+  for (let k = -MAX_SHIFT; k <= MAX_SHIFT; k++) {
+    const from = probe - k;
+    if (k === 0 || from < 0 || from >= cols || !sameAs(base + probe, base + from)) continue;
+    const lo = Math.max(first, first + k);
+    const hi = Math.min(last, last + k);
+    // Cells of the span that hold, in `next`, what `prev` had k cells to the left (k > 0);
+    // given up as soon as it cannot beat the best so far, or a cell too many does not match.
+    let moved = 0;
+    let misses = 0;
+    for (let c = lo; c <= hi; c++) {
+      const to = base + c;
+      if (isBlank(next, to)) continue;
+      if (sameAs(to, to - k)) moved++;
+      else if (++misses > moved + MIN_SHIFTED_CELLS) break;
+    }
+    if (moved > best.moved) best = { k, moved };
+  }
+  if (best.moved < MIN_SHIFTED_CELLS) return [];
+  const { k } = best;
+  // Where the rest of the row moves too, the shift may start anywhere in the blanks before the
+  // first change (moving blanks changes nothing): at the row's start if it can, which the
+  // cursor reaches for the least.
+  let at = first;
+  const need = k > 0 ? 0 : -k;
+  while (
+    at > 0 &&
+    isBlank(prev, base + at - 1) &&
+    (need === 0 || isBlank(prev, base + at - 1 + need))
+  )
+    at--;
+  if (k > 0) {
+    const right = (from: number): Shift => ({ kind: 'insert', at: from, count: k });
+    return last + 1 < cols
+      ? [[right(at)], [right(first), { kind: 'delete', at: last + 1, count: k }]]
+      : [[right(at)]];
+  }
+  const left = (from: number): Shift => ({ kind: 'delete', at: from, count: -k });
+  return last + k + 1 > first
+    ? [[left(at)], [left(first), { kind: 'insert', at: last + k + 1, count: -k }]]
+    : [[left(at)]];
+}
+
+/** The bytes of a shift: ICH or DCH, after the move to its column. */
+function shiftBytes(w: Writer, r: number, shift: Shift, lineFeeds: boolean): string {
+  const op = shift.kind === 'insert' ? ich(shift.count) : dch(shift.count);
+  return moveCursor(w.row, w.col, r, shift.at, lineFeeds) + op;
+}
+
+/**
+ * Write row `r`: the plain diff, or a shift of part of the row (ICH/DCH, which move cells the
+ * terminal already shows) and the diff that is left after it, whichever costs fewer bytes.
+ */
+function encodeRow(prev: Grid, next: Grid, r: number, w: Writer, manner: Manner): void {
+  // Each way is written on its own, from the writer's state, and only the row's bytes compared.
+  const plain: Writer = { ...w, out: '' };
+  writeRow(prev, next, r, plain, manner);
+  let best = plain;
+  let bestCost = -1;
+  for (const shifts of shiftsToTry(prev, next, r, manner.color)) {
+    const shifted = scratchFor(next);
+    if (!shiftRow(prev, r, shifts, shifted)) continue;
+    const trial: Writer = { ...w, out: '' };
+    for (const shift of shifts) {
+      trial.out += shiftBytes(trial, r, shift, manner.lineFeeds);
+      trial.row = r;
+      trial.col = shift.at;
+    }
+    writeRow(shifted, next, r, trial, manner);
+    if (bestCost < 0) bestCost = utf8Length(best.out);
+    const cost = utf8Length(trial.out);
+    if (cost < bestCost) {
+      best = trial;
+      bestCost = cost;
+    }
+  }
+  w.out += best.out;
+  w.row = best.row;
+  w.col = best.col;
+  w.style = best.style;
+}
+
 /**
  * Encode the bytes that turn a terminal region showing `prev` into one showing `next`, with
  * relative cursor moves only. `prev` and `next` have the same size (a resize is the
@@ -310,12 +583,15 @@ function eraseIsCheaper(
  * unchanged cells between them costs fewer bytes than the move. A wide glyph and its
  * continuation are one unit: if either half changed, in either grid, the whole unit is
  * rewritten from its lead. When the rest of a row turns blank and erasing is no dearer, EL
- * clears it. Only changed cells and unchanged ones between two changes on a row are
- * written, so nothing lands right of the rightmost non-blank cell of `prev` or `next`.
- * Writing the last column leaves the cursor in pending wrap (`col` -1), and the
- * next move starts with CR (or CPL/CNL); line feeds are used only inside the region, and
- * never in a `chained` one, so nothing ever scrolls. With `rest`, the frame ends with the
- * cheapest move back there.
+ * clears it. Where part of a row moved sideways (a creature swimming a cell), the terminal
+ * moves it (ICH/DCH: insert or delete characters, the rest of the row shifting with them),
+ * when that and what is left to write cost fewer bytes than writing. Blanks are written in
+ * whatever style the terminal is in: a space looks the same in every colour and weight. Only
+ * changed cells and unchanged ones between two changes on a row are written, so nothing
+ * lands right of the rightmost non-blank cell of `prev` or `next`. Writing the last column
+ * leaves the cursor in pending wrap (`col` -1), and the next move starts with CR (or
+ * CPL/CNL); line feeds are used only inside the region, and never in a `chained` one, so
+ * nothing ever scrolls. With `rest`, the frame ends with the cheapest move back there.
  *
  * SGR is emitted only where the style changes, only with `options.color` (without it every
  * style reads as default), as the cheapest transition; a frame that leaves a style set ends
@@ -347,97 +623,29 @@ export function encodeDiff(
   }
   const color = options.color === true;
   const chained = options.chained === true;
-  const lineFeeds = !chained;
-  let out = '';
-  let row = cursor.row;
-  let col = cursor.col >= 0 && cursor.col < cols ? cursor.col : -1;
-  let style = 0;
+  const manner: Manner = { color, chained, lineFeeds: !chained };
+  const w: Writer = {
+    out: '',
+    row: cursor.row,
+    col: cursor.col >= 0 && cursor.col < cols ? cursor.col : -1,
+    style: 0,
+  };
   let cellsChanged = 0;
   let rowsChanged = 0;
   for (let r = 0; r < rows; r++) {
     const base = r * cols;
-    let change = nextChange(prev, next, base, 0, color);
-    if (change === cols) continue;
+    const changes = countChanges(prev, next, base, 0, cols - 1, color);
+    if (changes === 0) continue;
     rowsChanged++;
-    // The first column EL may start at in this row (see `chained`).
-    const eraseFrom = chained && r > 0 ? 1 : 0;
-    if (blankToEnd(next, base, 0, color)) {
-      // A row that turns wholly blank is erased whole, so that the terminal holds nothing in
-      // it: a reflowing terminal then has nothing to re-wrap there on resize (see `chained`).
-      out +=
-        moveCursor(row, col, r, 0, lineFeeds) +
-        sgrTransition(style, 0) +
-        (chained ? ech(cols) : EL);
-      style = 0;
-      row = r;
-      col = 0;
-      cellsChanged += countChanges(prev, next, base, 0, cols - 1, color);
-      continue;
-    }
-    while (change < cols) {
-      const start = unitStart(prev, next, base, change);
-      // The run to write is start..end; `erase` then clears the rest of the row with EL.
-      let end = start - 1;
-      let erase =
-        start >= eraseFrom &&
-        blankToEnd(next, base, start, color) &&
-        eraseIsCheaper(prev, next, base, start, cols, color);
-      // Grow the run over changes (and the gaps between them, while rewriting them is cheaper).
-      for (let from = change; !erase; from = change) {
-        end = runEnd(prev, next, base, from, color);
-        change = nextChange(prev, next, base, end + 1, color);
-        if (change === cols) break;
-        // Only blanks left to write, from right where the cursor will be: EL needs no move.
-        erase =
-          blankToEnd(next, base, end + 1, color) &&
-          eraseIsCheaper(prev, next, base, end + 1, cols, color);
-        if (
-          !erase &&
-          !rewriteIsCheaper(next, base, end + 1, unitStart(prev, next, base, change), color)
-        )
-          break;
-      }
-      if (!erase) {
-        // The run may end by blanking the rest of the row: EL can do that part for less.
-        // Nothing changes after the run unless `change` found something.
-        const blanks = Math.max(eraseFrom, trailingBlanks(next, base, start, end, color));
-        erase =
-          blanks <= end &&
-          eraseIsCheaper(prev, next, base, blanks, change < cols ? cols : end + 1, color) &&
-          blankToEnd(next, base, end + 1, color);
-        if (erase) end = blanks - 1;
-      }
-      out += moveCursor(row, col, r, start, lineFeeds);
-      for (let c = start; c <= end; c++) {
-        const i = base + c;
-        if (changed(prev, next, i, color)) cellsChanged++;
-        const glyph = glyphToWrite(next, i, c);
-        if (glyph === '') continue;
-        if (color) {
-          const cellStyle = normalizeStyle(next.styles[i]);
-          if (cellStyle !== style) {
-            out += sgrTransition(style, cellStyle);
-            style = cellStyle;
-          }
-        }
-        out += glyph;
-      }
-      row = r;
-      col = end + 1 < cols ? end + 1 : -1;
-      if (erase) {
-        // Some terminals give erased cells the current attributes: reset so they come out default.
-        out += sgrTransition(style, 0) + EL;
-        style = 0;
-        cellsChanged += countChanges(prev, next, base, end + 1, cols - 1, color);
-        break;
-      }
-    }
+    cellsChanged += changes;
+    encodeRow(prev, next, r, w, manner);
   }
+  let { out, row, col } = w;
   if (out === '') return { bytes: '', cursor: { row, col }, cellsChanged: 0, rowsChanged: 0 };
-  if (style !== 0) out += SGR_RESET;
+  if (w.style !== 0) out += SGR_RESET;
   const { rest } = options;
   if (rest !== undefined) {
-    out += moveCursor(row, col, rest.row, rest.col, lineFeeds);
+    out += moveCursor(row, col, rest.row, rest.col, manner.lineFeeds);
     row = rest.row;
     col = rest.col;
   }

@@ -21,8 +21,39 @@ export const BS = '\b';
 export const LF = '\n';
 /** Carriage return and line feed: column 0 of the next row in every tty mode. */
 export const CRLF = '\r\n';
+/**
+ * Index: one row down, the column kept (scrolling at the bottom margin, which the engine never
+ * moves down from). Unlike LF, not subject to the tty's ONLCR, and in xterm.js it ends no soft
+ * wrap on the row it moves into.
+ */
+export const IND = '\u001BD';
+/** Reverse Index: one row up, the column kept (scrolling at the top margin, which the engine never moves up from). */
+export const RI = '\u001BM';
+
 /** Erase in Line (to the end of the line); the cursor does not move. */
 export const EL = `${CSI}K`;
+
+/**
+ * Insert Character: `n` blanks at the cursor, the rest of the row shifted right (what passes
+ * the right edge is lost); the cursor does not move.
+ *
+ * @param n - cells (1 or more)
+ * @returns `ESC[@` for 1, `ESC[{n}@` otherwise
+ */
+export function ich(n: number): string {
+  return n <= 1 ? `${CSI}@` : `${CSI}${n}@`;
+}
+
+/**
+ * Delete Character: `n` cells at the cursor removed, the rest of the row shifted left and
+ * blanks coming in at the right edge; the cursor does not move.
+ *
+ * @param n - cells (1 or more)
+ * @returns `ESC[P` for 1, `ESC[{n}P` otherwise
+ */
+export function dch(n: number): string {
+  return n <= 1 ? `${CSI}P` : `${CSI}${n}P`;
+}
 
 /**
  * Erase Character: `n` cells from the cursor's on blanked, the cursor does not move. Across a

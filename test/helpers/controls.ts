@@ -21,12 +21,12 @@ export const UNSAFE_IN_MESSAGE =
 
 /**
  * The control sequences the engine itself writes, and only those: cursor moves (CUU, CUD,
- * CUF, CUB, CNL, CPL, and ECH, with an optional count), erase in line and erase down (EL, ED), SGR with numeric
+ * CUF, CUB, CNL, CPL, ECH, ICH and DCH, with an optional count; IND and RI), erase in line and erase down (EL, ED), SGR with numeric
  * parameters, synchronized output (DEC 2026), auto-wrap (DECAWM) and the cursor's visibility (DECTCEM, from the
  * session). Any other sequence (an OSC, a DCS, a CSI with another final byte) is left in
  * place by {@link stripEngineSequences}, so its ESC shows up in {@link strayControls}.
  */
-const ENGINE_SEQUENCE = /\u001b\[(?:\d*[ABCDEFX]|[JK]|[\d;]*m|\?(?:2026|25|7)[hl])/g;
+const ENGINE_SEQUENCE = /\u001b(?:\[(?:\d*[ABCDEFPX@]|[JK]|[\d;]*m|\?(?:2026|25|7)[hl])|[DM])/g;
 
 /**
  * `bytes` without the engine's own control sequences (see `ENGINE_SEQUENCE`).

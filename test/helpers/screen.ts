@@ -11,7 +11,10 @@ import type { Terminal } from './xterm.js';
  * or -1 for the default) and bold; a continuation compares by its width alone.
  */
 function token(glyph: string, width: number, fg: number, bold: boolean): string {
-  return width === 0 ? '[0]' : `[${glyph === '' ? ' ' : glyph}${width}${fg}${bold ? 'B' : ''}]`;
+  if (width === 0) return '[0]';
+  // A blank looks the same in any colour and weight: the engine writes it in whatever style.
+  if ((glyph === '' || glyph === ' ') && width === 1) return '[ ]';
+  return `[${glyph}${width}${fg}${bold ? 'B' : ''}]`;
 }
 
 /** The cells of a default-style blank row, as tokens. */

@@ -70,11 +70,11 @@ describe('encodeDiff', () => {
       expect(bytes(row, edit(row, 15, 0, 'x'), { row: 0, col: 25 })).toBe(`${ESC}10Dx`);
     });
 
-    it('down: LF only from column 0 or as CR LF, else CUD', () => {
+    it('down: LF only from column 0 or as CR LF, else IND (a row, keeping the column) or CUD', () => {
       expect(bytes(row, edit(row, 0, 1, 'x'), { row: 0, col: 0 })).toBe('\nx');
       expect(bytes(row, edit(row, 0, 2, 'x'), { row: 0, col: 0 })).toBe('\n\nx');
       expect(bytes(row, edit(row, 0, 1, 'x'), { row: 0, col: 5 })).toBe('\r\nx');
-      expect(bytes(row, edit(row, 5, 1, 'x'), { row: 0, col: 5 })).toBe(`${ESC}Bx`);
+      expect(bytes(row, edit(row, 5, 1, 'x'), { row: 0, col: 5 })).toBe(`\u001BDx`);
       expect(bytes(row, edit(row, 4, 2, 'x'), { row: 0, col: 5 })).toBe(`${ESC}2B\bx`);
       expect(bytes(row, edit(row, 3, 1, 'x'), { row: 0, col: 0 })).toBe(`\n${ESC}3Cx`);
     });
@@ -100,7 +100,9 @@ describe('encodeDiff', () => {
       expect(moveCursor(0, 0, 6, 0)).toBe(`${ESC}6B`);
       // Without line feeds (a chained region): CUD or CNL.
       expect(moveCursor(0, 9, 3, 0, false)).toBe(`${ESC}3E`);
-      expect(moveCursor(0, 0, 1, 4, false)).toBe(`${ESC}B${ESC}4C`);
+      expect(moveCursor(0, 0, 1, 4, false)).toBe(`\u001BD${ESC}4C`);
+      // Up a row, keeping the column: RI.
+      expect(moveCursor(1, 4, 0, 4)).toBe(`\u001BM`);
     });
 
     it('a chained region: never a line feed, a blank row emptied with ECH across it, and back to rest', () => {
@@ -114,7 +116,7 @@ describe('encodeDiff', () => {
       );
       // Row 1 turns blank: ECH across it (EL from column 0 would unwrap it in xterm.js); row 2
       // loses one cell, written as a space.
-      expect(out.bytes).toBe(`${ESC}B${ESC}10X${ESC}B${ESC}C ${ESC}2F`);
+      expect(out.bytes).toBe(`\u001BD${ESC}10X\u001BD${ESC}C ${ESC}2F`);
       expect(out.cursor).toEqual({ row: 0, col: 0 });
     });
   });
@@ -250,10 +252,17 @@ describe('encodeDiff', () => {
       expect(bytes(prev, gridOf(12, 1, ['X']))).toBe(`X${ESC}K`);
     });
 
-    it('resets the style before erasing', () => {
+    it('erases in the style it is in (erased cells take only the background, which the engine never sets), and resets at the end', () => {
       const prev = gridOf(12, 1, ['abcdefgh']);
       const next = gridOf(12, 1, ['xy'], 3);
-      expect(bytes(prev, next, HOME, true)).toBe(`${ESC}32mxy${ESC}m${ESC}K`);
+      expect(bytes(prev, next, HOME, true)).toBe(`${ESC}32mxy${ESC}K${ESC}m`);
+    });
+
+    it('writes blanks in the style it is in: a space looks the same in any colour', () => {
+      const prev = gridOf(12, 1, ['a b']);
+      const next = gridOf(12, 1, ['x y'], 3);
+      // Not `x`, reset, ` `, green again, `y`: the space is written green, and looks no different.
+      expect(bytes(prev, next, HOME, true)).toBe(`${ESC}32mx y${ESC}m`);
     });
   });
 
@@ -314,7 +323,7 @@ describe('encodeDiff', () => {
     expect(encodeDiff(prev, next, HOME)).toMatchObject({ cellsChanged: 2, rowsChanged: 2 });
   });
 
-  it('moves a small fish by one cell with a few bytes', () => {
+  it('moves a small fish by one cell with a few bytes, the terminal shifting what it can', () => {
     const fish = ['  ,', '><(((°>', "  '"];
     const at = (x: number): Grid => {
       const grid = createGrid(80, 3);
@@ -323,7 +332,9 @@ describe('encodeDiff', () => {
     };
     const result = encodeDiff(at(10), at(11), { row: 2, col: 14 });
     expect(result).toMatchObject({ rowsChanged: 3, cellsChanged: 10, cursor: { row: 2, col: 14 } });
-    // Up 2 and back 2; ' ,'; CR LF and forward 10 (ties with CUD and 4 BS); ' ><(((°>'; …
-    expect(result.bytes).toBe(`${ESC}2A\b\b ,\r\n${ESC}10C ><(((°>\r\n${ESC}12C '`);
+    // Up 2 and back 2; ' ,'; CR LF; the body moved a cell right by inserting one blank at the
+    // row's start, before the blanks that lead to it (ICH, 3 bytes against 8 written and a
+    // move); LF and forward 12; ' …
+    expect(result.bytes).toBe(`${ESC}2A\b\b ,\r\n${ESC}@\n${ESC}12C '`);
   });
 });
