@@ -1,5 +1,5 @@
 import type { Sprite, Style } from '../art/types.js';
-import { clearGrid, createGrid, type Grid } from './grid.js';
+import { clearGrid, createGrid, spansOf, widenSpan, type Grid } from './grid.js';
 
 /** A sprite placed in a frame: where its top-left cell goes and how deep it sits. */
 export interface Placement {
@@ -72,8 +72,11 @@ export function drawSprite(grid: Grid, sprite: Sprite, x: number, y: number): vo
   const rowEnd = Math.min(sprite.height, grid.rows - top);
   const colStart = Math.max(0, -left);
   const colEnd = Math.min(width, grid.cols - left);
+  const spans = spansOf(grid);
   for (let sy = Math.max(0, -top); sy < rowEnd; sy++) {
     const rowStart = sy * width;
+    // A wide glyph's far half that painting blanks past either end stays blank: no wider.
+    if (spans !== undefined) widenSpan(spans, grid.cols, top + sy, left + colStart, left + colEnd);
     for (let sx = colStart; sx < colEnd; sx++) {
       const cell = cells[rowStart + sx];
       // A continuation is drawn with its lead; one whose lead is clipped is clipped with it.
@@ -112,7 +115,8 @@ export function drawText(
   style: Style = 0,
   charWidth?: CharWidth,
 ): number {
-  let col = Math.floor(x);
+  const start = Math.floor(x);
+  let col = start;
   const row = Math.floor(y);
   const visible = row >= 0 && row < grid.rows;
   for (const char of text) {
@@ -123,6 +127,8 @@ export function drawText(
     if (visible) paintGlyph(grid, row, col, CONTROL.test(char) ? ' ' : char, cells, style);
     col += cells;
   }
+  const spans = spansOf(grid);
+  if (visible && spans !== undefined) widenSpan(spans, grid.cols, row, start, col);
   return col;
 }
 
@@ -155,7 +161,7 @@ export function composeFrame(
   placements: readonly Placement[],
   into?: Grid,
 ): Grid {
-  const grid = into?.cols === cols && into.rows === rows ? clearGrid(into) : createGrid(cols, rows);
+  const grid = clearGrid(into?.cols === cols && into.rows === rows ? into : createGrid(cols, rows));
   // Array.prototype.sort is stable, so ties keep array order (later drawn later, on top).
   const ordered = inDrawOrder(placements)
     ? placements

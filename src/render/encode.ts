@@ -1,4 +1,4 @@
-import type { Grid } from './grid.js';
+import { spansOf, type Grid } from './grid.js';
 import {
   CR,
   CRLF,
@@ -162,31 +162,53 @@ function changed(prev: Grid, next: Grid, i: number, color: boolean): boolean {
   return color && prev.styles[i] !== next.styles[i] && !isBlank(next, i);
 }
 
+/**
+ * The columns of a row, `from` to `to` (exclusive), outside which the cells are blank in both
+ * grids: nothing changes there, so the encoder never looks (see `spansOf` in grid.ts). A
+ * frame that drew little is diffed for little.
+ */
+interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The span of row `r` where `prev` or `next` may hold something (the whole row if unknown). */
+function rowSpan(prev: Grid, next: Grid, r: number): Span {
+  const before = spansOf(prev);
+  const after = spansOf(next);
+  if (before === undefined || after === undefined) return { from: 0, to: next.cols };
+  return {
+    from: Math.min(before[2 * r], after[2 * r]),
+    to: Math.max(before[2 * r + 1], after[2 * r + 1]),
+  };
+}
+
 /** The first changed column of the row at `base` from column `from`, or `cols` if none. */
-function nextChange(prev: Grid, next: Grid, base: number, from: number, color: boolean): number {
-  const { cols } = next;
-  for (let col = from; col < cols; col++) if (changed(prev, next, base + col, color)) return col;
-  return cols;
-}
-
-/** The last changed column of the row at `base`, or -1 if none. */
-function lastChange(prev: Grid, next: Grid, base: number, color: boolean): number {
-  for (let col = next.cols - 1; col >= 0; col--)
-    if (changed(prev, next, base + col, color)) return col;
-  return -1;
-}
-
-/** Changed cells of the row at `base` in columns `from..to` (inclusive). */
-function countChanges(
+function nextChange(
   prev: Grid,
   next: Grid,
   base: number,
   from: number,
-  to: number,
+  span: Span,
   color: boolean,
 ): number {
+  for (let col = Math.max(from, span.from); col < span.to; col++)
+    if (changed(prev, next, base + col, color)) return col;
+  return next.cols;
+}
+
+/** The last changed column of the row at `base`, or -1 if none. */
+function lastChange(prev: Grid, next: Grid, base: number, span: Span, color: boolean): number {
+  for (let col = span.to - 1; col >= span.from; col--)
+    if (changed(prev, next, base + col, color)) return col;
+  return -1;
+}
+
+/** Changed cells of the row at `base`. */
+function countChanges(prev: Grid, next: Grid, base: number, span: Span, color: boolean): number {
   let count = 0;
-  for (let col = from; col <= to; col++) if (changed(prev, next, base + col, color)) count++;
+  for (let col = span.from; col < span.to; col++)
+    if (changed(prev, next, base + col, color)) count++;
   return count;
 }
 
@@ -205,13 +227,21 @@ function unitStart(prev: Grid, next: Grid, base: number, col: number): number {
  * The last column of the run of changes starting at `col`, extended so that it ends a whole
  * unit in both grids (a wide glyph's continuation goes with its lead).
  */
-function runEnd(prev: Grid, next: Grid, base: number, col: number, color: boolean): number {
-  const { cols } = next;
+function runEnd(
+  prev: Grid,
+  next: Grid,
+  base: number,
+  col: number,
+  span: Span,
+  color: boolean,
+): number {
+  // Past the span both grids are blank: nothing changes, and no cell continues a wide glyph.
+  const { to } = span;
   let end = col;
   for (;;) {
-    while (end + 1 < cols && changed(prev, next, base + end + 1, color)) end++;
+    while (end + 1 < to && changed(prev, next, base + end + 1, color)) end++;
     const after = base + end + 1;
-    if (end + 1 < cols && (prev.widths[after] === 0 || next.widths[after] === 0)) end++;
+    if (end + 1 < to && (prev.widths[after] === 0 || next.widths[after] === 0)) end++;
     else return end;
   }
 }
@@ -266,8 +296,9 @@ function rewriteIsCheaper(
 }
 
 /** Whether every cell of the row at `base` from column `from` on is blank in `grid`. */
-function blankToEnd(grid: Grid, base: number, from: number): boolean {
-  for (let col = from; col < grid.cols; col++) if (!isBlank(grid, base + col)) return false;
+function blankToEnd(grid: Grid, base: number, from: number, span: Span): boolean {
+  for (let col = Math.max(from, span.from); col < span.to; col++)
+    if (!isBlank(grid, base + col)) return false;
   return true;
 }
 
@@ -295,11 +326,14 @@ function eraseIsCheaper(
   base: number,
   from: number,
   to: number,
+  span: Span,
   color: boolean,
 ): boolean {
   let cost = 0;
   let gap = 0;
-  for (let col = from; col < to; col++) {
+  // Past the span nothing changes: only gaps, which cost nothing unless a change follows.
+  const end = Math.min(to, span.to);
+  for (let col = from; col < end; col++) {
     if (!changed(prev, next, base + col, color)) {
       gap++;
       continue;
@@ -331,16 +365,25 @@ interface Manner {
 
 /**
  * Write the cells of row `r` that differ between `prev` and `next`, run by run (see
- * {@link encodeDiff}); `w` is advanced.
+ * {@link encodeDiff}); `w` is advanced. Only columns in `span` are looked at. A way being
+ * tried stops once its bytes reach `budget`, unfinished: it has lost already.
  */
-function writeRow(prev: Grid, next: Grid, r: number, w: Writer, manner: Manner): void {
+function writeRow(
+  prev: Grid,
+  next: Grid,
+  r: number,
+  span: Span,
+  w: Writer,
+  manner: Manner,
+  budget = Infinity,
+): void {
   const { cols } = next;
   const { color, lineFeeds } = manner;
   const base = r * cols;
-  let change = nextChange(prev, next, base, 0, color);
+  let change = nextChange(prev, next, base, 0, span, color);
   // The first column EL may start at in this row (see `chained`).
   const eraseFrom = manner.chained && r > 0 ? 1 : 0;
-  if (change < cols && blankToEnd(next, base, 0)) {
+  if (change < cols && blankToEnd(next, base, 0, span)) {
     // A row that turns wholly blank is erased whole, so that the terminal holds nothing in
     // it: a reflowing terminal then has nothing to re-wrap there on resize (see `chained`).
     // Erased cells take the terminal's background only, which the engine never sets.
@@ -349,24 +392,26 @@ function writeRow(prev: Grid, next: Grid, r: number, w: Writer, manner: Manner):
     w.col = 0;
     return;
   }
-  while (change < cols) {
+  // Past `budget` UTF-16 units the way being tried has lost: it is not finished.
+  while (change < cols && w.out.length < budget) {
     const start = unitStart(prev, next, base, change);
     // The run to write is start..end; `erase` then clears the rest of the row with EL.
     let end = start - 1;
     let erase =
       start >= eraseFrom &&
-      blankToEnd(next, base, start) &&
-      eraseIsCheaper(prev, next, base, start, cols, color);
+      blankToEnd(next, base, start, span) &&
+      eraseIsCheaper(prev, next, base, start, cols, span, color);
     // Grow the run over changes (and the gaps between them, while rewriting them is cheaper).
     let pen = w.style;
     for (let from = change; !erase; from = change) {
-      end = runEnd(prev, next, base, from, color);
+      end = runEnd(prev, next, base, from, span, color);
       for (let c = from; c <= end; c++) pen = penFor(next, base + c, pen, color);
-      change = nextChange(prev, next, base, end + 1, color);
+      change = nextChange(prev, next, base, end + 1, span, color);
       if (change === cols) break;
       // Only blanks left to write, from right where the cursor will be: EL needs no move.
       erase =
-        blankToEnd(next, base, end + 1) && eraseIsCheaper(prev, next, base, end + 1, cols, color);
+        blankToEnd(next, base, end + 1, span) &&
+        eraseIsCheaper(prev, next, base, end + 1, cols, span, color);
       const nextStart = unitStart(prev, next, base, change);
       if (!erase && !rewriteIsCheaper(next, base, end + 1, nextStart, pen, color)) break;
       for (let c = end + 1; c < nextStart; c++) pen = penFor(next, base + c, pen, color);
@@ -377,8 +422,8 @@ function writeRow(prev: Grid, next: Grid, r: number, w: Writer, manner: Manner):
       const blanks = Math.max(eraseFrom, trailingBlanks(next, base, start, end));
       erase =
         blanks <= end &&
-        eraseIsCheaper(prev, next, base, blanks, change < cols ? cols : end + 1, color) &&
-        blankToEnd(next, base, end + 1);
+        eraseIsCheaper(prev, next, base, blanks, change < cols ? cols : end + 1, span, color) &&
+        blankToEnd(next, base, end + 1, span);
       if (erase) end = blanks - 1;
     }
     w.out += moveCursor(w.row, w.col, r, start, lineFeeds);
@@ -429,39 +474,68 @@ function scratchFor(next: Grid): Grid {
 }
 
 /**
+ * Move `count` cells of `grid` from index `from` to index `to`, overlapping or not. (By hand:
+ * `Array.prototype.copyWithin` costs some 30 times as much on a large array of glyphs.)
+ */
+function moveCells(grid: Grid, to: number, from: number, count: number): void {
+  const { glyphs, widths, styles } = grid;
+  const step = to > from ? -1 : 1;
+  const first = step === 1 ? 0 : count - 1;
+  for (let k = first; k >= 0 && k < count; k += step) {
+    glyphs[to + k] = glyphs[from + k];
+    widths[to + k] = widths[from + k];
+    styles[to + k] = styles[from + k];
+  }
+}
+
+/** Blank the cells of `grid` from index `from` to index `to` (exclusive). */
+function blankCells(grid: Grid, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    grid.glyphs[i] = ' ';
+    grid.widths[i] = 1;
+    grid.styles[i] = 0;
+  }
+}
+
+/**
  * Row `r` of `prev`, as the terminal shows it after `shifts`, into the same row of `into`; or
  * false where a shift would split a wide glyph (terminals disagree about what that does).
+ * Only columns `window.from` to `window.to` are made (the rest of `into`'s row is left as it
+ * was, and the caller reads no further). The window is {@link MAX_SHIFT} cells wider than
+ * the row's span on each side (more is harmless): `prev` holds nothing outside its span and a
+ * shift moves cells at most that far, so the row is blank outside the window after each
+ * shift, and whatever would come in from outside it is a blank.
  */
-function shiftRow(prev: Grid, r: number, shifts: readonly Shift[], into: Grid): boolean {
-  const { cols } = prev;
-  const base = r * cols;
+function shiftRow(
+  prev: Grid,
+  r: number,
+  shifts: readonly Shift[],
+  window: Span,
+  into: Grid,
+): boolean {
+  const base = r * prev.cols;
+  const left = base + window.from;
+  const right = base + window.to;
   const { glyphs, widths, styles } = into;
-  for (let i = base; i < base + cols; i++) {
+  for (let i = left; i < right; i++) {
     glyphs[i] = prev.glyphs[i];
     widths[i] = prev.widths[i];
     styles[i] = prev.styles[i];
   }
+  const widthAt = (i: number): number => (i >= left && i < right ? widths[i] : 1);
   for (const { kind, at, count } of shifts) {
-    if (widths[base + at] === 0) return false;
+    if (widthAt(base + at) === 0) return false;
     // The cell arriving at the edge of the moved part must not be half a wide glyph.
-    const edge = kind === 'insert' ? cols - count : at + count;
-    if (edge < cols && widths[base + edge] === 0) return false;
-    const move = (to: number, from: number): void => {
-      glyphs[base + to] = glyphs[base + from];
-      widths[base + to] = widths[base + from];
-      styles[base + to] = styles[base + from];
-    };
-    const blank = (c: number): void => {
-      glyphs[base + c] = ' ';
-      widths[base + c] = 1;
-      styles[base + c] = 0;
-    };
+    const edge = kind === 'insert' ? prev.cols - count : at + count;
+    if (edge < prev.cols && widthAt(base + edge) === 0) return false;
+    // Left of the window the row is blank: a shift from there moves blanks over blanks.
+    const start = Math.max(base + at, left);
     if (kind === 'insert') {
-      for (let c = cols - 1; c >= at + count; c--) move(c, c - count);
-      for (let c = at; c < at + count; c++) blank(c);
+      moveCells(into, start + count, start, right - start - count);
+      blankCells(into, start, Math.min(start + count, right));
     } else {
-      for (let c = at; c < cols - count; c++) move(c, c + count);
-      for (let c = Math.max(at, cols - count); c < cols; c++) blank(c);
+      moveCells(into, start, start + count, right - start - count);
+      blankCells(into, Math.max(start, right - count), right);
     }
   }
   return true;
@@ -469,6 +543,8 @@ function shiftRow(prev: Grid, r: number, shifts: readonly Shift[], into: Grid): 
 
 /** The largest shift tried: creatures move a cell or two a frame. */
 const MAX_SHIFT = 3;
+/** The fewest bytes a shift costs: ICH or DCH by one (`ESC [ @`, `ESC [ P`). */
+const SHIFT_MIN_BYTES = 3;
 /** Shifting pays only where it saves writing more cells than the ICH/DCH costs. */
 const MIN_SHIFTED_CELLS = 4;
 
@@ -478,11 +554,11 @@ const MIN_SHIFTED_CELLS = 4;
  * most of the changed span's cells are what was there before, moved), with the rest of the
  * row (a) moving with it, or (b) staying put. None where too few cells would move.
  */
-function shiftsToTry(prev: Grid, next: Grid, r: number, color: boolean): Shift[][] {
+function shiftsToTry(prev: Grid, next: Grid, r: number, span: Span, color: boolean): Shift[][] {
   const { cols } = next;
   const base = r * cols;
-  const first = nextChange(prev, next, base, 0, color);
-  const last = lastChange(prev, next, base, color);
+  const first = nextChange(prev, next, base, 0, span, color);
+  const last = lastChange(prev, next, base, span, color);
   if (last - first < MIN_SHIFTED_CELLS) return [];
   const sameAs = (to: number, from: number): boolean =>
     next.glyphs[to] === prev.glyphs[from] && next.widths[to] === prev.widths[from];
@@ -543,23 +619,31 @@ function shiftBytes(w: Writer, r: number, shift: Shift, lineFeeds: boolean): str
  * Write row `r`: the plain diff, or a shift of part of the row (ICH/DCH, which move cells the
  * terminal already shows) and the diff that is left after it, whichever costs fewer bytes.
  */
-function encodeRow(prev: Grid, next: Grid, r: number, w: Writer, manner: Manner): void {
+function encodeRow(prev: Grid, next: Grid, r: number, span: Span, w: Writer, manner: Manner): void {
   // Each way is written on its own, from the writer's state, and only the row's bytes compared.
   const plain: Writer = { ...w, out: '' };
-  writeRow(prev, next, r, plain, manner);
+  writeRow(prev, next, r, span, plain, manner);
   let best = plain;
-  let bestCost = -1;
-  for (const shifts of shiftsToTry(prev, next, r, manner.color)) {
-    const shifted = scratchFor(next);
-    if (!shiftRow(prev, r, shifts, shifted)) continue;
+  let bestCost = utf8Length(plain.out);
+  // A way with a shift costs its ICH or DCH at least: a row written for that little needs none.
+  const shifts = bestCost > SHIFT_MIN_BYTES ? shiftsToTry(prev, next, r, span, manner.color) : [];
+  for (const tried of shifts) {
     const trial: Writer = { ...w, out: '' };
-    for (const shift of shifts) {
+    for (const shift of tried) {
       trial.out += shiftBytes(trial, r, shift, manner.lineFeeds);
       trial.row = r;
       trial.col = shift.at;
     }
-    writeRow(shifted, next, r, trial, manner);
-    if (bestCost < 0) bestCost = utf8Length(best.out);
+    // UTF-16 units never outnumber UTF-8 bytes: a trial this long already costs too much.
+    if (trial.out.length >= bestCost) continue;
+    const shifted = scratchFor(next);
+    // A shift moves cells at most MAX_SHIFT either way: outside this, both rows are blank.
+    const window: Span = {
+      from: Math.max(0, span.from - MAX_SHIFT),
+      to: Math.min(next.cols, span.to + MAX_SHIFT),
+    };
+    if (!shiftRow(prev, r, tried, window, shifted)) continue;
+    writeRow(shifted, next, r, window, trial, manner, bestCost);
     const cost = utf8Length(trial.out);
     if (cost < bestCost) {
       best = trial;
@@ -633,12 +717,13 @@ export function encodeDiff(
   let cellsChanged = 0;
   let rowsChanged = 0;
   for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    const changes = countChanges(prev, next, base, 0, cols - 1, color);
+    const span = rowSpan(prev, next, r);
+    if (span.from >= span.to) continue;
+    const changes = countChanges(prev, next, r * cols, span, color);
     if (changes === 0) continue;
     rowsChanged++;
     cellsChanged += changes;
-    encodeRow(prev, next, r, w, manner);
+    encodeRow(prev, next, r, span, w, manner);
   }
   let { out, row, col } = w;
   if (out === '') return { bytes: '', cursor: { row, col }, cellsChanged: 0, rowsChanged: 0 };

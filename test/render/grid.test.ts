@@ -1,0 +1,178 @@
+/**
+ * A grid's drawn spans: what was drawn since it was last cleared, per row, so that clearing
+ * and diffing a sparse frame cost what was drawn and not the grid's area. The encoder must
+ * write the same bytes with them as without.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { STYLE_BOLD } from '../../src/art/types.js';
+import { clearGrid, createGrid, spansOf, type Grid } from '../../src/render/grid.js';
+import { composeFrame, drawSprite, drawText } from '../../src/render/compose.js';
+import { encodeDiff } from '../../src/render/encode.js';
+import { spriteOf, testWidth, WIDE_GLYPHS } from './fixtures.js';
+
+const GLYPHS = [...'abc<>()/\\|_-=~. ', ...WIDE_GLYPHS];
+
+/** Something drawn on a frame: a text at a place, in a style. */
+interface Stroke {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  readonly style: number;
+}
+
+const strokeArb = (cols: number, rows: number) =>
+  fc.record({
+    x: fc.integer({ min: -3, max: cols }),
+    y: fc.integer({ min: -1, max: rows }),
+    text: fc
+      .array(fc.constantFrom(...GLYPHS), { minLength: 1, maxLength: 10 })
+      .map((glyphs) => glyphs.join('')),
+    style: fc.constantFrom(0, 2, 5, STYLE_BOLD | 3),
+  });
+
+/** Frames of a scene: a size, and strokes for each frame, some moved a few cells from the last. */
+const framesArb = fc
+  .record({ cols: fc.integer({ min: 1, max: 30 }), rows: fc.integer({ min: 1, max: 6 }) })
+  .chain(({ cols, rows }) =>
+    fc.record({
+      cols: fc.constant(cols),
+      rows: fc.constant(rows),
+      first: fc.array(strokeArb(cols, rows), { maxLength: 8 }),
+      // Each later frame moves the strokes by up to four cells (what the encoder shifts), or
+      // draws new ones.
+      moves: fc.array(
+        fc.record({
+          shift: fc.integer({ min: -4, max: 4 }),
+          fresh: fc.array(strokeArb(cols, rows), { maxLength: 3 }),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      color: fc.boolean(),
+      chained: fc.boolean(),
+    }),
+  );
+
+/** Clear `grid` and draw the strokes on it, as a frame is composed. */
+function compose(grid: Grid, strokes: readonly Stroke[]): Grid {
+  clearGrid(grid);
+  for (const { x, y, text, style } of strokes) drawText(grid, x, y, text, style, testWidth);
+  return grid;
+}
+
+/** The same cells in a grid of their own, which has no spans: the encoder reads it whole. */
+function untracked(grid: Grid): Grid {
+  return {
+    ...grid,
+    glyphs: [...grid.glyphs],
+    widths: grid.widths.slice(),
+    styles: grid.styles.slice(),
+  };
+}
+
+/** Every cell of `grid` outside its row's span is a default-style space. */
+function blankOutsideSpans(grid: Grid): boolean {
+  const spans = spansOf(grid);
+  if (spans === undefined) return false;
+  for (let row = 0; row < grid.rows; row++) {
+    for (let col = 0; col < grid.cols; col++) {
+      if (col >= spans[2 * row] && col < spans[2 * row + 1]) continue;
+      const i = row * grid.cols + col;
+      if (grid.glyphs[i] !== ' ' || grid.widths[i] !== 1 || grid.styles[i] !== 0) return false;
+    }
+  }
+  return true;
+}
+
+describe('drawn spans', () => {
+  it('a grid is tracked from its first clear, and made or copied it is read whole', () => {
+    const grid = createGrid(4, 2);
+    expect(spansOf(grid)).toBeUndefined();
+    clearGrid(grid);
+    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 4, 0]);
+    drawText(grid, 1, 1, 'ab');
+    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 1, 3]);
+    expect(spansOf(untracked(grid))).toBeUndefined();
+  });
+
+  it('hold every cell drawn, and a clear blanks the grid whole, frame after frame', () => {
+    fc.assert(
+      fc.property(framesArb, ({ cols, rows, first, moves }) => {
+        const grid = createGrid(cols, rows);
+        compose(grid, first);
+        expect(blankOutsideSpans(grid)).toBe(true);
+        for (const { fresh } of moves) {
+          clearGrid(grid);
+          expect(untracked(grid)).toEqual(untracked(createGrid(cols, rows)));
+          compose(grid, fresh);
+          expect(blankOutsideSpans(grid)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('hold what sprites draw, clipped at any edge, transparent cells and wide glyphs too', () => {
+    const sprite = spriteOf(['.あb.', 'c..🐟'], { transparent: '.', style: 3 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -6, max: 10 }), fc.integer({ min: -3, max: 5 })), {
+          maxLength: 5,
+        }),
+        (places) => {
+          const grid = composeFrame(8, 4, [], createGrid(8, 4));
+          for (const [x, y] of places) drawSprite(grid, sprite, x, y);
+          expect(blankOutsideSpans(grid)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('change no byte the encoder writes (shifts, erases, colour, chained rows)', () => {
+    fc.assert(
+      fc.property(framesArb, ({ cols, rows, first, moves, color, chained }) => {
+        const grids = [createGrid(cols, rows), createGrid(cols, rows)];
+        let strokes: readonly Stroke[] = first;
+        let shown = compose(grids[0], strokes);
+        let cursor = { row: 0, col: 0 };
+        moves.forEach(({ shift, fresh }, k) => {
+          strokes = [...strokes.map((stroke) => ({ ...stroke, x: stroke.x + shift })), ...fresh];
+          const next = compose(grids[(k + 1) % 2], strokes);
+          const options = { color, chained };
+          const tracked = encodeDiff(shown, next, cursor, options);
+          expect(tracked).toEqual(encodeDiff(untracked(shown), untracked(next), cursor, options));
+          shown = next;
+          cursor = tracked.cursor;
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('let a sparse frame be diffed for what was drawn, not for the grid', () => {
+    // Two frames of a 1000x300 grid with a few letters moving: the encoder reads the glyphs of
+    // a few rows' spans, not 300,000 cells.
+    const cols = 1000;
+    const rows = 300;
+    let reads = 0;
+    const counted = (): Grid => {
+      const grid = createGrid(cols, rows);
+      const glyphs = new Proxy(grid.glyphs, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+      return clearGrid({ ...grid, glyphs });
+    };
+    const before = counted();
+    const after = counted();
+    drawText(before, 500, 100, '<><');
+    drawText(after, 501, 100, '<><');
+    drawText(after, 10, 200, 'o');
+    reads = 0;
+    const { cellsChanged } = encodeDiff(before, after, { row: 0, col: 0 }, { color: true });
+    expect(cellsChanged).toBe(5);
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThan(200);
+  });
+});
