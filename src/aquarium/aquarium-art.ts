@@ -5,7 +5,7 @@
  * makes a tank (`createAquarium`): the tank itself reads no file.
  */
 import { fileURLToPath } from 'node:url';
-import { loadArt, resolveArt, type Art } from '../art/index.js';
+import { compiledArt, loadArtFile, resolveArt, type Art } from '../art/index.js';
 
 /** The built-in creatures that swim in the tank. */
 const TANK_FISH = [
@@ -43,7 +43,8 @@ const SCENERY_FOLDER = new URL('../../art/scenery/', import.meta.url);
 
 /** Scenery art by name, from {@link SCENERY_FOLDER}. */
 function scenery(name: string): Art {
-  return loadArt(fileURLToPath(new URL(`${name}.art`, SCENERY_FOLDER)));
+  const path = fileURLToPath(new URL(`${name}.art`, SCENERY_FOLDER));
+  return loadArtFile(path, {}, (bytes) => compiledArt(`scenery/${name}.art`, bytes, path));
 }
 
 /**

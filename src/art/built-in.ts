@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledArt } from './compiled.js';
 import { ArtError } from './errors.js';
 import { loadArtFile } from './load.js';
 import type { Art } from './types.js';
@@ -63,7 +64,10 @@ export function resolveArt(nameOrPath: string): Art {
   const wanted = nameOrPath.toLowerCase();
   const builtIn = listArt().find((info) => info.name.toLowerCase() === wanted);
   if (builtIn !== undefined) {
-    return loadArtFile(builtIn.path, { name: builtIn.name, source: `built-in:${builtIn.name}` });
+    const source = `built-in:${builtIn.name}`;
+    return loadArtFile(builtIn.path, { name: builtIn.name, source }, (bytes) =>
+      compiledArt(`${builtIn.name}${ART_EXTENSION}`, bytes, source),
+    );
   }
   try {
     return loadArtFile(nameOrPath, {});

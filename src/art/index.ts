@@ -6,5 +6,6 @@
 export * from './types.js';
 export { ArtError } from './errors.js';
 export { parseArt, parseArtBytes, type ParseOptions } from './parse.js';
-export { loadArt } from './load.js';
+export { loadArt, loadArtFile } from './load.js';
+export { compiledArt } from './compiled.js';
 export { listArt, resolveArt, DEFAULT_ART, type ArtInfo } from './built-in.js';
