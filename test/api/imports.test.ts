@@ -5,12 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PACKAGE = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+/** The package's entry, as `import 'fish'` finds it (package.json's `exports`). */
+const ROOT = new URL('../../', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as {
+  exports: { '.': { default: string } };
+};
+const PACKAGE = fileURLToPath(new URL(manifest.exports['.'].default, ROOT));
 const dir = mkdtempSync(join(tmpdir(), 'fish-imports-'));
 
 /** Registers a resolve hook that prints each resolved URL on stderr. */
@@ -48,8 +53,13 @@ const heavy = (urls: string[]): string[] =>
 describe('the start-up path', () => {
   it('importing the package loads neither log-update nor string-width', () => {
     const urls = modulesLoadedBy('');
-    expect(urls.some((url) => url.endsWith('/dist/index.js'))).toBe(true);
+    expect(urls.some((url) => url.endsWith('/dist/bundle/index.js'))).toBe(true);
     expect(heavy(urls)).toEqual([]);
+  });
+
+  it('importing the package reads one module of ours, the bundle (each costs the loader)', () => {
+    const ours = modulesLoadedBy('').filter((url) => url.includes('/dist/'));
+    expect(ours).toEqual([expect.stringMatching(/\/dist\/bundle\/index\.js$/)]);
   });
 
   it('animating ASCII art with the default redraw loads neither', () => {
