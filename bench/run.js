@@ -12,10 +12,12 @@ import { startPlayer } from '../dist/terminal/player.js';
 import { createLogUpdate } from 'log-update';
 import { createAquarium, loadAquariumArt } from '../dist/aquarium/index.js';
 import { gridLines } from '../dist/render/lines.js';
+import { normalizeStyle, sgrTransition, SGR_RESET } from '../dist/render/escapes.js';
 import { fish as fishAnimation } from '../dist/index.js';
 import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
 import { startupTable } from './startup.js';
+import { processTable } from './process.js';
 
 const FPS = 12.5;
 const FRAMES = 1000;
@@ -98,8 +100,8 @@ function logUpdateEngine({ art: name, cols, speed, bob }, color) {
 }
 
 /** Bytes per frame of a scenario over FRAMES frames. */
-async function bytesOf(scenario, redraw) {
-  const run = await engine(scenario, redraw);
+async function bytesOf(scenario, redraw, color = false) {
+  const run = await engine(scenario, redraw, color);
   for (let k = 0; k <= FRAMES; k++) run.player.drawNow();
   return run.bytesPerFrame();
 }
@@ -119,7 +121,10 @@ function gridsOf({ art: name, cols, speed, bob }) {
 // Every changed cell must be written (its glyph's bytes); each run of changed cells must be
 // reached, by the cheapest single relative move from where the previous run left the cursor
 // (CR, BS, CUF/CUB/CUU/CUD, LF), or by rewriting the unchanged gap when that is cheaper; a
-// run that blanks the rest of its row may cost an EL (3 bytes) instead. No colour, no markers.
+// run that blanks the rest of its row may cost an EL (3 bytes) instead. No markers. With
+// colour, every cell's style counts (a blank's too): a cell whose style changed is a changed
+// cell, and each written cell in a style other than the pen's pays the cheapest SGR to it; a
+// frame that leaves a style set pays a reset.
 
 const csiCost = (n) => (n === 1 ? 3 : 3 + String(n).length);
 function moveCost(fromRow, fromCol, toRow, toCol) {
@@ -140,10 +145,24 @@ function moveCost(fromRow, fromCol, toRow, toCol) {
   return Math.min(vertical + along, viaCr, viaLf);
 }
 
-function boundBytes(grids) {
+function boundBytes(grids, color = false) {
   let total = 0;
   let row = 0;
   let col = 0;
+  let pen = 0;
+  /** Bytes to write cell `j` of `grid`: its glyph, and with colour the SGR to its style. */
+  const cellCost = (grid, j) => {
+    let cost = utf8(grid.glyphs[j]);
+    if (color && normalizeStyle(grid.styles[j]) !== pen) {
+      cost += sgrTransition(pen, normalizeStyle(grid.styles[j])).length;
+      pen = normalizeStyle(grid.styles[j]);
+    }
+    return cost;
+  };
+  const same = (prev, next, j) =>
+    prev.glyphs[j] === next.glyphs[j] &&
+    prev.widths[j] === next.widths[j] &&
+    (!color || prev.styles[j] === next.styles[j]);
   for (let k = 1; k < grids.length; k++) {
     const prev = grids[k - 1];
     const next = grids[k];
@@ -155,29 +174,32 @@ function boundBytes(grids) {
       let rowChanged = false;
       for (let j = r * next.cols; j < (r + 1) * next.cols; j++) {
         rowBlank &&= next.glyphs[j] === ' ';
-        rowChanged ||= prev.glyphs[j] !== next.glyphs[j] || prev.widths[j] !== next.widths[j];
+        rowChanged ||= !same(prev, next, j);
       }
       const whole = rowBlank && rowChanged ? moveCost(row, col, r, 0) + 3 : Infinity;
       const before = { total, row, col };
       while (c < next.cols) {
         const i = r * next.cols + c;
-        if (prev.glyphs[i] === next.glyphs[i] && prev.widths[i] === next.widths[i]) {
+        if (same(prev, next, i)) {
           c++;
           continue;
         }
         let gap = Infinity;
+        const penBefore = pen;
         if (r === row && c >= col) {
           gap = 0;
-          for (let g = col; g < c; g++) gap += utf8(next.glyphs[r * next.cols + g]);
+          for (let g = col; g < c; g++) gap += cellCost(next, r * next.cols + g);
         }
-        total += Math.min(gap, moveCost(row, col, r, c));
+        const move = moveCost(row, col, r, c);
+        if (move <= gap) pen = penBefore;
+        total += Math.min(gap, move);
         // Write the run of changed cells, or erase the rest of the row when it ends blank.
         let run = 0;
         const runStart = c;
         while (c < next.cols) {
           const j = r * next.cols + c;
-          if (prev.glyphs[j] === next.glyphs[j] && prev.widths[j] === next.widths[j]) break;
-          run += utf8(next.glyphs[j]);
+          if (same(prev, next, j)) break;
+          run += cellCost(next, j);
           c++;
         }
         let blankToEnd = true;
@@ -195,6 +217,8 @@ function boundBytes(grids) {
         col = 0;
       }
     }
+    if (pen !== 0) total += SGR_RESET.length;
+    pen = 0;
   }
   return total / (grids.length - 1);
 }
@@ -363,27 +387,18 @@ function logUpdateBytes(grids, color) {
   return total / (grids.length - 1);
 }
 
-/** asciiquarium's approach: every tick, home the cursor and repaint every cell of the screen. */
-function repaintBytes(grids, color) {
-  let total = 0;
-  for (const grid of grids.slice(1))
-    total += utf8(`\u001B[H${gridLines(grid, color, { trim: false }).join('\r\n')}`);
-  return total / (grids.length - 1);
-}
-
 async function aquariumRows() {
   const rows = [];
   for (const color of [false, true]) {
     const fish = await aquariumEngine(color);
     const log = { perFrame: logUpdateBytes(fish.grids, color) };
-    const bound = color ? undefined : boundBytes(fish.grids);
+    const bound = boundBytes(fish.grids, color);
     rows.push([
       color ? 'colour' : 'no colour',
       (fish.us / 1000).toFixed(3),
       fish.perFrame.toFixed(0),
-      bound === undefined ? 'n/a' : `${bound.toFixed(0)} (${(fish.perFrame / bound).toFixed(3)}x)`,
+      `${bound.toFixed(0)} (${(fish.perFrame / bound).toFixed(3)}x)`,
       `${log.perFrame.toFixed(0)} (${(log.perFrame / fish.perFrame).toFixed(1)}x)`,
-      `${repaintBytes(fish.grids, color).toFixed(0)} (${(repaintBytes(fish.grids, color) / fish.perFrame).toFixed(1)}x)`,
     ]);
   }
   return rows;
@@ -407,25 +422,42 @@ function table(title, head, rows) {
 // The drift needs 48 s of wall time: let it run beside the rest.
 const drift = measureDrift();
 
-const bytesRows = [];
-const cpuRows = [];
-for (const scenario of SCENARIOS) {
-  const name = `${scenario.art}, ${scenario.cols} cols, bob ${scenario.bob}`;
-  const fish = await bytesOf(scenario, 'diff');
-  const log = await bytesOf(scenario, 'log-update');
-  const grids = gridsOf(scenario);
-  const bound = boundBytes(grids);
-  bytesRows.push([
-    name,
-    fish.toFixed(2),
-    log.toFixed(2),
-    bound.toFixed(2),
-    `${(fish / bound).toFixed(3)}x`,
-    `${(log / fish).toFixed(1)}x`,
-  ]);
-  const [fishUs, logUs] = await cpuOf(scenario);
-  cpuRows.push([name, fishUs.toFixed(2), logUs.toFixed(2), `${(logUs / fishUs).toFixed(1)}x`]);
+/** Bytes per frame of each scenario, without colour and with (the CLI's default). */
+async function bytesRowsOf() {
+  const rows = [];
+  for (const scenario of SCENARIOS) {
+    const grids = gridsOf(scenario);
+    for (const color of [false, true]) {
+      const name = `${scenario.art}, ${scenario.cols} cols, bob ${scenario.bob}${color ? ', colour' : ''}`;
+      const fish = await bytesOf(scenario, 'diff', color);
+      const log = await bytesOf(scenario, 'log-update', color);
+      const bound = boundBytes(grids, color);
+      rows.push([
+        name,
+        fish.toFixed(2),
+        log.toFixed(2),
+        bound.toFixed(2),
+        `${(fish / bound).toFixed(3)}x`,
+        `${(log / fish).toFixed(1)}x`,
+      ]);
+    }
+  }
+  return rows;
 }
+
+/** Hot-loop CPU per frame of each scenario, in process. */
+async function cpuRowsOf() {
+  const rows = [];
+  for (const scenario of SCENARIOS) {
+    const name = `${scenario.art}, ${scenario.cols} cols, bob ${scenario.bob}`;
+    const [fishUs, logUs] = await cpuOf(scenario);
+    rows.push([name, fishUs.toFixed(2), logUs.toFixed(2), `${(logUs / fishUs).toFixed(1)}x`]);
+  }
+  return rows;
+}
+
+const bytesRows = await bytesRowsOf();
+const cpuRows = await cpuRowsOf();
 
 console.log(
   `fish benchmarks: ${FRAMES} frames at ${FPS} fps, speed 8 cells/s, median of ${BATCHES} batches; node ${process.version}`,
@@ -436,33 +468,27 @@ table(
   bytesRows,
 );
 table(
-  'CPU per frame: compose, then encode (fish) or log-update, through the engine (µs)',
+  'Hot loop, in process: CPU µs per frame to compose, then encode (fish) or log-update, through the engine',
   ['scenario', 'fish', 'log-update', 'log-update / fish'],
   cpuRows,
 );
 const scene = await sceneRows();
 table(
-  'A full scene: 200x50, several creatures, compose + encode per frame',
+  'A full scene: 200x50, several creatures, compose + encode per frame (hot loop, in process)',
   ['scene', 'µs per frame', 'bytes per frame'],
   scene,
 );
 table(
-  'The API: CPU per `animate()` (µs)',
+  'The API: CPU per `animate()` (hot loop, in process, µs)',
   ['', 'fish', "redraw: 'full'", 'diff / full'],
   await animateRows(),
 );
 table(
-  `fish --aquarium at ${AQUARIUM.cols}x${AQUARIUM.rows}, default density, seed ${AQUARIUM.seed}: per frame (${AQUARIUM.frames} frames)`,
-  [
-    '',
-    'CPU ms',
-    'fish bytes',
-    'cell-diff bound',
-    'log-update (x fish)',
-    'full repaint, as asciiquarium (x fish)',
-  ],
+  `fish --aquarium at ${AQUARIUM.cols}x${AQUARIUM.rows}, default density, seed ${AQUARIUM.seed}: per frame (${AQUARIUM.frames} frames, hot loop in process)`,
+  ['', 'CPU ms', 'fish bytes', 'cell-diff bound (fish / bound)', 'log-update (x fish)'],
   await aquariumRows(),
 );
+await processTable(table);
 await startupTable(table, median);
 table('Memory: peak RSS (MiB)', ['process', 'MiB'], memoryRows());
 const { rows: driftRows, verdict } = await drift;
