@@ -54,6 +54,15 @@ export interface EmbeddedOptions {
   readonly signal?: AbortSignal;
   /** Discard the keys typed while it runs: the host's choice, or undefined (see `keyboardToDiscard`). */
   readonly discardStdin?: boolean;
+  /**
+   * Called once when the animation has ended, however it ended (`stop()`, the signal, an exit
+   * path such as Ctrl+C, the terminal gone), after the region is cleared, the host's output
+   * given back and the terminal let go: a school writes the status lines it still holds.
+   *
+   * @param reason - how it ended; on `closed` and `failed` nothing more can be written
+   * @param midLine - a partial line of the host's was written: the cursor stands after it
+   */
+  readonly onEnd?: (reason: EndReason, midLine: boolean) => void;
 }
 
 /** An animation embedded in a host program. */
@@ -189,16 +198,17 @@ class Embedded implements EmbeddedSession {
     this.#endedMidLine =
       this.#drawing?.host.restore(reason === 'done' || reason === 'stopped') ?? false;
     this.#drawing = undefined;
-    this.#end();
+    this.#end(reason);
   }
 
-  /** Ended: the timer, the abort listener and the terminal's claim let go. */
-  #end(): void {
+  /** Ended: the timer, the abort listener and the terminal's claim let go; the host told. */
+  #end(reason: EndReason = 'stopped'): void {
     if (this.#phase === 'ended') return;
     this.#phase = 'ended';
     this.#delay.cancel();
     this.#options.signal?.removeEventListener('abort', this.#onAbort);
     busyTerminals.delete(this.#terminal);
+    this.#options.onEnd?.(reason, this.#endedMidLine);
   }
 }
 
