@@ -5,7 +5,6 @@
  * their fish are not in step.
  */
 import { resolveArt } from '../dist/art/index.js';
-import { createGrid } from '../dist/render/grid.js';
 import { gridLines } from '../dist/render/lines.js';
 import { NO_LABEL, toLabel } from '../dist/api/host-text.js';
 import { composeSchoolFrame } from '../dist/api/school-frame.js';

@@ -161,7 +161,7 @@ describe('school()', () => {
     await screenUntil(terminal, (l) => inked(l).length === 4, 'four rows');
     terminal.stream.rows = 3;
     terminal.term.resize(40, 3);
-    for (const listener of terminal.listeners.get('resize') ?? []) (listener as () => void)();
+    for (const listener of terminal.listeners.get('resize') ?? []) listener();
     const lines = await screenUntil(
       terminal,
       (l) => l.length === 3 && l[2] === '… and 2 more',
