@@ -452,7 +452,7 @@ table(
   ['', 'fish', "redraw: 'full'", 'diff / full'],
   await animateRows(),
 );
-schoolTable(table, boundBytes);
+schoolTable(table, { boundBytes, logUpdateBytes, sinkTerminal });
 table(
   `fish --aquarium at ${AQUARIUM.cols}x${AQUARIUM.rows}, default density, seed ${AQUARIUM.seed}: per frame (${AQUARIUM.frames} frames)`,
   [

@@ -5,12 +5,10 @@
  * their fish are not in step.
  */
 import { resolveArt } from '../dist/art/index.js';
-import { gridLines } from '../dist/render/lines.js';
 import { NO_LABEL, toLabel } from '../dist/api/host-text.js';
 import { composeSchoolFrame } from '../dist/api/school-frame.js';
 import { SCHOOL_ART } from '../dist/api/school.js';
 import { startPlayer } from '../dist/terminal/player.js';
-import { createLogUpdate } from 'log-update';
 
 const FPS = 12.5;
 const FRAMES = 1000;
@@ -34,22 +32,12 @@ function tasks(count) {
   }));
 }
 
-/** A terminal that swallows what is written. */
-const sink = (write = () => true) => ({
-  columns: COLS,
-  rows: 40,
-  isTTY: true,
-  write,
-  on: () => undefined,
-  off: () => undefined,
-});
-
 /** Bytes per frame of the engine drawing the school, and the frames it drew (copies). */
-function engineBytes(rows) {
+function engineBytes(rows, sinkTerminal) {
   let bytes = 0;
   const grids = [];
   const player = startPlayer({
-    stream: sink(),
+    stream: sinkTerminal(COLS, 40),
     compose: (t, into) => {
       const grid = composeSchoolFrame(rows, t, into, true);
       grids.push({
@@ -76,32 +64,20 @@ function engineBytes(rows) {
   return { perFrame: bytes / FRAMES, grids };
 }
 
-/** Bytes per frame of log-update drawing the same grids as lines of text. */
-function logUpdateBytes(grids) {
-  let total = 0;
-  const update = createLogUpdate(
-    sink((chunk) => ((total += Buffer.byteLength(chunk)), true)),
-    { showCursor: true },
-  );
-  update(gridLines(grids[0], false).join('\n'));
-  total = 0;
-  for (const grid of grids.slice(1)) update(gridLines(grid, false).join('\n'));
-  return total / (grids.length - 1);
-}
-
 /**
  * Print the school's table.
  *
  * @param table - the tables' printer of bench/run.js
- * @param boundBytes - the cell-diff bound of bench/run.js (bytes per frame of a list of grids)
+ * @param measures - bench/run.js's own: the cell-diff bound and log-update's bytes per frame of
+ *   a list of grids, and the terminal that swallows what is written
  */
-export function schoolTable(table, boundBytes) {
+export function schoolTable(table, { boundBytes, logUpdateBytes, sinkTerminal }) {
   const rows = [];
   let single;
   for (const count of [1, 4, 16]) {
-    const fish = engineBytes(tasks(count));
+    const fish = engineBytes(tasks(count), sinkTerminal);
     single ??= fish.perFrame;
-    const log = logUpdateBytes(fish.grids);
+    const log = logUpdateBytes(fish.grids, false);
     const bound = boundBytes(fish.grids);
     rows.push([
       `${count} task${count === 1 ? '' : 's'}`,
