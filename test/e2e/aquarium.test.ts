@@ -4,6 +4,7 @@
  * after).
  */
 import { describe, expect, it } from 'vitest';
+import { sleep } from '../helpers/wait.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,6 @@ import { castOutput, readCast, replayCast, unrecorded } from '../helpers/cast.js
 
 const PROMPT = '$ fish --aquarium\r\n';
 const tmp = mkdtempSync(join(tmpdir(), 'fish-aquarium-e2e-'));
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The aquarium's surface: its top row is a line of waves across the whole width. */
 const surfaceRow = (lines: string[], cols: number): number =>

@@ -1,7 +1,7 @@
 /**
  * Issue 9, "correct in every terminal, not only in xterm.js": one scenario per defect it lists,
- * written once and run by every judge (test/tmux/issue-9.test.ts for tmux,
- * test/e2e/issue-9.test.ts for xterm.js, re-wrapping and truncating). Each states the behaviour
+ * written once and run by every judge (test/tmux/terminal-truth.test.ts for tmux,
+ * test/e2e/terminal-truth.test.ts for xterm.js, re-wrapping and truncating). Each states the behaviour
  * the issue specifies; each failed on the code the issue was filed against, for the reason it
  * gives.
  */

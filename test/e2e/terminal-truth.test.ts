@@ -1,10 +1,10 @@
 /**
- * Issue 9 judged by xterm.js: every scenario of test/helpers/issue-9.ts in a pseudo-terminal
+ * The terminal-truth scenarios (issue 9) judged by xterm.js: every scenario of test/helpers/terminal-truth.ts in a pseudo-terminal
  * mirrored into @xterm/headless, and those that resize also in xterm.js with reflow off (a
  * truncating terminal, as the X11 xterm and the Linux console are).
  */
 import { describe, it } from 'vitest';
-import { ISSUE_9_SCENARIOS } from '../helpers/issue-9.js';
+import { ISSUE_9_SCENARIOS } from '../helpers/terminal-truth.js';
 import { truncatingXtermJudge, xtermJudge } from '../helpers/judges.js';
 import { resizes, runScenario } from '../helpers/scenario.js';
 
