@@ -192,18 +192,7 @@ describe('fish --aquarium in a terminal', () => {
   });
 });
 
-describe('fish --aquarium without a terminal', () => {
-  it('writes not one escape byte to a pipe', () => {
-    const result = spawnSync(process.execPath, [FISH_BIN, '--aquarium'], {
-      encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '1' },
-    });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).not.toContain('\u001B');
-    expect(result.stderr).toMatch(/not a terminal/);
-  });
-
+describe('fish --aquarium without a terminal (its pipe: test/e2e/cli.test.ts)', () => {
   it('records the same file for the same seed, and another for another seed', () => {
     const recordTank = (name: string, seed: string): string => {
       const path = join(tmp, name);
