@@ -9,6 +9,7 @@ import { NO_LABEL, toLabel } from '../dist/api/host-text.js';
 import { composeSchoolFrame } from '../dist/api/school-frame.js';
 import { SCHOOL_ART } from '../dist/api/school.js';
 import { startPlayer } from '../dist/terminal/player.js';
+import { detachedTerminal } from '../dist/terminal/stream.js';
 
 const FPS = 12.5;
 const FRAMES = 1000;
@@ -33,11 +34,11 @@ function tasks(count) {
 }
 
 /** Bytes per frame of the engine drawing the school, and the frames it drew (copies). */
-function engineBytes(rows, sinkTerminal) {
+function engineBytes(rows) {
   let bytes = 0;
   const grids = [];
   const player = startPlayer({
-    stream: sinkTerminal(COLS, 40),
+    stream: detachedTerminal(COLS, 40),
     compose: (t, into) => {
       const grid = composeSchoolFrame(rows, t, into, true);
       grids.push({
@@ -69,13 +70,13 @@ function engineBytes(rows, sinkTerminal) {
  *
  * @param table - the tables' printer of bench/run.js
  * @param measures - bench/run.js's own: the cell-diff bound and log-update's bytes per frame of
- *   a list of grids, and the terminal that swallows what is written
+ *   a list of grids
  */
-export function schoolTable(table, { boundBytes, logUpdateBytes, sinkTerminal }) {
+export function schoolTable(table, { boundBytes, logUpdateBytes }) {
   const rows = [];
   let single;
   for (const count of [1, 4, 16]) {
-    const fish = engineBytes(tasks(count), sinkTerminal);
+    const fish = engineBytes(tasks(count));
     single ??= fish.perFrame;
     const log = logUpdateBytes(fish.grids, false);
     const bound = boundBytes(fish.grids);

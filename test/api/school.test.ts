@@ -8,8 +8,10 @@ import { schoolPromise } from '../../src/api/promise.js';
 import { school, type FishSchool, type SchoolOptions } from '../../src/api/school.js';
 import { TerminalBusyError } from '../../src/terminal/embedded.js';
 import type { FrameInfo } from '../../src/terminal/player.js';
-import { readCursor } from '../helpers/xterm.js';
-import { ESC, fakeTerminal, inked, type FakeTerminal } from './helpers.js';
+import { fakeTerminal, type FakeTerminal } from '../helpers/fake-terminal.js';
+import { inked, readCursor } from '../helpers/xterm.js';
+
+const ESC = '\u001B';
 
 /** The built-in fish a school cycles through, either way round. */
 const FISH = />\)\)'>|<'\(\(<|><\{\{\{\*>|<\*\}\}\}><|><>|<></;
@@ -214,7 +216,7 @@ describe('school()', () => {
   });
 
   it('off a TTY writes "- text" at the start and the status line at the end, as they happen', () => {
-    const terminal = fakeTerminal(40, 10, false);
+    const terminal = fakeTerminal(40, 10, { isTTY: false });
     const group = school({ stream: terminal.stream });
     const one = group.add('one');
     const two = group.add('two');
