@@ -373,8 +373,9 @@ class School implements FishSchool, Pond {
 
   /**
    * After a task was added or ended: when the rows no longer fit on the terminal, the ended
-   * ones leave their status lines above the region (written as the host's output is, so in
-   * order with it), and the region shows the running ones.
+   * ones leave their status lines above the region (as the host's output goes, in order with
+   * its lines, ahead of a partial line it has not finished), and the region shows the running
+   * ones.
    */
   #settle(): void {
     const available = terminalSize(this.config.stream).rows ?? Number.POSITIVE_INFINITY;
@@ -384,7 +385,7 @@ class School implements FishSchool, Pond {
     for (const task of done) task.state = 'written';
     this.#tasks = this.#tasks.filter((task) => task.state !== 'written');
     const lines = done.map((task) => task.line).filter((line) => line !== '');
-    if (lines.length > 0) this.config.stream.write(`${lines.join('\n')}\n`);
+    if (lines.length > 0) this.#session?.writeAbove(`${lines.join('\n')}\n`);
   }
 
   /** The rows of the tasks on the screen; a frame's `t` starts the clocks of the new ones. */

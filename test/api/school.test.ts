@@ -156,6 +156,23 @@ describe('school()', () => {
     expect(written.every((line) => /^[✔✖] task \d+$/.test(line))).toBe(true);
   });
 
+  it("writes the status lines that leave the region ahead of the host's unfinished line", async () => {
+    const terminal = fakeTerminal(40, 4);
+    const group = schoolOn(terminal);
+    const tasks = Array.from({ length: 5 }, (_, i) => group.add(`task ${i + 1}`));
+    await screenUntil(terminal, (l) => l.at(-1) === '… and 2 more', 'the fold line');
+    terminal.stream.write('partial');
+    tasks[0].succeed();
+    terminal.stream.write(' line\n');
+    await screenUntil(
+      terminal,
+      (l) => l[0].endsWith('task 2') && l[3].endsWith('task 5'),
+      'the status line and the host line above the region',
+    );
+    const history = allLines(terminal).filter((line) => line !== '');
+    expect(history.slice(0, 2)).toEqual(['✔ task 1', 'partial line']);
+  });
+
   it('never draws more rows than the terminal has, and follows a resize', async () => {
     const terminal = fakeTerminal(40, 6);
     const group = schoolOn(terminal);
