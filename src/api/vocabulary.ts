@@ -23,8 +23,11 @@ export interface PersistOptions {
 
 /** The texts an animation or a task shows. */
 export interface Texts {
+  /** Text after the tank. */
   readonly text: string;
+  /** Text before the tank. */
   readonly prefixText: string;
+  /** Text after `text`. */
   readonly suffixText: string;
 }
 
