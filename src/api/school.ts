@@ -180,7 +180,7 @@ type TaskState = 'running' | 'ended' | 'written' | 'dropped';
 /** What a task asks of its school. */
 interface Pond {
   readonly config: FishConfig;
-  /** The task ended, with this status line ('' for none). */
+  /** The task ended: its `line` is its status line ('' for none). */
   ended(task: Task): void;
 }
 
