@@ -11,7 +11,7 @@
  * Rows keep the order the tasks were added in. With more rows than the region has, the fold
  * shows the running tasks that fit, oldest first, and a last line that counts the rest.
  */
-import { clearGrid, createGrid, type Grid } from '../render/grid.js';
+import { clearGrid, createGrid, spansOf, widenSpan, type Grid } from '../render/grid.js';
 import { composeSpinnerFrame, drawLabel, spinnerHeight, type SpinnerScene } from './frame.js';
 import { toLabel, type Label } from './host-text.js';
 
@@ -109,6 +109,16 @@ function copyRows(from: Grid, into: Grid, top: number): void {
   for (let i = 0; i < cells; i++) into.glyphs[at + i] = from.glyphs[i];
   into.widths.set(from.widths.subarray(0, cells), at);
   into.styles.set(from.styles.subarray(0, cells), at);
+  // Cells written by hand: the grid's drawn spans must take them in, or the encoder, which
+  // looks only inside them, would not see them (see spansOf).
+  const spans = spansOf(into);
+  const drawn = spansOf(from);
+  if (spans === undefined) return;
+  for (let row = 0; row < rows; row++) {
+    const [left, right] =
+      drawn === undefined ? [0, from.cols] : [drawn[2 * row], drawn[2 * row + 1]];
+    widenSpan(spans, into.cols, top + row, left, right);
+  }
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   schoolHeight,
   type TaskRow,
 } from '../../src/api/school-frame.js';
-import { createGrid } from '../../src/render/grid.js';
+import { clearGrid, createGrid } from '../../src/render/grid.js';
+import { encodeDiff } from '../../src/render/encode.js';
 import { gridLines } from '../../src/render/lines.js';
 import { InlineRegion } from '../../src/terminal/region.js';
 
@@ -104,5 +105,18 @@ describe('composeSchoolFrame', () => {
     // Three fish cost about three fish, not three lines: within a fish of 3x.
     expect(three).toBeLessThan(4 * one);
     expect(three).toBeGreaterThan(2 * one);
+  });
+});
+
+describe('a school frame and the encoder', () => {
+  it("draws the tasks' creatures in the grid's drawn spans, so that the encoder sees them", () => {
+    // The tasks' frames are copied into the school's grid cell by cell: the encoder looks only
+    // inside what the grid says was drawn, and wrote nothing for them when the copy did not say.
+    const rows = [running('a'), running('b')];
+    const blank = createGrid(30, 2);
+    clearGrid(blank);
+    const grid = composeSchoolFrame(rows, 0, createGrid(30, 2), true);
+    const { bytes } = encodeDiff(blank, grid, { row: 0, col: 0 });
+    expect(bytes.match(/>\)\)'>/g)).toHaveLength(2);
   });
 });
