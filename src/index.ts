@@ -51,12 +51,7 @@ export type {
   Track,
 } from './motion/index.js';
 export { playScene } from './api/play-scene.js';
-export type {
-  PlayableScene,
-  PlaySceneOptions,
-  SceneEnd,
-  ScenePlayback,
-} from './api/play-scene.js';
+export type { PlayableScene, PlaySceneOptions, SceneEnd, ScenePlayback } from './api/play-scene.js';
 export { RecordingError } from './terminal/record.js';
 export { createAquarium, loadAquariumArt } from './aquarium/index.js';
 export type { Aquarium, AquariumArt, AquariumOptions } from './aquarium/index.js';

@@ -171,9 +171,11 @@ export function playScene(scene: PlayableScene, options: PlaySceneOptions = {}):
   if (signal !== undefined) {
     const stop = (): void => playback.stop();
     signal.addEventListener('abort', stop, { once: true });
-    void playback.ended.finally(() => signal.removeEventListener('abort', stop)).catch(() => {
-      // The host hears of a failed recording through `ended` itself.
-    });
+    void playback.ended
+      .finally(() => signal.removeEventListener('abort', stop))
+      .catch(() => {
+        // The host hears of a failed recording through `ended` itself.
+      });
   }
   return handle;
 }

@@ -5,7 +5,12 @@
  */
 import type { Player } from './player.js';
 import { createRecorder, type RecordingFile } from './record.js';
-import { openSession, type EndReason, type SessionOptions, type TerminalSession } from './session.js';
+import {
+  openSession,
+  type EndReason,
+  type SessionOptions,
+  type TerminalSession,
+} from './session.js';
 
 /** A recording to make of what a show writes to its terminal. */
 export interface PlayRecording {

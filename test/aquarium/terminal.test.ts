@@ -11,11 +11,8 @@ import { createPausableClock } from '../../src/motion/index.js';
 import { drawText } from '../../src/render/compose.js';
 import type { Grid } from '../../src/render/grid.js';
 import { gridLines } from '../../src/render/lines.js';
-import {
-  ENTER_ALTERNATE_SCREEN,
-  LEAVE_ALTERNATE_SCREEN,
-  AlternateScreen,
-} from '../../src/terminal/fullscreen.js';
+import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from '../../src/render/escapes.js';
+import { AlternateScreen } from '../../src/terminal/fullscreen.js';
 import { startPlayer } from '../../src/terminal/player.js';
 import type { TerminalStream } from '../../src/terminal/stream.js';
 import { createTerminal, readLines, writeAsync } from '../helpers/xterm.js';
