@@ -19,9 +19,9 @@ const VERSIONS = ['20.19.0', '22.12.0', '24'];
 /** End to end: the command, the library in a terminal, playScene, require(), the examples. */
 const TESTS = [
   'test/e2e/cli.test.ts',
-  'test/api/e2e.test.ts',
-  'test/api/play-scene.test.ts',
-  'test/api/examples.test.ts',
+  'test/e2e/api.test.ts',
+  'test/e2e/play-scene.test.ts',
+  'test/e2e/examples.test.ts',
   'test/package/commonjs.test.ts',
 ];
 
