@@ -139,7 +139,10 @@ export function playScene(scene: PlayableScene, options: PlaySceneOptions = {}):
     height: height ?? MAX_TERMINAL.rows,
     screen: screen ?? 'inline',
     fps: numberOption('fps', options.fps, NUMBER_OPTIONS.fps) ?? NUMBER_OPTIONS.fps.default.api,
-    sync: choiceOption('sync', options.sync, CHOICE_OPTIONS.sync.choices.cli) ?? 'time',
+    // The command's clocks: a scene has no progress for the `progress` clock to follow.
+    sync:
+      choiceOption('sync', options.sync, CHOICE_OPTIONS.sync.choices.cli) ??
+      CHOICE_OPTIONS.sync.default.api,
     redraw: choiceOption('redraw', options.redraw, CHOICE_OPTIONS.redraw.choices.api),
     color: booleanOption('color', options.color) ?? colorEnabled('auto', stream, process.env),
     frames: numberOption('frames', options.frames, NUMBER_OPTIONS.frames),
