@@ -58,9 +58,9 @@ describe('createAquarium', () => {
     const [lines] = frames(aquarium, 100, 40, 0, 0);
     const { surfaceTop, waterTop } = layoutOf(100, 40);
     expect(surfaceTop).toBe(4);
-    expect(waterTop).toBe(7);
+    expect(waterTop).toBe(8);
     expect(lines.slice(0, surfaceTop).every((line) => line.trim() === '')).toBe(true);
-    expect(lines[surfaceTop]).toBe('~'.repeat(100));
+    expect(lines[surfaceTop]).toMatch(/^[_.\-~^]{100}$/);
     expect(lines.at(-1)).toMatch(/[()]/);
     expect(lines.slice(waterTop).join('')).toMatch(/[<>]/);
     expect(countOf(aquarium, tankArt.seaweed)).toBe((100 / 15) | 0);
@@ -70,9 +70,11 @@ describe('createAquarium', () => {
     const aquarium = tank({ seed: 9 });
     const { waterTop } = layoutOf(80, 24);
     let most = 0;
-    // The first visitor (a whale may spout above the water) comes after 8 seconds at the soonest.
-    for (const lines of frames(aquarium, 80, 24, 0, 8 * FPS - 1)) {
-      expect(lines.slice(0, waterTop).join('')).toMatch(/^[~ ]*$/);
+    for (let k = 0; k < 20 * FPS; k++) {
+      const [lines] = frames(aquarium, 80, 24, k, k);
+      // A visitor may show above the water: a whale's spout, a ship's sails.
+      if (aquarium.scene.count('visitor') === 0)
+        expect(lines.slice(0, waterTop).join('')).toMatch(/^[_.\-~^ ]*$/);
       most = Math.max(most, countOf(aquarium, tankArt.bubble));
     }
     expect(most).toBeGreaterThan(0);
@@ -82,7 +84,7 @@ describe('createAquarium', () => {
   it('holds a number of fish in proportion to the area of water and the density', () => {
     const stage = { cols: 200, rows: 50 };
     const layout = layoutOf(200, 50);
-    expect(fishFor(stage, layout, 1)).toBe(Math.round((200 * 43) / 300));
+    expect(fishFor(stage, layout, 1)).toBe(Math.round((200 * 42) / 300));
     for (const density of [0.1, 0.5, 1, 2, 4]) {
       const aquarium = tank({ density, cols: 200, rows: 50 });
       expect(aquarium.fishCount).toBe(fishFor(stage, layout, density));
@@ -122,8 +124,13 @@ describe('createAquarium', () => {
         whale: plain('WWWWWW', 'whale'),
         shark: plain('SSSS', 'shark'),
         submarine: plain('UUUUU', 'submarine'),
+        ship: plain('HHHHH', 'ship'),
+        seaMonster: [plain('MMMMM', 'monster')],
+        bigFish: [plain('BBBBB', 'big fish')],
       },
       surface: plain('~-', 'surface'),
+      castle: plain('|^|', 'castle'),
+      splat: plain('*', 'splat'),
       seaweed: plain(')\n(\n)\n(', 'seaweed'),
       bubble: plain('.', 'bubble'),
     };
@@ -133,7 +140,7 @@ describe('createAquarium', () => {
       .join('\n');
     expect(seen).toContain('~-~-~-');
     expect(seen).toContain('<°)))><');
-    expect(seen).toMatch(/WWWWWW|SSSS|UUUUU/);
+    expect(seen).toMatch(/WWWWWW|SSSS|UUUUU|HHHHH|MMMMM|BBBBB/);
   });
 
   it('sends a large visitor now and then, one at a time', () => {
@@ -145,7 +152,18 @@ describe('createAquarium', () => {
       expect(present.length).toBeLessThanOrEqual(1);
       if (present.length === 1) kinds.add(present[0].art.name);
     }
-    expect(kinds).toEqual(new Set(['whale', 'shark', 'submarine']));
+    expect(kinds).toEqual(
+      new Set([
+        'whale',
+        'shark',
+        'submarine',
+        'ship',
+        'seamonster',
+        'seamonster-kraken',
+        'bigfish',
+        'bigfish-long',
+      ]),
+    );
   });
 
   it('re-lays the tank on a new stage at once: surface, seaweed and the number of fish', () => {
@@ -153,12 +171,12 @@ describe('createAquarium', () => {
     frames(aquarium, 60, 20, 0, 10);
     const before = aquarium.fishCount;
     const [wide] = frames(aquarium, 180, 45, 11, 11);
-    expect(wide[layoutOf(180, 45).surfaceTop]).toBe('~'.repeat(180));
+    expect(wide[layoutOf(180, 45).surfaceTop]).toMatch(/^[_.\-~^]{180}$/);
     expect(countOf(aquarium, tankArt.seaweed)).toBe(12);
     expect(aquarium.fishCount).toBe(fishFor({ cols: 180, rows: 45 }, layoutOf(180, 45), 1));
     expect(aquarium.fishCount).toBeGreaterThan(before);
     const [narrow] = frames(aquarium, 30, 10, 12, 12);
-    expect(narrow[layoutOf(30, 10).surfaceTop]).toBe('~'.repeat(30));
+    expect(narrow[layoutOf(30, 10).surfaceTop]).toMatch(/^[_.\-~^]{30}$/);
     expect(countOf(aquarium, tankArt.surface)).toBe(2);
   });
 

@@ -451,7 +451,7 @@ describe('colour masks', () => {
   it('refuses an unknown mask letter', () => {
     const error = artError(() => parseArt(text('@fish v1', '@frame', 'abc', '@mask', 'rxg')));
     expect(error.message).toBe(
-      'fish: <text>:5: unknown mask letter "x" (expected k r g y b m c w, upper case for bold, or a space)',
+      'fish: <text>:5: unknown mask letter "x" (expected k r g y b m c w, upper case for bold, 1-7 for a random colour, or a space)',
     );
     expect(
       artError(() => parseArt(text('@fish v1', '@frame', 'ab', '@mask', 'r中'))).reason,

@@ -15,9 +15,9 @@ const PROMPT = '$ fish --aquarium\r\n';
 const tmp = mkdtempSync(join(tmpdir(), 'fish-aquarium-e2e-'));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The aquarium's surface: its top row is a line of waves across the whole width. */
+/** The aquarium's water line: its top row is a line of waves across the whole width. */
 const surfaceRow = (lines: string[], cols: number): number =>
-  lines.findIndex((line) => line === '~'.repeat(cols));
+  lines.findIndex((line) => line.length === cols && /^[_.\-~^]+$/.test(line));
 
 /** Start the aquarium and wait until its tank is drawn in the alternate screen. */
 async function startTank(args: readonly string[] = [], cols = 80, rows = 24): Promise<PtyRun> {

@@ -31,6 +31,8 @@ export interface Crossing {
   readonly bob: number;
   /** Whether it lets out bubbles. */
   readonly breathes: boolean;
+  /** Whether others collide with it (a fish, that the shark eats). */
+  readonly physical?: boolean;
   /** What the tank does once it has crossed. */
   readonly onLeave: (context: SceneContext) => void;
 }
@@ -50,6 +52,7 @@ export function crossing(context: TankContext, c: Crossing): Entity {
     kind: c.kind,
     art: c.art,
     depth: c.depth,
+    physical: c.physical ?? false,
     pose(t, stage) {
       if (track?.trackWidth !== stage.cols) {
         track = {
