@@ -49,6 +49,8 @@ export interface AquariumArt {
   readonly castle: Art;
   /** The splash where the shark has eaten a fish: its frames play once. */
   readonly splat: Art;
+  /** A flake of food, dropped from the surface (the f key). */
+  readonly food: Art;
   /** A tall seaweed, planted with its root below the floor. */
   readonly seaweed: Art;
   /** A bubble: one frame per size, smallest first. */
@@ -87,6 +89,7 @@ export function loadAquariumArt(): AquariumArt {
     surface: scenery('surface'),
     castle: scenery('castle'),
     splat: scenery('splat'),
+    food: scenery('food'),
     seaweed: scenery('seaweed'),
     bubble: scenery('bubble'),
   };

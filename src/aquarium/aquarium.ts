@@ -17,6 +17,7 @@ import type { TankContext, TankKind } from './creatures/context.js';
 import { fish, fishArtPicker, type FishStart } from './creatures/fish.js';
 import { bigFish } from './creatures/big-fish.js';
 import { castle } from './creatures/castle.js';
+import { food } from './creatures/food.js';
 import { seaMonster } from './creatures/sea-monster.js';
 import { plantSeaweed } from './creatures/seaweed.js';
 import { shark } from './creatures/shark.js';
@@ -57,6 +58,11 @@ export interface Aquarium {
   compose(t: number, into: Grid): Grid;
   /** Add a fish, somewhere in the tank at once, on top of the density's number. */
   addFish(): Entity;
+  /**
+   * Drop a flake of food from the surface at a random column: fish near it swim to it, and
+   * the first to reach it eats it. Nothing on a stage with no water.
+   */
+  feed(): Entity | undefined;
   /** Fish in the tank now (visitors and bubbles not counted): the scene's count of them. */
   readonly fishCount: number;
 }
@@ -152,6 +158,12 @@ export function createAquarium(options: AquariumOptions): Aquarium {
     addFish() {
       addedFish++;
       return addFish(laid ?? { cols: 0, rows: 0 }, 'inside');
+    },
+    feed() {
+      if (laid === undefined || tankLayout(laid, art.surface.height).waterRows < 1)
+        return undefined;
+      const tank = contextOn(laid);
+      return tank.add(food(tank, random.int(0, laid.cols - 1)));
     },
     get fishCount() {
       return count('fish');

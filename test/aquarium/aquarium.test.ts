@@ -131,6 +131,7 @@ describe('createAquarium', () => {
       surface: plain('~-', 'surface'),
       castle: plain('|^|', 'castle'),
       splat: plain('*', 'splat'),
+      food: plain('.', 'food'),
       seaweed: plain(')\n(\n)\n(', 'seaweed'),
       bubble: plain('.', 'bubble'),
     };

@@ -65,6 +65,7 @@ export function fish(context: TankContext, { art, start, onLeave }: FishOptions)
     bob,
     breathes: true,
     physical: true,
+    hungry: true,
     onLeave,
   });
 }
