@@ -10,14 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
 import { castOutput, readCast, replayCast, unrecorded } from '../helpers/cast.js';
+import { loadAquariumArt } from '../../src/aquarium/index.js';
+
+const tankArt = loadAquariumArt();
 
 const PROMPT = '$ fish --aquarium\r\n';
 const tmp = mkdtempSync(join(tmpdir(), 'fish-aquarium-e2e-'));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The aquarium's water line: its top row is a line of waves across the whole width. */
+/**
+ * The aquarium's water line: its top row is a line of waves across the whole width, but where
+ * a ship's hull sits in it (at least half of it waves, then).
+ */
 const surfaceRow = (lines: string[], cols: number): number =>
-  lines.findIndex((line) => line.length === cols && /^[_.\-~^]+$/.test(line));
+  lines.findIndex((line) => line.replace(/[^_.\-~^]/g, '').length >= cols / 2);
 
 /** Start the aquarium and wait until its tank is drawn in the alternate screen. */
 async function startTank(args: readonly string[] = [], cols = 80, rows = 24): Promise<PtyRun> {
@@ -260,6 +266,44 @@ describe('fish --aquarium without a terminal', () => {
     });
     expect(sawOwn).toBe(true);
     expect(term.buffer.active.type).toBe('normal');
+  });
+
+  it('a seeded recording at 200x50 shows the castle, the water line, and two kinds of visitor within 60 seconds', async () => {
+    const path = join(tmp, 'visitors.cast');
+    const args = ['--aquarium', '--seed', '1', '--record', path, '--size', '200x50'];
+    // 60 seconds at the default 12.5 frames a second, in step time.
+    const result = spawnSync(process.execPath, [FISH_BIN, ...args, '--frames', '750'], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    /** What each visitor shows, whichever way it faces. */
+    const VISITORS: Record<string, RegExp> = {
+      ship: /\|__\\|\/__\|/,
+      shark: /vvv/,
+      whale: /-{8}/,
+      submarine: /-\+-/,
+      'sea monster': /\\_____\/|@ {3}@/,
+      'big fish': /\){4}|\({4}|\(O\)/,
+    };
+    const seen = new Set<string>();
+    let castleFrames = 0;
+    let frames = 0;
+    await replayCast(readCast(path), (index, lines, emulator) => {
+      if (emulator.buffer.active.type !== 'alternate') return;
+      frames++;
+      // The water line: four rows under four of sky.
+      expect(surfaceRow(lines, 200), `frame ${index}`).toBe(4);
+      expect(lines[5].replace(/[^~]/g, '').length, `frame ${index}`).toBeGreaterThan(100);
+      // The castle: its flag and towers, at the bottom right.
+      const floor = lines.slice(-tankArt.castle.height).join('\n');
+      if (/\|>>/.test(floor) && /\|_\| \|_\|/.test(floor)) castleFrames++;
+      for (const [name, shape] of Object.entries(VISITORS))
+        if (lines.some((line) => shape.test(line))) seen.add(name);
+    });
+    expect(frames).toBe(750);
+    // Fish pass in front of the castle now and then.
+    expect(castleFrames).toBeGreaterThan(frames / 2);
+    expect(seen.size, [...seen].join(', ')).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses options of the single creature, in one line with status 2', () => {
