@@ -317,7 +317,7 @@ describe('the tank, round two', () => {
     let sailed = 0;
     for (let k = 0; k < 10 * FPS; k++) {
       aquarium.compose(k / FPS, createGrid(200, 50));
-      const [visitor] = aquarium.scene.ofKind('visitor');
+      const visitor = aquarium.scene.ofKind('visitor').at(0);
       if (visitor === undefined) continue;
       expect(visitor.art.name).toBe('ship');
       sailed++;
