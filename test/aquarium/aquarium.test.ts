@@ -148,7 +148,7 @@ describe('createAquarium', () => {
   it('sends a large visitor now and then, one at a time', () => {
     const aquarium = tank({ seed: 2 });
     const kinds = new Set<string>();
-    for (let k = 0; k < 600 * FPS; k += 3) {
+    for (let k = 0; k < 1200 * FPS; k += 3) {
       aquarium.compose(k / FPS, createGrid(120, 40));
       const present = aquarium.scene.ofKind('visitor');
       expect(present.length).toBeLessThanOrEqual(1);
