@@ -12,23 +12,15 @@ import { join } from 'node:path';
 import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
 import { castOutput, readCast, replayCast, unrecorded } from '../helpers/cast.js';
 import { loadAquariumArt } from '../../src/aquarium/index.js';
+import { isWaterLine, waterLineRow } from '../helpers/tank.js';
 
 const tankArt = loadAquariumArt();
 
 const PROMPT = '$ fish --aquarium\r\n';
 const tmp = mkdtempSync(join(tmpdir(), 'fish-aquarium-e2e-'));
 
-/**
- * The aquarium's water line: its top row is a line of waves across the whole width, but where
- * a ship's hull sits in it (at least half of it waves, then).
- */
-const surfaceRow = (lines: string[], cols: number): number =>
-  lines.findIndex((line) => isWaves(line, cols));
-
-/** Whether at least half a row is waves. */
-function isWaves(line: string, cols: number): boolean {
-  return line.replace(/[^_.\-~^]/g, '').length >= cols / 2;
-}
+/** The row of the aquarium's water line. */
+const surfaceRow = waterLineRow;
 
 /** Start the aquarium and wait until its tank is drawn in the alternate screen. */
 async function startTank(args: readonly string[] = [], cols = 80, rows = 24): Promise<PtyRun> {
@@ -130,7 +122,10 @@ describe('fish --aquarium in a terminal', () => {
       expect(lines.every((line) => [...line].length <= cols)).toBe(true);
       // Nothing left of the old frame: no rows are mostly waves but the water line's first two.
       const top = surfaceRow(lines, cols);
-      expect(lines.flatMap((line, y) => (isWaves(line, cols) ? [y] : []))).toEqual([top, top + 1]);
+      expect(lines.flatMap((line, y) => (isWaterLine(line, cols) ? [y] : []))).toEqual([
+        top,
+        top + 1,
+      ]);
     }
     run.type('q');
     expect(await run.exited).toBe(0);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FISH_BIN } from '../helpers/pty.js';
+import { waterLineRow } from '../helpers/tank.js';
 import { startTmux, tmuxVersion, type TmuxSnapshot } from '../helpers/tmux.js';
 
 const version = tmuxVersion();
@@ -14,8 +15,7 @@ const HOST = ['host line one', 'host line two'];
 
 /** Whether the pane shows the tank: the alternate screen, with the water line's waves. */
 const showsTank = (snapshot: TmuxSnapshot): boolean =>
-  snapshot.alternate &&
-  snapshot.screen.some((line) => line.replace(/[^_.\-~^]/g, '').length >= snapshot.cols / 2);
+  snapshot.alternate && waterLineRow(snapshot.screen, snapshot.cols) >= 0;
 
 /**
  * Start the screensaver after the host's lines, press `key`, and return the pane once the
