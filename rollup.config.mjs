@@ -22,11 +22,12 @@ const INLINE = new Set(['get-east-asian-width', 'ansi-escapes', 'environment']);
 const PROCESS_GLOBAL = '\0process-global';
 
 /** One bundle: `input` (tsc's output) with our modules and the inlined dependencies. */
-const bundle = (input, file) => ({
+const bundle = (input, file, keep = []) => ({
   input,
   output: { file, format: 'es' },
   external: (id) =>
-    !id.startsWith('.') && !id.startsWith('/') && !INLINE.has(id) && id !== 'node:process',
+    keep.includes(id) ||
+    (!id.startsWith('.') && !id.startsWith('/') && !INLINE.has(id) && id !== 'node:process'),
   plugins: [
     {
       name: 'inline-dependencies',
@@ -40,8 +41,11 @@ const bundle = (input, file) => ({
   ],
 });
 
-// The CLI, and the library's entry (package.json's `exports`): `import 'fish'` reads one file.
+// The CLI, and the library's entries (package.json's `exports`): `import 'fish'` reads one
+// file. `require('fish')` (commonjs.js) imports that same bundle, kept as `./index.js` beside
+// it, so that import and require give the one `fish` function.
 export default [
   bundle('dist/cli/main.js', 'dist/bundle/cli.js'),
   bundle('dist/index.js', 'dist/bundle/index.js'),
+  bundle('dist/commonjs.js', 'dist/bundle/commonjs.js', ['./index.js']),
 ];
