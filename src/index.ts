@@ -25,6 +25,8 @@ export type { Art, ArtInfo, Facing, ParseOptions, Sprite, SpriteCell, Style } fr
 
 export { composeScene, createScene, swimmer, progressEntity } from './render/scene.js';
 export type {
+  Box,
+  CollisionContext,
   Entity,
   Lifetime,
   Pose,
