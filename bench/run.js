@@ -288,7 +288,7 @@ async function animateRows() {
   const rows = [];
   for (const bob of [0, 1]) {
     const [diff, full] = ['diff', 'full'].map((redraw) =>
-      fishAnimation({ stream: sinkTerminal(80, 24), sync: 'step', interactive: true, bob, redraw }),
+      fishAnimation({ stream: sinkTerminal(80, 24), sync: 'step', isEnabled: true, bob, redraw }),
     );
     diff.animate();
     full.animate();

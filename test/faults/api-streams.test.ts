@@ -50,14 +50,14 @@ describe('a stream whose write throws', () => {
   it('in start(): the caller gets the error once, and the terminal, listeners and exit hooks are let go', () => {
     const before = exitListeners();
     const stream = new ThrowingTty(1);
-    const animation = track(fish({ stream, interactive: true, text: 'x' }));
+    const animation = track(fish({ stream, isEnabled: true, text: 'x' }));
     expect(() => animation.start()).toThrow('the stream broke');
     expect(animation.isSpinning).toBe(false);
     expect(exitListeners()).toEqual(before);
     expect(stream.eventNames()).toEqual([]);
     // The terminal is not left claimed: another animation may start on it.
-    const next = track(fish({ stream: fakeTerminal(40, 5).stream, interactive: true }));
-    const again = track(fish({ stream: new ThrowingTty(Infinity), interactive: true }));
+    const next = track(fish({ stream: fakeTerminal(40, 5).stream, isEnabled: true }));
+    const again = track(fish({ stream: new ThrowingTty(Infinity), isEnabled: true }));
     expect(() => again.start()).not.toThrow();
     expect(() => next.start()).not.toThrow();
   });
@@ -75,7 +75,7 @@ const before = hooks();
 let heard = 0;
 process.on('uncaughtException', (error) => { heard++; console.log('heard: ' + error.message); });
 // Without hiding the cursor, cli-cursor (and signal-exit's own exit hook) is never loaded.
-fish({ stream: new Tty(), interactive: true, fps: 50, text: 'x', hideCursor: false }).start();
+fish({ stream: new Tty(), isEnabled: true, fps: 50, text: 'x', hideCursor: false }).start();
 await sleep(300);
 console.log('heard ' + heard + ' time(s); exit hooks as before: ' + (hooks() === before));`,
     );
@@ -110,7 +110,7 @@ describe('sizes that are no sizes', () => {
     track(
       fish({
         stream,
-        interactive: true,
+        isEnabled: true,
         sync: 'step',
         text: 'end',
         onFrame: (info) => (bytes = info.bytes),
@@ -139,7 +139,7 @@ describe('a reader that never drains', () => {
     const animation = track(
       fish({
         stream,
-        interactive: true,
+        isEnabled: true,
         fps: 100,
         speed: 50,
         hideCursor: false,
@@ -166,7 +166,7 @@ describe('text far longer than a line', () => {
   /** CPU microseconds per animate() with `text`. */
   const cost = (text: string): number => {
     const animation = track(
-      fish({ stream: fakeTerminal(80, 3).stream, interactive: true, sync: 'step', text }),
+      fish({ stream: fakeTerminal(80, 3).stream, isEnabled: true, sync: 'step', text }),
     );
     for (let i = 0; i < 20; i++) animation.animate();
     const start = process.cpuUsage();
@@ -187,7 +187,7 @@ describe('text far longer than a line', () => {
 
   it('keeps the whole text as the host set it', () => {
     const long = 'y'.repeat(5000);
-    expect(track(fish({ stream: fakeTerminal().stream, interactive: true, text: long })).text).toBe(
+    expect(track(fish({ stream: fakeTerminal().stream, isEnabled: true, text: long })).text).toBe(
       long,
     );
   });
