@@ -14,7 +14,7 @@ export type { FishAnimation, PersistOptions } from './api/fish.js';
 export { fishPromise } from './api/promise.js';
 export type { FishAction, FishPromiseOptions } from './api/promise.js';
 export { isInteractive } from './api/options.js';
-export type { FishOptions, FishStream } from './api/options.js';
+export type { FishColor, FishOptions, FishStream } from './api/options.js';
 export type { FrameInfo } from './terminal/player.js';
 export type { SyncMode } from './motion/index.js';
 

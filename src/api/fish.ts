@@ -147,7 +147,8 @@ export interface FishAnimation {
    *
    * @throws TypeError or ArtError, when set, for art that cannot be used
    */
-  spinner: Art;
+  get spinner(): Art;
+  set spinner(art: string | Art);
 }
 
 /**
@@ -275,7 +276,7 @@ class Animation implements FishAnimation {
     return this.#art;
   }
 
-  set spinner(value: Art) {
+  set spinner(value: string | Art) {
     this.#art = artOption(required(value));
     this.#artChanged();
   }
