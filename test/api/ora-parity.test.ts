@@ -14,17 +14,9 @@ const HOST = fileURLToPath(new URL('../fixtures/ora-parity.mjs', import.meta.url
 
 /** The environment of both runs: a colour terminal's TERM, no CI, no colour overrides. */
 function environment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
-  for (const name of [
-    'CI',
-    'CONTINUOUS_INTEGRATION',
-    'GITHUB_ACTIONS',
-    'NO_COLOR',
-    'FORCE_COLOR',
-  ]) {
-    delete env[name];
-  }
-  return env;
+  const dropped = /^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|NO_COLOR|FORCE_COLOR)$/;
+  const kept = Object.entries(process.env).filter(([name]) => !dropped.test(name));
+  return { ...Object.fromEntries(kept), TERM: 'xterm-256color' };
 }
 
 /** Run the host against `library`, stdout and stderr piped. */
