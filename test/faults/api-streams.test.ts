@@ -89,13 +89,13 @@ console.log('heard ' + heard + ' time(s); exit hooks as before: ' + (hooks() ===
 
 describe('sizes that are no sizes', () => {
   it.each([Number.NaN, 0, -3, 'wide'])(
-    'a stream %s columns wide is not a terminal: nothing is drawn',
+    "a stream %s columns wide is not a terminal: nothing is animated, only ora's `- text` line",
     (columns) => {
       const terminal = fakeTerminal(40, 5);
       const stream = { ...terminal.stream, columns: columns as number };
       const animation = track(fish({ stream, text: 'x' }));
       animation.start().stop();
-      expect(terminal.bytes()).toBe('');
+      expect(terminal.bytes()).toBe('- x\n');
     },
   );
 
@@ -112,11 +112,12 @@ describe('sizes that are no sizes', () => {
         stream,
         isEnabled: true,
         sync: 'step',
-        text: 'end',
+        suffixText: 'end',
         onFrame: (info) => (bytes = info.bytes),
       }),
     ).animate();
-    // The text sits at the line's end: the gap from the fish (5 cells) to it tells the width.
+    // Without a text the tank is the whole line: the suffix sits at the line's end, and the
+    // gap from the fish (5 cells) to it tells the width.
     const gap = taken - 'end'.length - 5;
     expect(bytes).toMatch(new RegExp(`>\\)\\)'>(?: {${gap}}|\u001b\\[${gap}C)end`));
   });
