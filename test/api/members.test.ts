@@ -8,7 +8,11 @@ import { fish, type FishAnimation } from '../../src/api/fish.js';
 import { fishPromise } from '../../src/api/promise.js';
 import { isInteractive } from '../../src/api/options.js';
 import { resolveArt } from '../../src/art/index.js';
-import { ESC, fakeTerminal, inked } from './helpers.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+import { inked } from '../helpers/xterm.js';
+
+/** The escape character: a plain line holds none. */
+const ESC = '\u001B';
 
 const BASS = />\)\)'>|<'\(\(</;
 
@@ -27,7 +31,7 @@ describe('isEnabled', () => {
   it('is the environment’s verdict by default, and the option when given', () => {
     const { stream } = fakeTerminal(40, 3);
     expect(fish({ stream }).isEnabled).toBe(isInteractive(stream, process.env));
-    expect(fish({ stream: fakeTerminal(40, 3, false).stream }).isEnabled).toBe(false);
+    expect(fish({ stream: fakeTerminal(40, 3, { isTTY: false }).stream }).isEnabled).toBe(false);
     expect(fish({ stream, isEnabled: false }).isEnabled).toBe(false);
   });
 
@@ -45,7 +49,7 @@ describe('isEnabled', () => {
   });
 
   it('set true: the next start() animates, TTY or not', () => {
-    const { stream, bytes } = fakeTerminal(40, 3, false);
+    const { stream, bytes } = fakeTerminal(40, 3, { isTTY: false });
     const animation = track(fish({ stream, text: 'x' }));
     animation.isEnabled = true;
     animation.start();
@@ -69,7 +73,7 @@ describe('isEnabled', () => {
 describe('isSilent', () => {
   it('writes nothing at all, and is never enabled', () => {
     for (const isTTY of [true, false]) {
-      const { stream, bytes } = fakeTerminal(40, 3, isTTY);
+      const { stream, bytes } = fakeTerminal(40, 3, { isTTY });
       const animation = fish({ stream, isSilent: true, isEnabled: true, text: 'quiet' });
       expect(animation.isEnabled).toBe(false);
       animation.start().animate().progress(1, 2);
@@ -101,7 +105,7 @@ describe('indent', () => {
     animation.succeed('ok');
     expect(inked(await lines())).toEqual(['    ✔ ok']);
 
-    const plain = fakeTerminal(40, 3, false);
+    const plain = fakeTerminal(40, 3, { isTTY: false });
     fish({ stream: plain.stream, indent: 3 }).start('going').info('went');
     expect(plain.bytes()).toBe('   - going\n   ℹ went\n');
   });
@@ -206,7 +210,7 @@ describe('spinner', () => {
 describe('fish.promise', () => {
   it('is fishPromise, as ora has oraPromise', async () => {
     expect(fish.promise).toBe(fishPromise);
-    const { stream, bytes } = fakeTerminal(40, 3, false);
+    const { stream, bytes } = fakeTerminal(40, 3, { isTTY: false });
     await expect(fish.promise(Promise.resolve(42), { stream, text: 'Working' })).resolves.toBe(42);
     expect(bytes()).toBe('- Working\n✔ Working\n');
   });
@@ -214,12 +218,12 @@ describe('fish.promise', () => {
 
 describe('off a TTY, start() as ora', () => {
   it('writes `- text` once, with the prefix and the suffix; nothing without a text', () => {
-    const { stream, bytes } = fakeTerminal(40, 3, false);
+    const { stream, bytes } = fakeTerminal(40, 3, { isTTY: false });
     const animation = fish({ stream, prefixText: '[a]', suffixText: '(1/2)' });
     animation.start('Installing');
     animation.text = 'still';
     expect(bytes()).toBe('[a] - Installing (1/2)\n');
-    const bare = fakeTerminal(40, 3, false);
+    const bare = fakeTerminal(40, 3, { isTTY: false });
     fish({ stream: bare.stream }).start();
     expect(bare.bytes()).toBe('');
   });
