@@ -2,10 +2,11 @@
  * The embedding API on a fake terminal: frames, texts, status lines, the host's output
  * interleaved, the lifecycle, and the non-interactive path.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { fish, type FishAnimation } from '../../src/api/fish.js';
+import { describe, expect, it } from 'vitest';
+import { fish } from '../../src/api/fish.js';
 import { TerminalBusyError } from '../../src/terminal/embedded.js';
 import type { FrameInfo } from '../../src/terminal/player.js';
+import { stoppedAfterEach } from '../helpers/animations.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 import { sleep } from '../helpers/wait.js';
 import { inked } from '../helpers/xterm.js';
@@ -16,14 +17,7 @@ const ESC = '\u001B';
 const BASS = />\)\)'>|<'\(\(</;
 
 /** Animations a test made, stopped after it whatever happened. */
-const made: FishAnimation[] = [];
-const track = (animation: FishAnimation): FishAnimation => {
-  made.push(animation);
-  return animation;
-};
-afterEach(() => {
-  for (const animation of made.splice(0)) animation.stop();
-});
+const track = stoppedAfterEach();
 
 describe('animate()', () => {
   it('draws the fish and the text on one line, one step per call', async () => {

@@ -4,10 +4,11 @@
  * what `start()` writes off a TTY.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fish, type FishAnimation } from '../../src/api/fish.js';
+import { fish } from '../../src/api/fish.js';
 import { fishPromise } from '../../src/api/promise.js';
 import { isInteractive } from '../../src/api/options.js';
 import { resolveArt } from '../../src/art/index.js';
+import { stoppedAfterEach } from '../helpers/animations.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 import { inked } from '../helpers/xterm.js';
 
@@ -17,13 +18,8 @@ const ESC = '\u001B';
 const BASS = />\)\)'>|<'\(\(</;
 
 /** Animations a test made, stopped after it whatever happened. */
-const made: FishAnimation[] = [];
-const track = (animation: FishAnimation): FishAnimation => {
-  made.push(animation);
-  return animation;
-};
+const track = stoppedAfterEach();
 afterEach(() => {
-  for (const animation of made.splice(0)) animation.stop();
   vi.unstubAllEnvs();
 });
 

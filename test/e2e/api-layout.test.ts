@@ -5,22 +5,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { writeHost } from '../helpers/host.js';
-import { runInPty } from '../helpers/pty.js';
+import { runInPty, type PtyRun } from '../helpers/pty.js';
 
 const PROMPT = '$ host\r\n';
 const TEXT = 'Installing dependencies';
 
+/** A host whose spinner swims at `speed` before TEXT, below a prompt, in an 80-column terminal. */
+const runSpinner = (speed: number): PtyRun =>
+  runInPty(
+    [
+      writeHost(
+        `layout-${speed}`,
+        `fish({ text: '${TEXT}', speed: ${speed} }).start();\nsetInterval(() => {}, 1000);`,
+      ),
+    ],
+    { cols: 80, rows: 6, before: PROMPT },
+  );
+
 describe('the spinner-sized layout in a terminal', () => {
   it("draws `>))'>` at the start of the line and the text right after the tank", async () => {
-    const run = runInPty(
-      [
-        writeHost(
-          'layout-still',
-          `fish({ text: '${TEXT}', speed: 0 }).start();\nsetInterval(() => {}, 1000);`,
-        ),
-      ],
-      { cols: 80, rows: 6, before: PROMPT },
-    );
+    const run = runSpinner(0);
     try {
       // Still (speed 0), the fish rests at the tank's start: 5 cells of art, 10 of water.
       await run.waitFor((lines) => lines[1] === `>))'>${' '.repeat(11)}${TEXT}`);
@@ -31,15 +35,7 @@ describe('the spinner-sized layout in a terminal', () => {
   });
 
   it('keeps the swimming fish within its 15 cells, the text fixed at column 16', async () => {
-    const run = runInPty(
-      [
-        writeHost(
-          'layout-swim',
-          `fish({ text: '${TEXT}', speed: 40 }).start();\nsetInterval(() => {}, 1000);`,
-        ),
-      ],
-      { cols: 80, rows: 6, before: PROMPT },
-    );
+    const run = runSpinner(40);
     try {
       const seen = new Set<number>();
       const row = /^( *)(>\)\)'>|<'\(\(<)( *)Installing dependencies$/;
