@@ -7,7 +7,6 @@
 import { tintArt, type Art, type Style } from '../art/index.js';
 import { openEmbeddedSession, type EmbeddedSession } from '../terminal/embedded.js';
 import { MAX_TERMINAL, sanitizeSize } from '../terminal/size.js';
-import { sgr, SGR_RESET } from '../render/escapes.js';
 import { createGrid } from '../render/grid.js';
 import { gridLines } from '../render/lines.js';
 import { composeSpinnerFrame, spinnerHeight, type Progress, type SpinnerScene } from './frame.js';
@@ -24,20 +23,17 @@ import {
   type FishOptions,
 } from './options.js';
 import { fishPromise } from './promise.js';
-import { ASCII_SYMBOLS, SYMBOL_STYLES, UNICODE_SYMBOLS, type StatusKind } from './symbols.js';
-import { lineText, toLabel } from './host-text.js';
+import type { StatusKind } from './symbols.js';
+import { toLabel } from './host-text.js';
+import {
+  asText,
+  checkProgress,
+  statusLine,
+  statusSymbol,
+  type PersistOptions,
+} from './vocabulary.js';
 
-/** What {@link FishAnimation.stopAndPersist} leaves on the screen. */
-export interface PersistOptions {
-  /** The symbol at the start of the line (default none). */
-  readonly symbol?: string;
-  /** The text (default: the animation's `text`). */
-  readonly text?: string;
-  /** Text before the symbol (default: the animation's `prefixText`). */
-  readonly prefixText?: string;
-  /** Text after the text (default: the animation's `suffixText`). */
-  readonly suffixText?: string;
-}
+export type { PersistOptions } from './vocabulary.js';
 
 /**
  * A fish that swims while the host works: a spinner (`start()`, then a status method), an
@@ -288,7 +284,8 @@ class Animation implements FishAnimation {
   start(text?: string): this {
     if (text !== undefined) this.text = text;
     if (this.#silent) return this;
-    if (!this.#enabled) return this.#writeLine(this.#text === '' ? '' : '-', this.#text);
+    // Off a TTY, as ora: `- text` once (nothing without a text).
+    if (!this.#enabled) return this.#writeLine({ symbol: this.#text === '' ? '' : '-' });
     if (this.#session?.running === true) this.#session.play();
     else this.#session = this.#begin(true);
     return this;
@@ -325,16 +322,7 @@ class Animation implements FishAnimation {
   }
 
   progress(amount: number, total?: number): this {
-    // A JavaScript host can call it with nothing.
-    if ((amount as number | undefined) === undefined) {
-      throw new RangeError('fish: progress needs an amount, got undefined');
-    }
-    const done = numberOption('progress amount', amount, { min: 0 }) ?? 0;
-    const all = numberOption('progress total', total, { min: 0 }) ?? this.#progress?.total;
-    if (all !== undefined && done > all) {
-      throw new RangeError(`fish: progress amount must be at most the total (${all}), got ${done}`);
-    }
-    this.#progress = { amount: done, total: all };
+    this.#progress = checkProgress(amount, total, this.#progress?.total);
     this.#scene = { ...this.#scene, progress: this.#progress };
     return this.#session?.ticking === true ? this : this.animate();
   }
@@ -359,41 +347,21 @@ class Animation implements FishAnimation {
     // Stopping writes the host's held partial line: the status line then starts on a new one.
     const midLine = this.#session?.stop() ?? false;
     if (this.#silent) return this;
-    return this.#writeLine(
-      options.symbol ?? '',
-      options.text ?? this.#text,
-      { prefixText: options.prefixText, suffixText: options.suffixText },
-      midLine,
-    );
+    return this.#writeLine(options, midLine);
   }
 
   /** A status line with the kind's symbol, coloured when colour is on. */
   #status(kind: StatusKind, text: string | undefined): this {
-    const symbol = (this.#config.unicode ? UNICODE_SYMBOLS : ASCII_SYMBOLS)[kind];
-    const styled = this.#config.color ? `${sgr(SYMBOL_STYLES[kind])}${symbol}${SGR_RESET}` : symbol;
-    return this.stopAndPersist({ symbol: styled, text });
+    return this.stopAndPersist({ symbol: statusSymbol(kind, this.#config), text });
   }
 
   /**
-   * Write one line: indent, prefix, symbol, text and suffix, the empty ones left out, the
-   * others separated by spaces; nothing when all are empty.
+   * Write one line after `indent` spaces: the status line of `options` (see `statusLine`);
+   * nothing when it is empty. After the host's partial line (`midLine`), on a line of its own.
    */
-  #writeLine(
-    symbol: string,
-    text: string,
-    texts: Pick<PersistOptions, 'prefixText' | 'suffixText'> = {},
-    midLine = false,
-  ): this {
+  #writeLine(options: PersistOptions, midLine = false): this {
     const { color, stream } = this.#config;
-    const line = [
-      texts.prefixText ?? this.#prefixText,
-      symbol,
-      text,
-      texts.suffixText ?? this.#suffixText,
-    ]
-      .map((part) => lineText(asText(part), color))
-      .filter((part) => part !== '')
-      .join(' ');
+    const line = statusLine(options, this, color);
     if (line !== '') stream.write(`${midLine ? '\n' : ''}${' '.repeat(this.#indent)}${line}\n`);
     return this;
   }
@@ -406,6 +374,7 @@ class Animation implements FishAnimation {
       bob,
       width,
       indent: this.#indent,
+      defaultWidth: 'spinner',
       prefix: toLabel(this.#prefixText, color),
       text: toLabel(this.#text, color),
       suffix: toLabel(this.#suffixText, color),
@@ -462,14 +431,6 @@ class Animation implements FishAnimation {
       discardStdin: config.discardStdin,
     });
   }
-}
-
-/** A text property as a string, whatever a JavaScript host passed. */
-function asText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  // What JavaScript makes of any value: a host that passes an object sees what it passed.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  return typeof value === 'string' ? value : String(value);
 }
 
 /**

@@ -34,6 +34,11 @@ export interface SpinnerScene {
   readonly width: number | undefined;
   /** Blank cells before the line. */
   readonly indent: number;
+  /**
+   * The tank when `width` is undefined: `spinner`, spinner-sized before a text (the line less
+   * the texts without one), or `line`, always the line less the texts.
+   */
+  readonly defaultWidth: 'spinner' | 'line';
   /** Text before the tank. */
   readonly prefix: Label;
   /** Text after the tank. */
@@ -124,7 +129,8 @@ export function spinnerLayout(scene: SpinnerScene, cols: number): SpinnerLayout 
   const tankStart = scene.indent + widthWithSpace(scene.prefix);
   const rest = cols - tankStart - widthWithSpace(scene.text) - widthWithSpace(scene.suffix);
   const spinnerSized = SPINNER_ART_WIDTHS * scene.art.width + label;
-  const fallback = scene.text.width > 0 ? Math.min(spinnerSized, rest) : rest;
+  const fallback =
+    scene.defaultWidth === 'spinner' && scene.text.width > 0 ? Math.min(spinnerSized, rest) : rest;
   const tankWidth = Math.max(scene.art.width + label, scene.width ?? fallback);
   const textStart = tankStart + tankWidth + 1;
   const suffixStart = textStart + widthWithSpace(scene.text);
@@ -200,8 +206,15 @@ export function composeSpinnerFrame(scene: SpinnerScene, t: number, into: Grid):
   return into;
 }
 
-/** Draw a label's runs one after another from column `x`. */
-function drawLabel(grid: Grid, x: number, y: number, label: Label): void {
+/**
+ * Draw a label's runs one after another from column `x` of row `y`, clipped at the grid's edge.
+ *
+ * @param grid - the grid to draw into
+ * @param x - the first column
+ * @param y - the row
+ * @param label - what to draw
+ */
+export function drawLabel(grid: Grid, x: number, y: number, label: Label): void {
   if (label === NO_LABEL) return;
   let col = x;
   for (const run of label.runs) col = drawText(grid, col, y, run.text, run.style, label.charWidth);

@@ -243,10 +243,10 @@ function streamOption(value: unknown): FishStream | undefined {
 
 /**
  * The art option (and the animation's `spinner`): a name or path (loaded), or art from
- * `loadArt()`/`parseArt()`; undefined is the default art.
+ * `loadArt()`/`parseArt()`; the default art when undefined.
  *
  * @param value - what the host passed
- * @throws TypeError for anything else; ArtError for art that cannot be loaded
+ * @throws TypeError for a value that is no art; ArtError for art that cannot be loaded
  */
 export function artOption(value: unknown): Art {
   if (value === undefined) return resolveArt(DEFAULT_ART);

@@ -25,6 +25,7 @@ function scene(overrides: Partial<SpinnerScene> = {}): SpinnerScene {
     bob: 0,
     width: undefined,
     indent: 0,
+    defaultWidth: 'spinner',
     prefix: NO_LABEL,
     text: NO_LABEL,
     suffix: NO_LABEL,
