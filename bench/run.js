@@ -283,7 +283,7 @@ async function animateRows() {
       fishAnimation({
         stream: detachedTerminal(80, 24),
         sync: 'step',
-        interactive: true,
+        isEnabled: true,
         bob,
         redraw,
       }),

@@ -7,4 +7,5 @@ export * from './types.js';
 export { ArtError } from './errors.js';
 export { parseArt, parseArtBytes, type ParseOptions } from './parse.js';
 export { loadArt } from './load.js';
+export { tintArt } from './tint.js';
 export { listArt, resolveArt, DEFAULT_ART, type ArtInfo } from './built-in.js';
