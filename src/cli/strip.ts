@@ -1,0 +1,62 @@
+/**
+ * The strip of the shell modes (a command, `--pipe`, `--progress`): the library's animation,
+ * on stderr as the library draws by default, so that stdout stays the script's own. Off a
+ * terminal (a CI log, `2> file`) nothing is animated and no escape byte is written: a line
+ * `- TEXT` says what began (when there is a text), and the status line what ended, as ora
+ * does off a TTY.
+ */
+import { fish, type FishAnimation } from '../api/fish.js';
+import { isInteractive } from '../api/options.js';
+import type { SyncMode } from '../motion/index.js';
+import type { CliOptions } from './args.js';
+
+/** The strip beside a shell script's work, and whether it animates. */
+export interface Strip {
+  /** The animation (started when it animates). */
+  readonly animation: FishAnimation;
+  /** Whether it animates on a terminal; else plain lines only. */
+  readonly interactive: boolean;
+}
+
+/** Whether the strip animates: stderr is a terminal that shows one (see `isInteractive`). */
+export function stripAnimates(): boolean {
+  return isInteractive(process.stderr, process.env);
+}
+
+/**
+ * Start the strip with the command line's art, motion and colour, beside `text`.
+ *
+ * @param options - the command line
+ * @param text - the text beside the fish
+ * @param sync - the clock: `progress` when the place follows the work
+ */
+export function startStrip(options: CliOptions, text: string, sync: SyncMode): Strip {
+  const interactive = stripAnimates();
+  const animation = fish({
+    art: options.art,
+    stream: process.stderr,
+    text,
+    speed: options.speed,
+    fps: options.fps,
+    bob: options.bob,
+    sync,
+    redraw: options.redraw,
+    color: options.color === 'auto' ? undefined : options.color === 'always',
+    interactive,
+    // stdin is the script's (its data, or the command's keyboard): never touched.
+    discardStdin: false,
+  });
+  if (interactive) animation.start();
+  else if (text !== '') animation.stopAndPersist({ symbol: '-' });
+  return { animation, interactive };
+}
+
+/**
+ * The strip's text and what the mode adds to it (a count, a rate), two spaces apart.
+ *
+ * @param text - `--text`, if given
+ * @param more - what the mode says
+ */
+export function besideText(text: string | undefined, more: string): string {
+  return text === undefined || text === '' ? more : `${text}  ${more}`;
+}
