@@ -10,6 +10,7 @@ import { constants } from 'node:os';
 import { shorten } from '../art/untrusted.js';
 import { dieBy } from '../terminal/signals.js';
 import type { CliOptions } from './args.js';
+import { lookUpCommand } from './command-path.js';
 import { startStrip, stripAnimates, type Strip } from './strip.js';
 
 /** Characters of the command line shown beside the fish, at the most. */
@@ -43,26 +44,31 @@ export async function runCommand(options: CliOptions, command: readonly string[]
   // Through fish only where the strip shares the terminal with them; else the command's own.
   const output = (stream: NodeJS.WriteStream): 'pipe' | 'inherit' =>
     animates && stream.isTTY ? 'pipe' : 'inherit';
-  let strip: Strip | undefined;
   const [file, ...args] = command;
+  const lookup = lookUpCommand(file, process.env.PATH);
+  if (!lookup.found) {
+    process.stderr.write(`fish: ${shorten(file)}: ${lookup.reason}\n`);
+    return lookup.status;
+  }
+  // First: a signal that comes while the command starts must not end fish by default.
+  const held = holdSignals(() => strip.animation.stop());
+  // Before the command starts: off a terminal, `- TEXT` comes before anything it writes.
+  const strip = startStrip(options, text, options.sync);
   const started = spawn(file, args, {
     stdio: ['inherit', output(process.stdout), output(process.stderr)],
   });
-  // Signals are delivered by the event loop: none can come before this.
-  const release = holdSignals(started, () => strip?.animation.stop());
+  held.forwardTo(started);
   started.stdout?.pipe(process.stdout, { end: false });
   started.stderr?.pipe(process.stderr, { end: false });
   const ending = await new Promise<Ending>((resolve) => {
     started.once('error', (error: NodeJS.ErrnoException) => {
       if (started.pid === undefined) resolve({ kind: 'not-started', error });
     });
-    // Only once it has started: nothing flashes for a mistyped command.
-    started.once('spawn', () => (strip = startStrip(options, text, options.sync)));
     started.once('close', (code, signal) => {
       resolve(signal === null ? { kind: 'exit', code: code ?? 0 } : { kind: 'signal', signal });
     });
   });
-  release();
+  held.release();
   return report(ending, file, text, strip);
 }
 
@@ -71,8 +77,10 @@ export async function runCommand(options: CliOptions, command: readonly string[]
  * too, once the terminal is clean: a shell running a loop of `fish -- …` then stops the loop,
  * as it would for the command alone.
  */
-function report(ending: Ending, file: string, text: string, strip: Strip | undefined): number {
+function report(ending: Ending, file: string, text: string, strip: Strip): number {
   if (ending.kind === 'not-started') {
+    // Found, yet refused by the system (a file of an unknown format): no status line.
+    strip.animation.stop();
     const missing = ending.error.code === 'ENOENT';
     const reason = missing
       ? 'command not found'
@@ -82,15 +90,23 @@ function report(ending: Ending, file: string, text: string, strip: Strip | undef
     process.stderr.write(`fish: ${shorten(file)}: ${reason}\n`);
     return missing ? 127 : 126;
   }
-  const animation = strip?.animation;
+  const { animation } = strip;
   if (ending.kind === 'exit') {
-    if (ending.code === 0) animation?.succeed(text);
-    else animation?.fail(`${text} (exit ${ending.code})`);
+    if (ending.code === 0) animation.succeed(text);
+    else animation.fail(`${text} (exit ${ending.code})`);
     return ending.code;
   }
-  animation?.fail(`${text} (signal ${ending.signal})`);
+  animation.fail(`${text} (signal ${ending.signal})`);
   if (ending.signal === 'SIGINT') dieBy('SIGINT');
   return 128 + ((constants.signals[ending.signal] as number | undefined) ?? 0);
+}
+
+/** The signals fish holds while its command runs. */
+interface HeldSignals {
+  /** From now on, forward to `child` (and at once, what came before it started). */
+  forwardTo(child: ChildProcess): void;
+  /** Stop listening. */
+  release(): void;
 }
 
 /**
@@ -99,20 +115,30 @@ function report(ending: Ending, file: string, text: string, strip: Strip | undef
  * library's own listener would end it too, dropping a partial line of the command's that it
  * held), then waits or forwards.
  *
- * @returns a function that stops listening
+ * @param stopStrip - takes the strip off the screen
  */
-function holdSignals(child: ChildProcess, stopStrip: () => void): () => void {
+function holdSignals(stopStrip: () => void): HeldSignals {
+  let child: ChildProcess | undefined;
+  const pending: NodeJS.Signals[] = [];
   const listeners = (Object.entries(SIGNAL_ACTIONS) as [NodeJS.Signals, 'wait' | 'forward'][]).map(
     ([signal, action]) => {
       const listener = (): void => {
         stopStrip();
-        if (action === 'forward') child.kill(signal);
+        if (action !== 'forward') return;
+        if (child === undefined) pending.push(signal);
+        else child.kill(signal);
       };
       process.prependListener(signal, listener);
       return () => process.off(signal, listener);
     },
   );
-  return () => {
-    for (const remove of listeners) remove();
+  return {
+    forwardTo(started) {
+      child = started;
+      for (const signal of pending.splice(0)) started.kill(signal);
+    },
+    release() {
+      for (const remove of listeners) remove();
+    },
   };
 }
