@@ -16,6 +16,7 @@ import { fish as fishAnimation } from '../dist/index.js';
 import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
 import { startupTable } from './startup.js';
+import { pipeTable } from './pipe.js';
 
 const FPS = 12.5;
 const FRAMES = 1000;
@@ -464,6 +465,7 @@ table(
   await aquariumRows(),
 );
 await startupTable(table, median);
+pipeTable(table, median);
 table('Memory: peak RSS (MiB)', ['process', 'MiB'], memoryRows());
 const { rows: driftRows, verdict } = await drift;
 table(
