@@ -9,6 +9,7 @@ import { resolveArt } from '../dist/art/index.js';
 import { createGrid } from '../dist/render/grid.js';
 import { composeScene, swimmer } from '../dist/render/scene.js';
 import { startPlayer } from '../dist/terminal/player.js';
+import { detachedTerminal } from '../dist/terminal/stream.js';
 import { createLogUpdate } from 'log-update';
 import { createAquarium, loadAquariumArt } from '../dist/aquarium/index.js';
 import { gridLines } from '../dist/render/lines.js';
@@ -34,16 +35,6 @@ const SCENARIOS = [
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const utf8 = (text) => Buffer.byteLength(text);
 
-/** A terminal of fixed size that swallows what is written: the hook counts the bytes. */
-const sinkTerminal = (columns, rows) => ({
-  columns,
-  rows,
-  isTTY: true,
-  write: () => true,
-  on: () => undefined,
-  off: () => undefined,
-});
-
 /**
  * The real engine (player, region, encoder) drawing a scenario frame by frame on the step
  * clock, as the CLI and `animate()` do; or, for `log-update`, the same frames composed by the
@@ -58,7 +49,7 @@ async function engine({ art: name, cols, speed, bob }, redraw, color = false) {
   let bytes = 0;
   let frames = 0;
   const player = startPlayer({
-    stream: sinkTerminal(cols, rows + 1),
+    stream: detachedTerminal(cols, rows + 1),
     compose: (t, into) => composeScene(entities, t, into),
     height: rows,
     fps: FPS,
@@ -83,7 +74,7 @@ function logUpdateEngine({ art: name, cols, speed, bob }, color) {
   let bytes = 0;
   let frames = 0;
   const stream = {
-    ...sinkTerminal(cols, rows + 1),
+    ...detachedTerminal(cols, rows + 1),
     write: (chunk) => ((bytes += frames > 0 ? utf8(chunk) : 0), true),
   };
   const update = createLogUpdate(stream, { showCursor: true });
@@ -263,7 +254,7 @@ async function sceneRows() {
   let bytes = 0;
   let frames = 0;
   const player = startPlayer({
-    stream: sinkTerminal(cols, rows),
+    stream: detachedTerminal(cols, rows),
     compose: (t, into) => composeScene(entities, t, into),
     height: rows,
     fps: FPS,
@@ -289,7 +280,13 @@ async function animateRows() {
   const rows = [];
   for (const bob of [0, 1]) {
     const [diff, full] = ['diff', 'full'].map((redraw) =>
-      fishAnimation({ stream: sinkTerminal(80, 24), sync: 'step', interactive: true, bob, redraw }),
+      fishAnimation({
+        stream: detachedTerminal(80, 24),
+        sync: 'step',
+        interactive: true,
+        bob,
+        redraw,
+      }),
     );
     diff.animate();
     full.animate();
@@ -321,7 +318,7 @@ async function aquariumEngine(color) {
   let bytes = 0;
   const grids = [];
   const player = startPlayer({
-    stream: sinkTerminal(cols, rows),
+    stream: detachedTerminal(cols, rows),
     compose: (t, into) => {
       const grid = tank.compose(t, into);
       if (grids.length < AQUARIUM.frames)
@@ -354,7 +351,7 @@ async function aquariumEngine(color) {
 function logUpdateBytes(grids, color) {
   let total = 0;
   const stream = {
-    ...sinkTerminal(grids[0].cols, grids[0].rows + 1),
+    ...detachedTerminal(grids[0].cols, grids[0].rows + 1),
     write: (chunk) => ((total += utf8(chunk)), true),
   };
   const update = createLogUpdate(stream, { showCursor: true });

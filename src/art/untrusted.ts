@@ -153,7 +153,12 @@ const QUOTE_LENGTH = 40;
  */
 export function shorten(text: string, length = QUOTE_LENGTH): string {
   const safe = printable(text);
-  return safe.length > length ? `${safe.slice(0, length - 3)}...` : safe;
+  if (safe.length <= length) return safe;
+  // Cut between code points: a UTF-16 slice can split a surrogate pair (an emoji), and a lone
+  // surrogate is not printable.
+  const cut = Array.from(safe.slice(0, length - 3));
+  if (/[\uD800-\uDBFF]$/u.test(cut[cut.length - 1] ?? '')) cut.pop();
+  return `${cut.join('')}...`;
 }
 
 /**

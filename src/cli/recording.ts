@@ -5,7 +5,7 @@
 import { statSync, type BigIntStats } from 'node:fs';
 import { listArt, type Art } from '../art/index.js';
 import { startPlayer } from '../terminal/player.js';
-import type { TerminalStream } from '../terminal/stream.js';
+import { detachedTerminal } from '../terminal/stream.js';
 import {
   createRecorder,
   openRecording,
@@ -88,7 +88,7 @@ export function recordAlone(
   file: RecordingFile,
   size: { cols: number; rows: number },
 ): number {
-  const recorder = createRecorder(file, virtualTerminal(size.cols, size.rows), {
+  const recorder = createRecorder(file, detachedTerminal(size.cols, size.rows), {
     title: show.title,
     timestamp: options.seed === undefined,
   });
@@ -120,16 +120,4 @@ export function recordAlone(
 function framesToRecord(options: Pick<CliOptions, 'frames' | 'duration' | 'fps'>): number {
   const seconds = options.duration ?? (options.frames === undefined ? RECORDING_SECONDS : Infinity);
   return Math.min(options.frames ?? Infinity, Math.max(1, Math.round(seconds * options.fps)));
-}
-
-/** A terminal of fixed size that exists only for a recording: what is written goes nowhere else. */
-function virtualTerminal(columns: number, rows: number): TerminalStream {
-  return {
-    columns,
-    rows,
-    isTTY: true,
-    write: () => true,
-    on: () => undefined,
-    off: () => undefined,
-  };
 }

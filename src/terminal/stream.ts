@@ -22,6 +22,24 @@ export interface TerminalStream {
 /** Write errors that mean the terminal or the pipe's reader went away: no error of ours. */
 const GONE_ON_WRITE = new Set(['EPIPE', 'EIO', 'ENXIO', 'ERR_STREAM_DESTROYED']);
 
+/**
+ * A terminal of fixed size that exists only as a place to draw: what is written goes nowhere
+ * (a recording's tee or the `onFrame` hook sees it). It never resizes and never goes away.
+ *
+ * @param columns - its width
+ * @param rows - its height
+ */
+export function detachedTerminal(columns: number, rows: number): TerminalStream {
+  return {
+    columns,
+    rows,
+    isTTY: true,
+    write: () => true,
+    on: () => undefined,
+    off: () => undefined,
+  };
+}
+
 /** What a {@link FrameWriter} tells its player. */
 export interface FrameWriterHooks {
   /** The stream drained after its buffer filled: the latest frame can be drawn now. */

@@ -6,7 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fish, type FishAnimation } from '../../src/api/fish.js';
 import { TerminalBusyError } from '../../src/terminal/embedded.js';
 import type { FrameInfo } from '../../src/terminal/player.js';
-import { ESC, fakeTerminal, inked, sleep } from './helpers.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+import { sleep } from '../helpers/wait.js';
+import { inked } from '../helpers/xterm.js';
+
+/** The escape character: a plain line holds none. */
+const ESC = '\u001B';
 
 const BASS = />\)\)'>|<'\(\(</;
 
@@ -335,7 +340,7 @@ describe('the lifecycle', () => {
 
 describe('without an interactive terminal', () => {
   it('animates nothing and writes no escape; status methods print one plain line', () => {
-    const { stream, bytes } = fakeTerminal(40, 5, false);
+    const { stream, bytes } = fakeTerminal(40, 5, { isTTY: false });
     const animation = fish({ stream, text: `${ESC}[32mgreen${ESC}[39m task` });
     animation.start().animate().progress(3, 10);
     animation.text = 'changed';

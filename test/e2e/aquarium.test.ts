@@ -4,6 +4,7 @@
  * after).
  */
 import { describe, expect, it } from 'vitest';
+import { sleep } from '../helpers/wait.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,6 @@ import { castOutput, readCast, replayCast, unrecorded } from '../helpers/cast.js
 
 const PROMPT = '$ fish --aquarium\r\n';
 const tmp = mkdtempSync(join(tmpdir(), 'fish-aquarium-e2e-'));
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The aquarium's surface: its top row is a line of waves across the whole width. */
 const surfaceRow = (lines: string[], cols: number): number =>
@@ -192,18 +192,7 @@ describe('fish --aquarium in a terminal', () => {
   });
 });
 
-describe('fish --aquarium without a terminal', () => {
-  it('writes not one escape byte to a pipe', () => {
-    const result = spawnSync(process.execPath, [FISH_BIN, '--aquarium'], {
-      encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '1' },
-    });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).not.toContain('\u001B');
-    expect(result.stderr).toMatch(/not a terminal/);
-  });
-
+describe('fish --aquarium without a terminal (its pipe: test/e2e/cli.test.ts)', () => {
   it('records the same file for the same seed, and another for another seed', () => {
     const recordTank = (name: string, seed: string): string => {
       const path = join(tmp, name);

@@ -222,16 +222,19 @@ describe('live recordings (--record on a terminal)', () => {
 });
 
 describe('fish without a terminal', () => {
-  it('writes not one escape byte to a pipe and exits 0', () => {
-    const result = spawnSync(process.execPath, [FISH_BIN], {
-      encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '1' },
-    });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).not.toContain('\u001B');
-    expect(result.stderr).toMatch(/not a terminal/);
-  });
+  it.each([[[]], [['--aquarium']]])(
+    '%j writes not one escape byte to a pipe and exits 0',
+    (args) => {
+      const result = spawnSync(process.execPath, [FISH_BIN, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, FORCE_COLOR: '1' },
+      });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).not.toContain('\u001B');
+      expect(result.stderr).toMatch(/not a terminal/);
+    },
+  );
 
   it('says TERM=dumb is why nothing is animated in a terminal that is one (it said "not a terminal"), and records with --record', async () => {
     const dumb = (...args: string[]) =>

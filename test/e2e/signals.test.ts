@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapWithLimit } from '../helpers/parallel.js';
 import { FISH_BIN, runInPty } from '../helpers/pty.js';
-import { atPrompt, inked, jobStopped, lastStatus, moreOutput, runShell } from '../helpers/shell.js';
+import { atPrompt, jobStopped, lastStatus, moreOutput, runShell } from '../helpers/shell.js';
+import { inked } from '../helpers/xterm.js';
 import { visibleLogicalLines } from '../helpers/screen.js';
 
 const PROMPT = '$ fish\r\n';

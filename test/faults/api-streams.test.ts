@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fish, type FishAnimation } from '../../src/index.js';
 import { writeHost } from '../helpers/host.js';
-import { fakeTerminal } from '../api/helpers.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
 
 const made: FishAnimation[] = [];
 const track = (animation: FishAnimation): FishAnimation => {

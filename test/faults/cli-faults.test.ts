@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { strayControls } from '../helpers/controls.js';
-import { mapWithLimit, sleep, testSeed } from '../helpers/parallel.js';
+import { mapWithLimit, testSeed } from '../helpers/parallel.js';
+import { sleep } from '../helpers/wait.js';
 import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
 import { logicalLine, visibleLogicalLines } from '../helpers/screen.js';
 

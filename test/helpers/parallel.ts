@@ -28,10 +28,6 @@ export async function mapWithLimit<T, R>(
   return results;
 }
 
-/** Resolves after `ms` milliseconds. */
-export const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * The seed of a test's random choices: `FISH_TEST_SEED` from the environment to replay a run,
  * else a fresh one. Tests put it in their failure messages.

@@ -12,6 +12,7 @@
  *   normal screen.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { sleep } from './wait.js';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import {
@@ -453,8 +454,6 @@ export interface Scenario {
 export const resizes = (scenario: Scenario): boolean =>
   scenario.resizes ??
   scenario.steps.some((step) => step.kind === 'resize' || step.kind === 'storm');
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long a state may take to appear on a busy machine. */
 const DEADLINE = 10_000;

@@ -3,9 +3,7 @@
  * Ctrl+Z and `fg`, the job lines, a loop that stops on Ctrl+C, `$?`. Its prompt is `$ `.
  */
 import { runInPty, type PtyRun } from './pty.js';
-
-/** The screen's lines with anything on them. */
-export const inked = (lines: string[]): string[] => lines.filter((line) => line.trim() !== '');
+import { inked } from './xterm.js';
 
 /** The shell is waiting at its prompt: its last line with anything on it is `$ `. */
 export const atPrompt = (lines: string[]): boolean => inked(lines).at(-1)?.trimEnd() === '$';

@@ -205,35 +205,13 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxPane> {
       await tmux(['resize-window', '-t', 'judge', '-x', String(cols), '-y', String(rows)]);
     },
     async snapshot() {
+      // One tmux client for the three reads, so that they see the same moment.
       const out = await tmux([
-        'display',
-        '-p',
-        '-t',
-        'judge',
-        STATE_FORMAT,
-        ';',
-        'display',
-        '-p',
-        SEPARATOR,
-        ';',
-        'capture-pane',
-        '-p',
-        '-t',
-        'judge',
-        ';',
-        'display',
-        '-p',
-        SEPARATOR,
-        ';',
-        'capture-pane',
-        '-p',
-        '-J',
-        '-S',
-        '-',
-        '-E',
-        '-',
-        '-t',
-        'judge',
+        ...['display', '-p', '-t', 'judge', STATE_FORMAT],
+        ...[';', 'display', '-p', SEPARATOR],
+        ...[';', 'capture-pane', '-p', '-t', 'judge'],
+        ...[';', 'display', '-p', SEPARATOR],
+        ...[';', 'capture-pane', '-p', '-J', '-S', '-', '-E', '-', '-t', 'judge'],
       ]);
       const [stateText, screenText, linesText] = out.split(`${SEPARATOR}\n`);
       const fields = stateText.trim().split(' ');

@@ -175,3 +175,7 @@ export function readCursor(term: Terminal): { row: number; col: number } {
 export function scrolledLines(term: Terminal): number {
   return term.buffer.active.baseY;
 }
+
+/** The screen's lines with anything on them. */
+export const inked = (lines: readonly string[]): string[] =>
+  lines.filter((line) => line.trim() !== '');

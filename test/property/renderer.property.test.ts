@@ -13,7 +13,7 @@ import { composeScene, swimmer, type Entity } from '../../src/render/scene.js';
 import { startPlayer } from '../../src/terminal/player.js';
 import { strayControls } from '../helpers/controls.js';
 import { compareScreen, logicalLine } from '../helpers/screen.js';
-import { VirtualTty } from '../helpers/virtual-tty.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
 import { testWidth } from '../render/fixtures.js';
 
 const NARROW = [...'<>(){}[]/\\|_-=~.,;:\'"`^*#!?oO0x'];
@@ -124,9 +124,9 @@ async function play(s: Scenario): Promise<void> {
     swimmer(art, { speed: s.speed + 7 * i, bob: s.bob, depth: i }),
   );
   const height = Math.max(...arts.map((art) => art.height)) + 2 * s.bob;
-  const tty = new VirtualTty(cols(s.start.cols), s.start.rows, 10_000);
+  const tty = fakeTerminal(cols(s.start.cols), s.start.rows, { scrollback: 10_000 });
   try {
-    if (s.prompt !== undefined) tty.write(`${s.prompt}\r\n`);
+    if (s.prompt !== undefined) tty.stream.write(`${s.prompt}\r\n`);
     await tty.flush();
     const buffer = tty.term.buffer.active;
     /** A marker `offset` lines from the cursor's: it follows its line through scrolling and reflow. */
@@ -139,7 +139,7 @@ async function play(s: Scenario): Promise<void> {
     let top = mark(0);
     let meant: Grid | undefined;
     const player = startPlayer({
-      stream: tty,
+      stream: tty.stream,
       compose: (t, into) => (meant = composeScene(entities, t, into)),
       height,
       fps: s.fps,
@@ -183,7 +183,7 @@ async function play(s: Scenario): Promise<void> {
         player.drawNow();
         check(await tty.flush(), `step ${i}: frame`);
       } else {
-        const width = cols(next.cols, tty.columns);
+        const width = cols(next.cols, tty.stream.columns);
         const bytes = await tty.resize(width, next.rows, findTop);
         top.dispose();
         top = mark(newTop - (buffer.baseY + buffer.cursorY));
@@ -191,7 +191,7 @@ async function play(s: Scenario): Promise<void> {
       }
     }
     player.stop();
-    check(await tty.flush(), 'after stop()', createGrid(tty.columns, 0));
+    check(await tty.flush(), 'after stop()', createGrid(tty.stream.columns, 0));
     expect(
       { line: buffer.baseY + buffer.cursorY, col: buffer.cursorX },
       'the cursor after stop()',

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeHost } from '../helpers/host.js';
 import { runInPty, type PtyRun } from '../helpers/pty.js';
-import { atPrompt, inked, jobStopped, moreOutput, runShell } from '../helpers/shell.js';
+import { atPrompt, jobStopped, moreOutput, runShell } from '../helpers/shell.js';
+import { inked } from '../helpers/xterm.js';
 
 const PROMPT = '$ host\r\n';
 const BASS = />\)\)'>|<'\(\(</;

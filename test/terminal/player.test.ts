@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { drawText } from '../../src/render/compose.js';
 import { clearGrid } from '../../src/render/grid.js';
 import { startPlayer } from '../../src/terminal/player.js';
-import { fakeTerminal, inked, sleep } from './helpers.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+import { sleep } from '../helpers/wait.js';
+import { inked } from '../helpers/xterm.js';
 
 /** A player drawing `frame N` (its frame count) on a fake terminal. */
 function counter(cols = 30, rows = 6) {

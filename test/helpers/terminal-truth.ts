@@ -1,7 +1,7 @@
 /**
  * Issue 9, "correct in every terminal, not only in xterm.js": one scenario per defect it lists,
- * written once and run by every judge (test/tmux/issue-9.test.ts for tmux,
- * test/e2e/issue-9.test.ts for xterm.js, re-wrapping and truncating). Each states the behaviour
+ * written once and run by every judge (test/tmux/terminal-truth.test.ts for tmux,
+ * test/e2e/terminal-truth.test.ts for xterm.js, re-wrapping and truncating). Each states the behaviour
  * the issue specifies; each failed on the code the issue was filed against, for the reason it
  * gives.
  */
@@ -111,6 +111,30 @@ function tallFullStrip(name: string, command: string, end: readonly Step[]): Sce
   };
 }
 
+/**
+ * The aquarium stopped by `how` (the key or the signal): suspended in the normal screen with the
+ * cursor shown; after `fg` redrawn, and `q` quits at once.
+ */
+function suspendedAquarium(name: string, how: Step): Scenario {
+  return {
+    name: `${name} then fg, aquarium: suspended in the normal screen with the cursor shown; after fg redrawn, q quits at once`,
+    cols: 60,
+    rows: 20,
+    command: 'fish --aquarium',
+    output: [],
+    steps: [
+      tank(),
+      how,
+      exits(STOPPED, stopped('fish --aquarium')),
+      typed('fg'),
+      host(line('fish --aquarium')),
+      tank(),
+      type('q'),
+      exits(0, [], 2000),
+    ],
+  };
+}
+
 /** The fatal signals of the issue: the key or the kill, and what bash says when a job dies of it. */
 const FATAL = [
   {
@@ -195,7 +219,7 @@ const recordingStep = (file: string, sizes: readonly string[], creature?: RegExp
   );
 
 /** The scenarios, by the defect each proves. */
-export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
+export const TERMINAL_TRUTH_SCENARIOS: readonly Scenario[] = [
   {
     name: 'library spinner with text, resized 100→30→100: one spinner line each time, no copies after succeed()',
     cols: 100,
@@ -328,40 +352,8 @@ export const ISSUE_9_SCENARIOS: readonly Scenario[] = [
       exits(130, [CTRL_C_ECHO]),
     ],
   },
-  {
-    name: 'Ctrl+Z then fg, aquarium: suspended in the normal screen with the cursor shown; after fg redrawn, q quits at once',
-    cols: 60,
-    rows: 20,
-    command: 'fish --aquarium',
-    output: [],
-    steps: [
-      tank(),
-      keys('C-z'),
-      exits(STOPPED, stopped('fish --aquarium')),
-      typed('fg'),
-      host(line('fish --aquarium')),
-      tank(),
-      type('q'),
-      exits(0, [], 2000),
-    ],
-  },
-  {
-    name: 'SIGTSTP then fg, aquarium: suspended in the normal screen with the cursor shown; after fg redrawn, q quits at once',
-    cols: 60,
-    rows: 20,
-    command: 'fish --aquarium',
-    output: [],
-    steps: [
-      tank(),
-      signal('SIGTSTP'),
-      exits(STOPPED, stopped('fish --aquarium')),
-      typed('fg'),
-      host(line('fish --aquarium')),
-      tank(),
-      type('q'),
-      exits(0, [], 2000),
-    ],
-  },
+  suspendedAquarium('Ctrl+Z', keys('C-z')),
+  suspendedAquarium('SIGTSTP', signal('SIGTSTP')),
   {
     name: 'CLI: typing hello Enter world Enter while it swims echoes nothing; Ctrl+C leaves nothing, exit 130',
     cols: 60,
