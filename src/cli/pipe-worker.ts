@@ -14,10 +14,15 @@ export interface PipeWorkerData {
   readonly counter: SharedArrayBuffer;
 }
 
+/** How much was copied. */
+interface Copied {
+  readonly bytes: number;
+}
+
 /** What the worker tells the main thread once, at the end. */
 export type PipeWorkerResult =
-  | { readonly kind: 'done'; readonly bytes: number }
-  | { readonly kind: 'failed'; readonly side: 'read' | 'write'; readonly code: string };
+  | (Copied & { readonly kind: 'done' })
+  | (Copied & { readonly kind: 'failed'; readonly side: 'read' | 'write'; readonly code: string });
 
 /** Bytes read at a time: a pipe gives at most its capacity (64 KiB), a file all of it. */
 const CHUNK_BYTES = 1 << 20;
@@ -48,21 +53,22 @@ function patiently(io: () => number): number {
 function copy(counter: BigInt64Array): PipeWorkerResult {
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let bytes = 0;
+  const copied = (): Copied => ({ bytes });
   for (;;) {
     let read: number;
     try {
       read = patiently(() => readSync(STDIN, buffer, 0, CHUNK_BYTES, null));
     } catch (error) {
-      return { kind: 'failed', side: 'read', code: errorCode(error) };
+      return { ...copied(), kind: 'failed', side: 'read', code: errorCode(error) };
     }
-    if (read === 0) return { kind: 'done', bytes };
+    if (read === 0) return { ...copied(), kind: 'done' };
     try {
       for (let written = 0; written < read;) {
         const from = written;
         written += patiently(() => writeSync(STDOUT, buffer, from, read - from));
       }
     } catch (error) {
-      return { kind: 'failed', side: 'write', code: errorCode(error) };
+      return { ...copied(), kind: 'failed', side: 'write', code: errorCode(error) };
     }
     bytes += read;
     Atomics.store(counter, 0, BigInt(bytes));

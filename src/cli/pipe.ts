@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { CliOptions } from './args.js';
 import { createMeter, type MeterReading } from './meter.js';
 import type { PipeWorkerData, PipeWorkerResult } from './pipe-worker.js';
-import { besideText, startStrip, type Strip } from './strip.js';
+import { besideText, onTheTick, startStrip, type Strip } from './strip.js';
 
 /** fish's status when the reader of stdout went away, as `cat` killed by SIGPIPE: 128 + 13. */
 const CLOSED_PIPE_STATUS = 141;
@@ -25,26 +25,26 @@ export async function runPipe(options: CliOptions): Promise<number> {
   const counter = new SharedArrayBuffer(8);
   const copied = new BigInt64Array(counter);
   const workerData: PipeWorkerData = { counter };
+  // The run's length, for the status line, from before the worker starts (that takes time too).
+  const start = performance.now();
   // From `dist/cli/pipe.js` and from the bundle in `dist/bundle/`, both: the compiled worker.
   const worker = new Worker(new URL('../cli/pipe-worker.js', import.meta.url), { workerData });
-  const strip = startStrip(options, options.text ?? '', total === undefined ? 'time' : 'progress');
-  const seconds = (): number => performance.now() / 1000;
-  const meter = createMeter(total, seconds());
-  const show = (): void => {
-    showReading(strip, options.text, meter.sample(Number(Atomics.load(copied, 0)), seconds()));
-  };
-  const tick = strip.interactive ? setInterval(show, 1000 / options.fps) : undefined;
-  if (strip.interactive) show();
+  // The frames' clock starts with the strip, as the copy does.
+  const meter = createMeter(total, 0);
+  const strip = startStrip(
+    options,
+    options.text ?? '',
+    total === undefined ? 'time' : 'progress',
+    onTheTick((seconds) => {
+      showReading(strip, options.text, meter.sample(Number(Atomics.load(copied, 0)), seconds));
+    }),
+  );
   const result = await new Promise<PipeWorkerResult>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
-  }).finally(() => clearInterval(tick));
-  return finish(
-    strip,
-    options.text,
-    result,
-    meter.summary(Number(Atomics.load(copied, 0)), seconds()),
-  );
+  });
+  const seconds = (performance.now() - start) / 1000;
+  return finish(strip, options.text, result, meter.summary(result.bytes, seconds));
 }
 
 /** The size of stdin when it is a regular file (`fish --pipe < big.iso`), from where it is read. */

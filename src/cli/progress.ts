@@ -5,7 +5,7 @@
  */
 import type { CliOptions } from './args.js';
 import { applyLine, countText, LineSplitter, type ProgressState } from './progress-input.js';
-import { besideText, startStrip, type Strip } from './strip.js';
+import { besideText, onTheTick, startStrip, type Strip } from './strip.js';
 
 /**
  * Follow progress from stdin until it ends, then leave `✔` and the final count.
@@ -16,14 +16,12 @@ import { besideText, startStrip, type Strip } from './strip.js';
 export async function runProgress(options: CliOptions): Promise<number> {
   let state: ProgressState = { amount: 0, total: options.total, text: undefined };
   let shown: ProgressState | undefined;
-  const strip = startStrip(options, options.text ?? '', 'progress');
   const show = (): void => {
     if (state === shown) return;
     showState(strip, options.text, state, shown);
     shown = state;
   };
-  const tick = strip.interactive ? setInterval(show, 1000 / options.fps) : undefined;
-  if (strip.interactive) show();
+  const strip = startStrip(options, options.text ?? '', 'progress', onTheTick(show));
   const splitter = new LineSplitter();
   const onLine = (line: string): void => {
     state = applyLine(state, line);
@@ -32,7 +30,7 @@ export async function runProgress(options: CliOptions): Promise<number> {
     process.stdin.on('data', (chunk: Buffer) => splitter.push(chunk, onLine));
     process.stdin.once('end', () => resolve(undefined));
     process.stdin.once('error', resolve);
-  }).finally(() => clearInterval(tick));
+  });
   splitter.end(onLine);
   if (failure !== undefined) {
     strip.animation.stop();
@@ -42,7 +40,6 @@ export async function runProgress(options: CliOptions): Promise<number> {
     );
     return 1;
   }
-  if (strip.interactive) show();
   strip.animation.succeed(besideText(options.text, countText(state)));
   return 0;
 }
