@@ -26,6 +26,12 @@ export type PipeWorkerResult =
 
 /** Bytes read at a time: a pipe gives at most its capacity (64 KiB), a file all of it. */
 const CHUNK_BYTES = 1 << 20;
+/**
+ * Bytes written at a time, at the most: a pipe's capacity. The count moves after each
+ * write, so that a slow reader (`fish --pipe < big.iso | slow`) sees it move, not jump once
+ * per megabyte read; a blocking write of more would only wait for the reader in the kernel.
+ */
+const WRITE_BYTES = 1 << 16;
 /** The longest wait before trying again a descriptor that would block, in milliseconds. */
 const MAX_BACKOFF_MS = 8;
 const STDIN = 0;
@@ -49,7 +55,7 @@ function patiently(io: () => number): number {
   }
 }
 
-/** Copy until the end of stdin; the count goes to `counter` after every chunk. */
+/** Copy until the end of stdin; the count goes to `counter` after every write. */
 function copy(counter: BigInt64Array): PipeWorkerResult {
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let bytes = 0;
@@ -65,13 +71,15 @@ function copy(counter: BigInt64Array): PipeWorkerResult {
     try {
       for (let written = 0; written < read;) {
         const from = written;
-        written += patiently(() => writeSync(STDOUT, buffer, from, read - from));
+        const length = Math.min(WRITE_BYTES, read - from);
+        const wrote = patiently(() => writeSync(STDOUT, buffer, from, length));
+        written += wrote;
+        bytes += wrote;
+        Atomics.store(counter, 0, BigInt(bytes));
       }
     } catch (error) {
       return { ...copied(), kind: 'failed', side: 'write', code: errorCode(error) };
     }
-    bytes += read;
-    Atomics.store(counter, 0, BigInt(bytes));
   }
 }
 

@@ -17,6 +17,7 @@ import {
   maybe,
   swimming,
   tell,
+  type Condition,
   type Scenario,
   type Strip,
 } from './scenario.js';
@@ -34,6 +35,14 @@ const killJob = (signal: NodeJS.Signals) =>
   check(`the command killed by ${signal}`, (_snapshot, session) => {
     process.kill(Number(readFileSync(join(session.dir, 'job.pid'), 'utf8')), signal);
     return [];
+  });
+
+/** Whether a correct screen has shown a percent strictly between 0 and 100. */
+const partWay = (): Condition => (snapshot, correct) =>
+  correct &&
+  snapshot.screen.some((row) => {
+    const percent = /(\d+)% /.exec(row.text);
+    return percent !== null && Number(percent[1]) > 0 && Number(percent[1]) < 100;
   });
 
 const JOB_OUTPUT = [line('one'), line('two'), line('three on stderr')];
@@ -92,6 +101,22 @@ export const SHELL_SCENARIOS: readonly Scenario[] = [
       swimming(),
       tell('end'),
       host(like(/^✔ [\d.]+ KiB in [\d.]+ s, [\d.]+ (B|KiB)\/s$/), like(/^\d+$/)),
+      exits(0),
+    ],
+  },
+  {
+    name: "--pipe < FILE: the file's size is the total (1024 KiB), the fish follows a slow reader",
+    cols: 100,
+    rows: 20,
+    command:
+      'head -c 1M /dev/zero > "$FISH_TEST_DIR/f"; fish --pipe --bob 0 < "$FISH_TEST_DIR/f" | host slow-read',
+    output: [],
+    strip: stripOf(String.raw`\d+% \d+/1024 +KiB  [\d.]+ (B|KiB|MiB)/s( +\d+:\d\d left)?`),
+    steps: [
+      // The count moves with each write the reader takes, not once per megabyte read.
+      swimming('the count between 0% and 100%', partWay),
+      tell('end'),
+      host(like(/^✔ 1\.0 MiB in [\d.]+ s, [\d.]+ (KiB|MiB)\/s$/), line('1048576')),
       exits(0),
     ],
   },
