@@ -2,14 +2,14 @@
  * `fish --pipe` throughput beside `cat` and `pv`: `head -c SIZE /dev/zero | X > /dev/null`,
  * the three interleaved run after run so that a burst of load on the machine hits all alike;
  * GB/s (GiB/s) as median and spread (min to max). fish's time includes starting Node.
- * FISH_BENCH_PIPE_SIZE (head's size, default 2G) and FISH_BENCH_PIPE_RUNS (default 5).
+ * FISH_BENCH_PIPE_SIZE (head's size, default 2G) and FISH_BENCH_PIPE_RUNS (default 7).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const FISH = fileURLToPath(new URL('../bin/fish.js', import.meta.url));
 const SIZE = process.env.FISH_BENCH_PIPE_SIZE ?? '2G';
-const RUNS = Number(process.env.FISH_BENCH_PIPE_RUNS ?? 5);
+const RUNS = Number(process.env.FISH_BENCH_PIPE_RUNS ?? 7);
 const POWERS = { '': 0, K: 1, k: 1, M: 2, G: 3 };
 
 /** The commands compared; stderr goes to /dev/null (fish and pv then draw nothing). */
