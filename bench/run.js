@@ -16,6 +16,7 @@ import { gridLines } from '../dist/render/lines.js';
 import { fish as fishAnimation } from '../dist/index.js';
 import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
+import { schoolTable } from './school.js';
 import { startupTable } from './startup.js';
 import { pipeTable } from './pipe.js';
 
@@ -449,6 +450,7 @@ table(
   ['', 'fish', "redraw: 'full'", 'diff / full'],
   await animateRows(),
 );
+schoolTable(table, { boundBytes, logUpdateBytes });
 table(
   `fish --aquarium at ${AQUARIUM.cols}x${AQUARIUM.rows}, default density, seed ${AQUARIUM.seed}: per frame (${AQUARIUM.frames} frames)`,
   [

@@ -1,7 +1,7 @@
 /**
  * fish: a swimming ASCII fish for your terminal, as a library. `fish()` makes an animation to
  * use as a spinner, an idle animation or a progress indicator; `fishPromise()` animates while
- * a promise is pending; the art library and the scene pieces are here for hosts that compose
+ * a promise is pending; `school()` shows many tasks at once, a creature each, in one region; the art library and the scene pieces are here for hosts that compose
  * their own frames. The README is the reference.
  *
  * Importing this module has no side effects.
@@ -11,8 +11,10 @@ import { fish } from './api/fish.js';
 export { fish } from './api/fish.js';
 export { TerminalBusyError } from './terminal/embedded.js';
 export type { FishAnimation, PersistOptions } from './api/fish.js';
-export { fishPromise } from './api/promise.js';
-export type { FishAction, FishPromiseOptions } from './api/promise.js';
+export { fishPromise, schoolPromise } from './api/promise.js';
+export type { FishAction, FishPromiseOptions, SchoolAction, SchoolEntry } from './api/promise.js';
+export { school, SCHOOL_ART } from './api/school.js';
+export type { FishSchool, FishTask, SchoolOptions, TaskOptions } from './api/school.js';
 export { isInteractive } from './api/options.js';
 export type { FishOptions, FishStream } from './api/options.js';
 export type { FrameInfo } from './terminal/player.js';

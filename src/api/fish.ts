@@ -5,23 +5,19 @@
  * the host's output and puts the terminal back on every exit path (`openEmbeddedSession`).
  */
 import { openEmbeddedSession, type EmbeddedSession } from '../terminal/embedded.js';
-import { sgr, SGR_RESET } from '../render/escapes.js';
 import { composeSpinnerFrame, spinnerHeight, type Progress, type SpinnerScene } from './frame.js';
-import { numberOption, resolveOptions, type FishConfig, type FishOptions } from './options.js';
-import { ASCII_SYMBOLS, SYMBOL_STYLES, UNICODE_SYMBOLS, type StatusKind } from './symbols.js';
-import { lineText, toLabel } from './host-text.js';
+import { resolveOptions, type FishConfig, type FishOptions } from './options.js';
+import type { StatusKind } from './symbols.js';
+import { toLabel } from './host-text.js';
+import {
+  asText,
+  checkProgress,
+  statusLine,
+  statusSymbol,
+  type PersistOptions,
+} from './vocabulary.js';
 
-/** What {@link FishAnimation.stopAndPersist} leaves on the screen. */
-export interface PersistOptions {
-  /** The symbol at the start of the line (default none). */
-  readonly symbol?: string;
-  /** The text (default: the animation's `text`). */
-  readonly text?: string;
-  /** Text before the symbol (default: the animation's `prefixText`). */
-  readonly prefixText?: string;
-  /** Text after the text (default: the animation's `suffixText`). */
-  readonly suffixText?: string;
-}
+export type { PersistOptions } from './vocabulary.js';
 
 /**
  * A fish that swims while the host works: a spinner (`start()`, then a status method), an
@@ -197,16 +193,7 @@ class Animation implements FishAnimation {
   }
 
   progress(amount: number, total?: number): this {
-    // A JavaScript host can call it with nothing.
-    if ((amount as number | undefined) === undefined) {
-      throw new RangeError('fish: progress needs an amount, got undefined');
-    }
-    const done = numberOption('progress amount', amount, { min: 0 }) ?? 0;
-    const all = numberOption('progress total', total, { min: 0 }) ?? this.#progress?.total;
-    if (all !== undefined && done > all) {
-      throw new RangeError(`fish: progress amount must be at most the total (${all}), got ${done}`);
-    }
-    this.#progress = { amount: done, total: all };
+    this.#progress = checkProgress(amount, total, this.#progress?.total);
     this.#scene = { ...this.#scene, progress: this.#progress };
     return this.#session?.ticking === true ? this : this.animate();
   }
@@ -228,28 +215,17 @@ class Animation implements FishAnimation {
   }
 
   stopAndPersist(options: PersistOptions = {}): this {
-    const parts = [
-      options.prefixText ?? this.#prefixText,
-      options.symbol ?? '',
-      options.text ?? this.#text,
-      options.suffixText ?? this.#suffixText,
-    ];
     // Stopping writes the host's held partial line: the status line then starts on a new one.
     const midLine = this.#session?.stop() ?? false;
     const { color, stream } = this.#config;
-    const line = parts
-      .map((part) => lineText(asText(part), color))
-      .filter((part) => part !== '')
-      .join(' ');
+    const line = statusLine(options, this, color);
     if (line !== '') stream.write(`${midLine ? '\n' : ''}${line}\n`);
     return this;
   }
 
   /** A status line with the kind's symbol, coloured when colour is on. */
   #status(kind: StatusKind, text: string | undefined): this {
-    const symbol = (this.#config.unicode ? UNICODE_SYMBOLS : ASCII_SYMBOLS)[kind];
-    const styled = this.#config.color ? `${sgr(SYMBOL_STYLES[kind])}${symbol}${SGR_RESET}` : symbol;
-    return this.stopAndPersist({ symbol: styled, text });
+    return this.stopAndPersist({ symbol: statusSymbol(kind, this.#config), text });
   }
 
   #makeScene(): SpinnerScene {
@@ -293,12 +269,4 @@ class Animation implements FishAnimation {
       discardStdin: config.discardStdin,
     });
   }
-}
-
-/** A text property as a string, whatever a JavaScript host passed. */
-function asText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  // What JavaScript makes of any value: a host that passes an object sees what it passed.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  return typeof value === 'string' ? value : String(value);
 }

@@ -190,8 +190,15 @@ export function composeSpinnerFrame(scene: SpinnerScene, t: number, into: Grid):
   return into;
 }
 
-/** Draw a label's runs one after another from column `x`. */
-function drawLabel(grid: Grid, x: number, y: number, label: Label): void {
+/**
+ * Draw a label's runs one after another from column `x` of row `y`, clipped at the grid's edge.
+ *
+ * @param grid - the grid to draw into
+ * @param x - the first column
+ * @param y - the row
+ * @param label - what to draw
+ */
+export function drawLabel(grid: Grid, x: number, y: number, label: Label): void {
   if (label === NO_LABEL) return;
   let col = x;
   for (const run of label.runs) col = drawText(grid, col, y, run.text, run.style, label.charWidth);

@@ -207,8 +207,14 @@ function streamOption(value: unknown): FishStream | undefined {
   );
 }
 
-/** The art option: a name or path (loaded), or art from `loadArt()`/`parseArt()`. */
-function artOption(value: unknown): Art {
+/**
+ * The art option: a name or path (loaded), or art from `loadArt()`/`parseArt()`; the default
+ * art when undefined.
+ *
+ * @param value - what the host passed
+ * @throws TypeError for a value that is no art; ArtError for art that cannot be loaded
+ */
+export function artOption(value: unknown): Art {
   if (value === undefined) return resolveArt(DEFAULT_ART);
   if (typeof value === 'string') return resolveArt(value);
   if (isArt(value)) return value;

@@ -1,8 +1,10 @@
 /**
- * `fishPromise()`: an animation for as long as a promise is pending.
+ * `fishPromise()`: an animation for as long as a promise is pending; `schoolPromise()`: a
+ * school of them, one task per promise.
  */
 import { fish, type FishAnimation } from './fish.js';
 import type { FishOptions } from './options.js';
+import { school, type FishTask, type SchoolOptions, type TaskOptions } from './school.js';
 
 /** Options of {@link fishPromise}: the animation's, plus the status texts. */
 export interface FishPromiseOptions<T> extends FishOptions {
@@ -47,4 +49,71 @@ export async function fishPromise<T>(
     animation.fail(typeof failText === 'function' ? failText(error) : failText);
     throw error;
   }
+}
+
+/** What {@link schoolPromise} runs for one task: a promise, or a function (given the task) that returns one. */
+export type SchoolAction<T> = PromiseLike<T> | ((task: FishTask) => PromiseLike<T> | T);
+
+/** One task of {@link schoolPromise}, with its art, texts and status texts. */
+export interface SchoolEntry<T> extends TaskOptions {
+  /** What the task waits for. */
+  readonly action: SchoolAction<T>;
+  /** The success line's text, or a function of the value (default: the task's `text`). */
+  readonly successText?: string | ((value: T) => string);
+  /** The failure line's text, or a function of the error (default: the task's `text`). */
+  readonly failText?: string | ((error: unknown) => string);
+}
+
+/**
+ * Run tasks at once in a school, one row each in the order given: each leaves a success line
+ * when its promise resolves and a failure line when it rejects. Waits for every one.
+ *
+ * @param entries - per task, the promise or function to wait for, or an entry with its texts
+ * @param options - the school's options (see `school()`)
+ * @returns the values, in the order given
+ * @throws the first error in the order given, once every task has ended; or what `school()`
+ *   and `add()` throw
+ */
+export async function schoolPromise<T>(
+  entries: readonly (SchoolAction<T> | SchoolEntry<T>)[],
+  options?: SchoolOptions,
+): Promise<T[]> {
+  const given = entries.map(asEntry);
+  const tasks: FishTask[] = [];
+  try {
+    const group = school(options);
+    for (const { action: _action, successText: _s, failText: _f, ...texts } of given)
+      tasks.push(group.add(texts));
+  } catch (error) {
+    // The host handed its promises over to us: their rejections must not go unhandled.
+    for (const { action } of given)
+      if (typeof action !== 'function') Promise.resolve(action).catch(() => undefined);
+    for (const task of tasks) task.stopAndPersist({ text: '' });
+    throw error;
+  }
+  const settled = await Promise.allSettled(
+    given.map(async ({ action, successText, failText }, index) => {
+      const task = tasks[index];
+      try {
+        const value = await (typeof action === 'function' ? action(task) : action);
+        task.succeed(typeof successText === 'function' ? successText(value) : successText);
+        return value;
+      } catch (error) {
+        task.fail(typeof failText === 'function' ? failText(error) : failText);
+        throw error;
+      }
+    }),
+  );
+  const failed = settled.find((result) => result.status === 'rejected');
+  // What the action threw, as it threw it.
+
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<Awaited<T>>).value);
+}
+
+/** An entry of {@link schoolPromise} as an object: a bare promise or function is its action. */
+function asEntry<T>(entry: SchoolAction<T> | SchoolEntry<T>): SchoolEntry<T> {
+  const isEntry =
+    typeof entry === 'object' && (entry as Partial<PromiseLike<T>>).then === undefined;
+  return isEntry ? (entry as SchoolEntry<T>) : { action: entry as SchoolAction<T> };
 }

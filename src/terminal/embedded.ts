@@ -54,6 +54,15 @@ export interface EmbeddedOptions {
   readonly signal?: AbortSignal;
   /** Discard the keys typed while it runs: the host's choice, or undefined (see `keyboardToDiscard`). */
   readonly discardStdin?: boolean;
+  /**
+   * Called once when the animation has ended, however it ended (`stop()`, the signal, an exit
+   * path such as Ctrl+C, the terminal gone), after the region is cleared, the host's output
+   * given back and the terminal let go: a school writes the status lines it still holds.
+   *
+   * @param reason - how it ended; on `closed` and `failed` nothing more can be written
+   * @param midLine - a partial line of the host's was written: the cursor stands after it
+   */
+  readonly onEnd?: (reason: EndReason, midLine: boolean) => void;
 }
 
 /** An animation embedded in a host program. */
@@ -70,6 +79,14 @@ export interface EmbeddedSession {
   redraw(): void;
   /** Take the animation off the screen until the next frame. */
   clear(): void;
+  /**
+   * Write whole lines above the animation, as the host's complete lines go (the animation
+   * drawn again soon after), but ahead of a partial line the host has not finished: that
+   * stays held, to come out whole after them (a school's status lines that leave its region).
+   *
+   * @param lines - text ending in a line feed
+   */
+  writeAbove(lines: string): void;
   /**
    * End it: the animation cleared, the host's output given back (its held partial line
    * written), the terminal let go for the next animation. Idempotent.
@@ -107,7 +124,7 @@ class Embedded implements EmbeddedSession {
   #phase: Phase = 'waiting';
   #ticking: boolean;
   /** While drawing: the session, and the host's output around it. */
-  #drawing: { readonly session: TerminalSession; readonly host: HostOutput } | undefined;
+  #drawing: { readonly session: TerminalSession; readonly host: SharedTerminal } | undefined;
   /** The host's partial line was written as the session ended. */
   #endedMidLine = false;
   readonly #onAbort = (): void => void this.stop();
@@ -156,6 +173,11 @@ class Embedded implements EmbeddedSession {
     this.#drawing?.session.player.clear();
   }
 
+  writeAbove(lines: string): void {
+    if (this.#drawing === undefined) this.#options.stream.write(lines);
+    else this.#drawing.host.writeAbove(lines);
+  }
+
   stop(): boolean {
     if (this.#phase === 'ended') return false;
     this.#endedMidLine = false;
@@ -170,17 +192,18 @@ class Embedded implements EmbeddedSession {
     if (this.#phase !== 'waiting') return;
     this.#phase = 'drawing';
     const options = this.#options;
+    // Made before the hooks, so that its writes are the stream's own.
+    const stream = drawingStream(options.stream);
     const session = openSession({
       ...options.drawing,
-      // Made before the hooks, so that its writes are the stream's own.
-      stream: drawingStream(options.stream),
+      stream,
       tick: this.#ticking,
       unref: true,
       persist: false,
       keyboard: keyboardToDiscard(options.discardStdin, this.#terminal),
       onStop: (reason) => this.#release(reason),
     });
-    this.#drawing = { session, host: shareTerminal(options.stream, session.player) };
+    this.#drawing = { session, host: shareTerminal(options.stream, stream, session.player) };
   }
 
   /** The session ended (by `stop()` or an exit path); the region is already off the screen. */
@@ -189,37 +212,55 @@ class Embedded implements EmbeddedSession {
     this.#endedMidLine =
       this.#drawing?.host.restore(reason === 'done' || reason === 'stopped') ?? false;
     this.#drawing = undefined;
-    this.#end();
+    this.#end(reason);
   }
 
-  /** Ended: the timer, the abort listener and the terminal's claim let go. */
-  #end(): void {
+  /** Ended: the timer, the abort listener and the terminal's claim let go; the host told. */
+  #end(reason: EndReason = 'stopped'): void {
     if (this.#phase === 'ended') return;
     this.#phase = 'ended';
     this.#delay.cancel();
     this.#options.signal?.removeEventListener('abort', this.#onAbort);
     busyTerminals.delete(this.#terminal);
+    this.#options.onEnd?.(reason, this.#endedMidLine);
   }
+}
+
+/** The host's output hooked around an animation, and lines of the animation's own above it. */
+interface SharedTerminal extends HostOutput {
+  /** See {@link EmbeddedSession.writeAbove}. */
+  writeAbove(lines: string): void;
 }
 
 /**
  * Hook the host's output on the terminal `stream` is on: the animation is taken off the
  * screen before each burst of the host's complete lines, and drawn again once the burst is
  * over (many lines in one turn of the event loop cost one redraw), so that it is not gone
- * until the next tick.
+ * until the next tick. The animation's own lines go out the same way, on `drawing`, the
+ * stream's own `write`, past the hooks and what they hold.
  */
-function shareTerminal(stream: HookableStream, player: Player): HostOutput {
+function shareTerminal(
+  stream: HookableStream,
+  drawing: TerminalStream,
+  player: Player,
+): SharedTerminal {
   let redraw: NodeJS.Immediate | undefined;
+  const redrawSoon = (): void => {
+    redraw ??= setImmediate(() => {
+      redraw = undefined;
+      player.redraw();
+    }).unref();
+  };
   const output = hookHostOutput(streamsOnTerminal(stream), {
     before: () => player.clear(),
-    after: () => {
-      redraw ??= setImmediate(() => {
-        redraw = undefined;
-        player.redraw();
-      }).unref();
-    },
+    after: redrawSoon,
   });
   return {
+    writeAbove(lines) {
+      player.clear();
+      drawing.write(lines);
+      redrawSoon();
+    },
     restore(flush) {
       if (redraw !== undefined) clearImmediate(redraw);
       redraw = undefined;

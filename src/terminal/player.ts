@@ -2,7 +2,7 @@ import { createClock, type Clock, type ClockReading, type SyncMode } from '../mo
 import { createGrid, type Grid } from '../render/grid.js';
 import { AlternateScreen } from './fullscreen.js';
 import { InlineRegion } from './region.js';
-import { SurfaceSizer } from './size.js';
+import { SurfaceSizer, type Height } from './size.js';
 import { FrameWriter, type TerminalStream } from './stream.js';
 import type { OpenAt, Surface } from './surface.js';
 import { startTicker, type Ticker } from './tick.js';
@@ -35,8 +35,12 @@ export interface PlayerOptions {
   readonly stream: TerminalStream;
   /** Draws a frame. */
   readonly compose: Composer;
-  /** Rows the animation wants (capped at the terminal's height). */
-  readonly height: number;
+  /**
+   * Rows the animation wants (capped at the terminal's height): a number, or a function asked
+   * at each frame when the height changes while it runs; the region is made anew, at the
+   * cursor, when it does.
+   */
+  readonly height: Height;
   /** Frames per second. */
   readonly fps: number;
   /**
@@ -271,7 +275,7 @@ class FramePlayer implements Player {
     if (isOff(presence)) {
       before = this.#surface.open(OPEN_AT[presence], cols, rows);
       this.#presence = 'shown';
-    } else if (resized) {
+    } else if (resized || rows !== this.#surface.rows) {
       before = this.#surface.resize(cols, rows);
     }
     this.#compose(time, before);

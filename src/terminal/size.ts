@@ -23,11 +23,11 @@ export function sanitizeSize(value: unknown, max: number): number | undefined {
 }
 
 /**
- * The terminal's size now. A TTY is asked directly: `columns` and `rows` change only when the
+ * The terminal's size now (each undefined where the stream does not say). A TTY is asked directly: `columns` and `rows` change only when the
  * process has handled SIGWINCH, and a frame drawn for the old size in between lands where the
  * region no longer is.
  */
-function terminalSize(stream: TerminalStream): { columns?: number; rows?: number } {
+export function terminalSize(stream: TerminalStream): { columns?: number; rows?: number } {
   let size: readonly unknown[] = [stream.columns, stream.rows];
   try {
     size = stream.getWindowSize?.() ?? size;
@@ -39,6 +39,12 @@ function terminalSize(stream: TerminalStream): { columns?: number; rows?: number
     rows: sanitizeSize(size[1], MAX_TERMINAL.rows),
   };
 }
+
+/**
+ * The rows an animation wants: a number, or a function asked at each frame, for an animation
+ * whose height changes while it runs (a school, as tasks are added and end).
+ */
+export type Height = number | (() => number);
 
 /** A surface's size in cells. */
 export interface SurfaceSize {
@@ -55,18 +61,19 @@ export interface SurfaceSize {
  */
 export class SurfaceSizer {
   readonly #stream: TerminalStream;
-  readonly #height: number;
+  readonly #height: Height;
   readonly #wholeScreen: boolean;
   /** The terminal's size when it was last measured. */
   #noted = { columns: 0, rows: 0 };
 
   /**
    * @param stream - the terminal
-   * @param height - the rows the animation wants (the fallback height for a whole screen)
+   * @param height - the rows the animation wants (the fallback height for a whole screen), or
+   *   a function that says it each time it is measured
    * @param wholeScreen - the surface is the whole terminal (the alternate screen), whatever
    *   its height now
    */
-  constructor(stream: TerminalStream, height: number, wholeScreen: boolean) {
+  constructor(stream: TerminalStream, height: Height, wholeScreen: boolean) {
     this.#stream = stream;
     this.#height = height;
     this.#wholeScreen = wholeScreen;
@@ -75,7 +82,8 @@ export class SurfaceSizer {
   /** The surface's size now, without noting the terminal's. */
   size(): SurfaceSize {
     const terminal = terminalSize(this.#stream);
-    const wanted = this.#wholeScreen ? (terminal.rows ?? this.#height) : this.#height;
+    const height = this.#wanted();
+    const wanted = this.#wholeScreen ? (terminal.rows ?? height) : height;
     return {
       cols: Math.max(1, terminal.columns ?? 80),
       rows: Math.max(1, Math.min(wanted, terminal.rows ?? wanted)),
@@ -97,8 +105,13 @@ export class SurfaceSizer {
 
   /** The terminal's size, with the defaults the surface takes for what it does not say. */
   #terminal(): { columns: number; rows: number } {
-    const { columns = 80, rows = this.#height } = terminalSize(this.#stream);
+    const { columns = 80, rows = this.#wanted() } = terminalSize(this.#stream);
     return { columns, rows };
+  }
+
+  /** The rows the animation wants now. */
+  #wanted(): number {
+    return typeof this.#height === 'number' ? this.#height : this.#height();
   }
 
   #differs(terminal: { columns: number; rows: number }): boolean {

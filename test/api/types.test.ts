@@ -7,6 +7,8 @@ import fishDefault, {
   ArtError,
   fish,
   fishPromise,
+  school,
+  schoolPromise,
   listArt,
   loadArt,
   parseArt,
@@ -16,6 +18,8 @@ import fishDefault, {
   type FishAnimation,
   type FishOptions,
   type FishPromiseOptions,
+  type FishSchool,
+  type FishTask,
   type FrameInfo,
   type PersistOptions,
 } from '../../src/index.js';
@@ -91,6 +95,26 @@ describe('the public types', () => {
         string | ((value: number) => string) | undefined
       >();
       void fishPromise(Promise.resolve(1), { successText: (value) => `got ${value.toFixed(1)}` });
+    });
+  });
+
+  it('school() makes tasks; schoolPromise() returns the values in order', () => {
+    compileOnly(() => {
+      expectTypeOf(school()).toEqualTypeOf<FishSchool>();
+      expectTypeOf(school().add('text')).toEqualTypeOf<FishTask>();
+      expectTypeOf(
+        school().add({ art: 'minnow', text: 'x' }).progress(1, 2),
+      ).toEqualTypeOf<FishTask>();
+      expectTypeOf(
+        schoolPromise([
+          Promise.resolve(1),
+          (task) => {
+            expectTypeOf(task).toEqualTypeOf<FishTask>();
+            return Promise.resolve(2);
+          },
+          { action: Promise.resolve(3), text: 'three', successText: (value) => `${value + 1}` },
+        ]),
+      ).toEqualTypeOf<Promise<number[]>>();
     });
   });
 

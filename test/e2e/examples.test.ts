@@ -58,6 +58,24 @@ describe.concurrent('examples', () => {
     });
   });
 
+  it('school.js: eight status lines in the order added, log lines above them', async () => {
+    const { code, lines, cursorVisible } = await run('school');
+    expect({ code, cursorVisible }).toEqual({ code: 0, cursorVisible: true });
+    const files = ['kernel.img', 'fonts.tar', 'docs.zip', 'video.mp4', 'music.flac'];
+    const status = lines.filter((line) => /^[✔✖] /.test(line));
+    expect(status.map((line) => line.split(/[ :]/)[1])).toEqual([
+      ...files,
+      'photos.tar',
+      'maps.db',
+      'models.bin',
+    ]);
+    expect(status[6]).toBe('✖ maps.db: checksum mismatch');
+    const logs = lines.filter((line) => !/^[✔✖] /.test(line));
+    expect(logs.every((line) => /^\S+ is large: \d+ kB$/.test(line))).toBe(true);
+    // Every log line was written before the school ended: above its status lines.
+    expect(lines.slice(0, logs.length)).toEqual(logs);
+  });
+
   it('custom-art.js', async () => {
     expect(await run('custom-art')).toEqual({
       code: 0,

@@ -93,3 +93,36 @@ describe('the player, for the API', () => {
     player.stop();
   });
 });
+
+describe('a height that changes while it runs (a school)', () => {
+  it('makes the region anew at the cursor: it grows below, shrinks without debris, and is capped', async () => {
+    const fake = fakeTerminal(30, 6, { before: 'host line\n' });
+    let height = 1;
+    const player = startPlayer({
+      stream: fake.stream,
+      compose: (_t, into) => {
+        clearGrid(into);
+        for (let row = 0; row < into.rows; row++) drawText(into, 0, row, `row ${row + 1}`);
+        return into;
+      },
+      height: () => height,
+      fps: 50,
+      sync: 'step',
+      color: false,
+      tick: false,
+    });
+    player.drawNow();
+    expect(inked(await fake.lines())).toEqual(['host line', 'row 1']);
+    height = 4;
+    player.drawNow();
+    expect(inked(await fake.lines())).toEqual(['host line', 'row 1', 'row 2', 'row 3', 'row 4']);
+    height = 2;
+    player.drawNow();
+    expect(inked(await fake.lines())).toEqual(['host line', 'row 1', 'row 2']);
+    height = 50; // capped at the terminal's height: the host's line goes to the history
+    player.drawNow();
+    expect(await fake.lines()).toEqual(['row 1', 'row 2', 'row 3', 'row 4', 'row 5', 'row 6']);
+    player.stop();
+    expect(inked(await fake.lines())).toEqual([]);
+  });
+});
