@@ -3,7 +3,7 @@
 // Art lives in files (see docs/art-format.md): load one with loadArt(), or pass its path as
 // `art`. Here a two-frame crab scuttles across a small tank while a loop drives it.
 import { fileURLToPath } from 'node:url';
-import fish, { loadArt } from '../dist/index.js';
+import fish, { loadArt } from 'fish';
 
 const crab = loadArt(fileURLToPath(new URL('crab.art', import.meta.url)));
 const animation = fish({

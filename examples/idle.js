@@ -3,7 +3,7 @@
 // The fish swims until a key is pressed. Raw mode keeps the terminal from echoing the key into
 // the animation; it also turns Ctrl+C into a plain byte, handled here. This program reads the
 // keyboard itself, so the animation leaves stdin alone (`discardStdin: false`).
-import fish from '../dist/index.js';
+import fish from 'fish';
 
 const idle = fish({ text: 'Press any key (Ctrl+C to quit)', bob: 1, discardStdin: false }).start();
 

@@ -2,7 +2,7 @@
 //
 // The fish's place follows the progress and `42% 42/100` travels beside it. Without start(),
 // each progress() call draws a frame at once (like the ancestor's fish.animate()).
-import fish from '../dist/index.js';
+import fish from 'fish';
 
 const items = Array.from({ length: 60 }, (_, i) => `item-${i + 1}`);
 const progress = fish({ text: 'Processing', art: 'salmon' });

@@ -3,7 +3,7 @@
 // Eight simulated downloads of random sizes share one region: each row swims to the right as
 // its download progresses, turns into its status line when it ends, and the school stops by
 // itself when the last one has. What the program logs meanwhile lands above the school.
-import { school } from '../dist/index.js';
+import { school } from 'fish';
 
 const downloads = school();
 const files = [

@@ -2,7 +2,7 @@
 //
 // fishPromise() animates while the promise is pending, then leaves one line: ✔ on success,
 // ✖ on failure (and rethrows). What the program logs meanwhile appears above the fish.
-import { fishPromise } from '../dist/index.js';
+import { fishPromise } from 'fish';
 
 /** Stands in for `fetch(url)`: resolves after a while, like a slow server. */
 function fakeFetch(url, ms) {

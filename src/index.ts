@@ -52,6 +52,9 @@ export type {
   SwimOptions,
   Track,
 } from './motion/index.js';
+export { playScene } from './api/play-scene.js';
+export type { PlayableScene, PlaySceneOptions, SceneEnd, ScenePlayback } from './api/play-scene.js';
+export { RecordingError } from './terminal/record.js';
 export { createAquarium, loadAquariumArt } from './aquarium/index.js';
 export type { Aquarium, AquariumArt, AquariumOptions } from './aquarium/index.js';
 export { createGrid, type Grid } from './render/grid.js';

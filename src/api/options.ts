@@ -196,7 +196,7 @@ function optionsObject(options: unknown): FishOptions {
 }
 
 /** A stream option: anything with `write`, `on` and `off`, as a writable stream has. */
-function streamOption(value: unknown): FishStream | undefined {
+export function streamOption(value: unknown): FishStream | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'object' && value !== null) {
     const { write, on, off } = value as Partial<Record<'write' | 'on' | 'off', unknown>>;
@@ -239,19 +239,19 @@ function isArt(value: unknown): value is Art {
 }
 
 /** A true-or-false option. */
-function booleanOption(name: string, value: unknown): boolean | undefined {
+export function booleanOption(name: string, value: unknown): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value;
   throw new TypeError(`fish: ${refusal(name, 'true or false', value)}`);
 }
 
 /** The onFrame option: a function. */
-function onFrameOption(value: unknown): FishConfig['onFrame'] {
+export function onFrameOption(value: unknown): FishConfig['onFrame'] {
   if (value === undefined || typeof value === 'function') return value as FishConfig['onFrame'];
   throw new TypeError(`fish: ${refusal('onFrame', 'a function', value)}`);
 }
 
 /** The signal option: an AbortSignal. */
-function signalOption(value: unknown): AbortSignal | undefined {
+export function signalOption(value: unknown): AbortSignal | undefined {
   if (value === undefined || value instanceof AbortSignal) return value;
   throw new TypeError(`fish: ${refusal('signal', 'an AbortSignal', value)}`);
 }
@@ -274,7 +274,7 @@ export function numberOption(name: string, value: unknown, range: NumberRange): 
 }
 
 /** One of a few strings, listed in a message as JavaScript spells them (`'time'`). */
-function choiceOption<T extends string>(
+export function choiceOption<T extends string>(
   name: string,
   value: unknown,
   choices: readonly T[],

@@ -1,6 +1,6 @@
 /**
  * The art an aquarium is made of: the built-in creatures that swim in it, the large visitors,
- * and the scenery (surface, seaweed, bubbles), which lives in `art/scenery/` so that
+ * and the scenery (water line, seaweed, bubbles, castle, splat), which lives in `art/scenery/` so that
  * `fish --list` does not offer it as a creature. Loaded from disk here, once, by whoever
  * makes a tank (`createAquarium`): the tank itself reads no file.
  */
@@ -18,16 +18,39 @@ const TANK_FISH = [
   'minnow',
   'clownfish',
   'angelfish',
+  'pufferfish',
+  'swordfish',
+  'eel',
+  'zebrafish',
 ] as const;
+
+/** The large visitors' art. */
+export interface AquariumVisitors {
+  readonly whale: Art;
+  readonly shark: Art;
+  readonly submarine: Art;
+  /** Sails on the surface. */
+  readonly ship: Art;
+  /** Its forms (at least one): each visit picks one. */
+  readonly seaMonster: readonly Art[];
+  /** Its forms (at least one): each visit picks one. */
+  readonly bigFish: readonly Art[];
+}
 
 /** Every piece of art an aquarium draws. */
 export interface AquariumArt {
   /** Fish of the tank, any number (at least one). */
   readonly fish: readonly Art[];
   /** The large visitors that pass now and then, one at a time. */
-  readonly visitors: { readonly whale: Art; readonly shark: Art; readonly submarine: Art };
-  /** A tile of the water's surface, repeated across the stage. */
+  readonly visitors: AquariumVisitors;
+  /** A tile of the water line, repeated across the stage. */
   readonly surface: Art;
+  /** The castle on the floor, at the bottom right. */
+  readonly castle: Art;
+  /** The splash where the shark has eaten a fish: its frames play once. */
+  readonly splat: Art;
+  /** A flake of food, dropped from the surface (the f key). */
+  readonly food: Art;
   /** A tall seaweed, planted with its root below the floor. */
   readonly seaweed: Art;
   /** A bubble: one frame per size, smallest first. */
@@ -59,8 +82,14 @@ export function loadAquariumArt(): AquariumArt {
       whale: resolveArt('whale'),
       shark: resolveArt('shark'),
       submarine: resolveArt('submarine'),
+      ship: resolveArt('ship'),
+      seaMonster: [resolveArt('seamonster'), resolveArt('seamonster-kraken')],
+      bigFish: [resolveArt('bigfish'), resolveArt('bigfish-long')],
     },
     surface: scenery('surface'),
+    castle: scenery('castle'),
+    splat: scenery('splat'),
+    food: scenery('food'),
     seaweed: scenery('seaweed'),
     bubble: scenery('bubble'),
   };

@@ -15,8 +15,13 @@ import { createScene, type Entity, type Scene, type Stage } from '../render/scen
 import type { AquariumArt } from './aquarium-art.js';
 import type { TankContext, TankKind } from './creatures/context.js';
 import { fish, fishArtPicker, type FishStart } from './creatures/fish.js';
+import { bigFish } from './creatures/big-fish.js';
+import { castle } from './creatures/castle.js';
+import { food } from './creatures/food.js';
+import { seaMonster } from './creatures/sea-monster.js';
 import { plantSeaweed } from './creatures/seaweed.js';
 import { shark } from './creatures/shark.js';
+import { ship } from './creatures/ship.js';
 import { submarine } from './creatures/submarine.js';
 import { surface } from './creatures/surface.js';
 import type { Visitor } from './creatures/visitor.js';
@@ -53,17 +58,22 @@ export interface Aquarium {
   compose(t: number, into: Grid): Grid;
   /** Add a fish, somewhere in the tank at once, on top of the density's number. */
   addFish(): Entity;
+  /**
+   * Drop a flake of food from the surface at a random column: fish near it swim to it, and
+   * the first to reach it eats it. Nothing on a stage with no water.
+   */
+  feed(): Entity | undefined;
   /** Fish in the tank now (visitors and bubbles not counted): the scene's count of them. */
   readonly fishCount: number;
 }
 
 /** The visitors, in the order the seed picks from. */
-const VISITORS: readonly Visitor[] = [whale, shark, submarine];
+const VISITORS: readonly Visitor[] = [whale, shark, submarine, ship, seaMonster, bigFish];
 /** Seconds until the first visitor, and between one leaving and the next. */
-const FIRST_VISITOR = [8, 20] as const;
-const VISITOR_GAP = [15, 40] as const;
+const FIRST_VISITOR = [3, 10] as const;
+const VISITOR_GAP = [5, 15] as const;
 /** What is laid anew on a new stage. */
-const SCENERY: readonly TankKind[] = ['surface', 'seaweed'];
+const SCENERY: readonly TankKind[] = ['surface', 'castle', 'seaweed'];
 
 /**
  * Make an aquarium.
@@ -126,6 +136,7 @@ export function createAquarium(options: AquariumOptions): Aquarium {
     for (const kind of SCENERY) for (const entity of scene.ofKind(kind)) scene.remove(entity);
     const tank = contextOn(stage);
     for (const tile of surface(tank)) tank.add(tile);
+    tank.add(castle(tank));
     plantSeaweed(tank);
     while (count('fish') < wantedFish(stage)) addFish(stage, 'anywhere');
   };
@@ -139,12 +150,20 @@ export function createAquarium(options: AquariumOptions): Aquarium {
       now = t;
       const stage: Stage = { cols: into.cols, rows: into.rows };
       if (laid?.cols !== stage.cols || laid.rows !== stage.rows) lay(stage);
+      // A fish that was eaten is replaced by one swimming in, as one that swam out is.
+      while (count('fish') < wantedFish(stage)) addFish(stage, 'edge');
       if (count('visitor') === 0 && t >= nextVisitorAt) sendVisitor(stage);
       return scene.compose(t, into);
     },
     addFish() {
       addedFish++;
       return addFish(laid ?? { cols: 0, rows: 0 }, 'inside');
+    },
+    feed() {
+      if (laid === undefined || tankLayout(laid, art.surface.height).waterRows < 1)
+        return undefined;
+      const tank = contextOn(laid);
+      return tank.add(food(tank, random.int(0, laid.cols - 1)));
     },
     get fishCount() {
       return count('fish');

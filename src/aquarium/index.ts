@@ -7,4 +7,4 @@
 export { createAquarium } from './aquarium.js';
 export type { Aquarium, AquariumOptions } from './aquarium.js';
 export { loadAquariumArt } from './aquarium-art.js';
-export type { AquariumArt } from './aquarium-art.js';
+export type { AquariumArt, AquariumVisitors } from './aquarium-art.js';

@@ -16,18 +16,22 @@ export interface TankLayout {
 
 /**
  * The depth of each part of the tank, lower drawn on top: visitors before the surface (the
- * whale's back rides on it), fish, then seaweed at the back. A fish's bubbles are at its
- * depth.
+ * whale's back and the ship's hull ride on it), fish, then seaweed and the castle at the
+ * back. A fish's bubbles, and the splash where it was eaten, are at its depth.
  */
 export const DEPTH = {
   whale: 1,
+  ship: 1,
   shark: 2,
   surface: 3,
   submarine: 4,
+  seaMonster: 4,
+  bigFish: 4,
   fishFrom: 5,
   fishTo: 20,
   seaweedFrom: 21,
   seaweedTo: 23,
+  castle: 24,
 } as const;
 
 /** Rows of sky above the surface: a tenth of the stage, at most this many. */

@@ -6,7 +6,14 @@ import { ArtError } from './errors.js';
 import { MASK_LETTER_LIST, maskStyle, type Header } from './header.js';
 import { MAX_ART_HEIGHT } from './limits.js';
 import { swapCell, type MirrorTable } from './mirror.js';
-import { STYLE_DEFAULT, type Sprite, type SpriteCell, type Style } from './types.js';
+import {
+  RANDOM_COLOR_DIGITS,
+  RANDOM_COLOR_FIRST,
+  STYLE_DEFAULT,
+  type Sprite,
+  type SpriteCell,
+  type Style,
+} from './types.js';
 import { glyphsOf, type Glyph } from './width.js';
 
 /** A line of the file with its 1-based line number. */
@@ -220,9 +227,9 @@ function readMask(
     const glyphs = glyphsOf(withoutTrailingBlanks(text), { file, line });
     const row = glyphs.map(({ glyph }) => {
       if (glyph === ' ') return undefined;
-      const style = maskStyle(glyph);
+      const style = maskStyle(glyph) ?? randomColorStyle(glyph);
       if (style === undefined) {
-        const expected = `${MASK_LETTER_LIST}, upper case for bold, or a space`;
+        const expected = `${MASK_LETTER_LIST}, upper case for bold, 1-7 for a random colour, or a space`;
         throw new ArtError(file, line, `unknown mask letter "${glyph}" (expected ${expected})`);
       }
       return style;
@@ -237,6 +244,12 @@ function readMask(
     }
     return row;
   });
+}
+
+/** The style a mask digit stands for (a random colour, chosen later), if `glyph` is one. */
+function randomColorStyle(glyph: string): Style | undefined {
+  const index = RANDOM_COLOR_DIGITS.indexOf(glyph);
+  return glyph.length === 1 && index >= 0 ? RANDOM_COLOR_FIRST + index : undefined;
 }
 
 /** Spaces and tabs only: other space characters are glyphs that paint a blank cell. */

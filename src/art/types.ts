@@ -14,7 +14,9 @@ export type Facing = 'left' | 'right';
  *
  * - bits 0-3: the colour, 0 for the terminal's default, 1-8 for asciiquarium's mask letters
  *   k r g y b m c w (black, red, green, yellow, blue, magenta, cyan, white), drawn as SGR
- *   30-37;
+ *   30-37; 9-15 for the mask digits 1-7, a random colour that whoever draws the art chooses
+ *   (the aquarium, once per fish: see {@link RANDOM_COLOR_DIGITS}), drawn in the default
+ *   colour until then;
  * - bit 4 (`STYLE_BOLD`): bold, from an upper-case mask letter.
  *
  * 0 is the default style: no SGR at all.
@@ -27,6 +29,14 @@ export const STYLE_DEFAULT: Style = 0;
 export const STYLE_BOLD: Style = 16;
 /** The mask letters in colour order: `k` is colour 1, `w` is colour 8. */
 export const MASK_LETTERS = 'krgybmcw';
+/**
+ * The mask digits that stand for a random colour, chosen per creature: every cell under the
+ * same digit gets the same colour in one creature, another in the next. Digit `1` is stored
+ * as colour {@link RANDOM_COLOR_FIRST}, `7` as 15.
+ */
+export const RANDOM_COLOR_DIGITS = '1234567';
+/** The colour (bits 0-3 of a {@link Style}) that mask digit `1` is stored as. */
+export const RANDOM_COLOR_FIRST = 9;
 
 /**
  * One cell of a sprite.

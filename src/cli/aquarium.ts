@@ -9,6 +9,8 @@ import type { Show } from './show.js';
  * pasted run of spaces must not make the tank slower and slower.
  */
 const MAX_FISH = 100;
+/** Most flakes of food in the tank at once, for the same reason. */
+const MAX_FOOD = 50;
 
 /**
  * `fish --aquarium`: the tank, on a clock that the p key pauses, with its keys (see
@@ -40,13 +42,21 @@ export function aquariumShow(
     color,
     title: 'aquarium',
     screen: 'alternate',
-    onKey: aquariumKeys(aquarium, clock),
+    onKey: options.screensaver ? screensaverKeys : aquariumKeys(aquarium, clock),
   };
 }
 
 /**
- * The aquarium's keys: q quits, p pauses, space adds a fish (up to {@link MAX_FISH}), r
- * redraws everything. (Ctrl+C, Ctrl+Z and Ctrl+\ do what their signals do: see the session.)
+ * The screensaver's keys: any key ends it, with status 0, as q does (Ctrl+C, Ctrl+Z and
+ * Ctrl+\ still do what their signals do; an arrow or function key ends it too).
+ */
+const screensaverKeys: NonNullable<Show['onKey']> = (_, { quit }) => {
+  quit(0);
+};
+
+/**
+ * The aquarium's keys: q quits, p pauses, space adds a fish (up to {@link MAX_FISH}), f drops
+ * food, r redraws everything. (Ctrl+C, Ctrl+Z and Ctrl+\ do what their signals do: see the session.)
  *
  * Keys cost no frame each: what they change shows in the next frame the tick draws (it draws
  * even while paused), and a redraw asked many times within one frame is drawn once. So a key
@@ -69,6 +79,9 @@ export function aquariumKeys(aquarium: Aquarium, clock: PausableClock): NonNulla
         return;
       case ' ':
         if (aquarium.fishCount < MAX_FISH) aquarium.addFish();
+        return;
+      case 'f':
+        if (aquarium.scene.count('food') < MAX_FOOD) aquarium.feed();
         return;
       case 'r':
         // Erase the screen and draw it whole: whatever else wrote on it is gone.

@@ -23,6 +23,8 @@ export interface CliOptions {
   readonly aquarium: boolean;
   /** Fish per area in the aquarium, relative to the default. */
   readonly density: number;
+  /** The aquarium as a screensaver: any key ends it. */
+  readonly screensaver: boolean;
   readonly speed: number;
   readonly fps: number;
   readonly bob: number;
@@ -95,6 +97,7 @@ const MODE_NAMES = { command: 'a command', pipe: '--pipe', progress: '--progress
  */
 const NEEDS = {
   density: { with: ['aquarium'], say: '--density goes with --aquarium' },
+  screensaver: { with: ['aquarium'], say: '--screensaver goes with --aquarium' },
   size: { with: ['record'], say: '--size goes with --record' },
   force: { with: ['record'], say: '--force goes with --record' },
   seed: { with: ['aquarium', 'record'], say: '--seed goes with --aquarium or --record' },
@@ -110,6 +113,7 @@ const OPTIONS = {
   art: { type: 'string', short: 'a', multiple: true },
   aquarium: { type: 'boolean' },
   density: { type: 'string' },
+  screensaver: { type: 'boolean' },
   speed: { type: 'string', short: 's' },
   fps: { type: 'string', short: 'f' },
   bob: { type: 'string', short: 'b' },
@@ -165,6 +169,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     arts,
     aquarium,
     density: number('density', text('density')) ?? NUMBER_OPTIONS.density.default.cli,
+    screensaver: flag('screensaver'),
     speed: number('speed', text('speed')) ?? NUMBER_OPTIONS.speed.default.cli,
     fps: number('fps', text('fps')) ?? NUMBER_OPTIONS.fps.default.cli,
     bob: number('bob', text('bob')) ?? NUMBER_OPTIONS.bob.default.cli,

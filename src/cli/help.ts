@@ -21,8 +21,9 @@ Art
 
 Aquarium
       --aquarium          fill the terminal with a tank of fish (in the alternate screen);
-                          keys: q quit, p pause, space add a fish, r redraw
+                          keys: q quit, p pause, space add a fish, f feed, r redraw
       --density N         ${numberHelp('density')}
+      --screensaver       with --aquarium: any key ends it (for tmux's lock-command)
   -a, --art NAME|FILE     with --aquarium, may be given again: each adds a creature to the tank
 
 Motion

@@ -7,8 +7,8 @@ import { createScene, swimmer } from '../render/scene.js';
 import { gridLines } from '../render/lines.js';
 import { canAnimate, colorEnabled } from '../terminal/env.js';
 import { terminalKeyboard } from '../terminal/keys.js';
-import { createRecorder, RecordingError, type RecordingFile } from '../terminal/record.js';
-import { startSession, type TerminalSession } from '../terminal/session.js';
+import { playOnTerminal } from '../terminal/play.js';
+import { RecordingError, type RecordingFile } from '../terminal/record.js';
 import { dieBy } from '../terminal/signals.js';
 import { parseCli, UsageError, type CliOptions } from './args.js';
 import { aquariumShow } from './aquarium.js';
@@ -97,22 +97,12 @@ async function animate(
   show: Show,
   file: RecordingFile | undefined,
 ): Promise<number> {
-  // Set once, below; the recorder's failure handler, made before, may need it.
-  // eslint-disable-next-line prefer-const
-  let session: TerminalSession | undefined;
-  const recorder =
-    file &&
-    createRecorder(file, process.stdout, {
-      title: show.title,
-      timestamp: options.seed === undefined,
-      // Stopped once the frame being drawn is done (never from inside the write that failed).
-      onFailure: () => queueMicrotask(() => session?.stop()),
-    });
   let status = 0;
   const { onKey } = show;
-  session = await startSession({
-    stream: recorder?.stream ?? process.stdout,
-    compose: recorder?.clocked(show.compose) ?? show.compose,
+  const playback = playOnTerminal({
+    stream: process.stdout,
+    recording: file && { file, title: show.title, timestamp: options.seed === undefined },
+    compose: show.compose,
     height: show.height,
     screen: show.screen,
     fps: options.fps,
@@ -134,11 +124,8 @@ async function animate(
         onKey(key, { player: running.player, quit });
       }),
   });
-  // A recording that failed while the first frame was drawn, before there was a session to stop.
-  if (recorder?.failure !== undefined) session.stop();
-  const reason = await session.ended;
-  recorder?.close();
-  if (recorder?.failure !== undefined) throw recorder.failure;
+  await playback.ready;
+  const reason = await playback.ended;
   // The terminal went away (closed, or its pane killed), even where SIGHUP never came (nohup):
   // end as the hang-up ends a program. Node's own exit would fail to reset the terminal, and abort.
   if (reason === 'closed') dieBy('SIGHUP');

@@ -1,7 +1,21 @@
+import {
+  beginSynchronizedOutput,
+  eraseDown,
+  eraseEndLine,
+  eraseScreen,
+  endSynchronizedOutput,
+  enterAlternativeScreen,
+  exitAlternativeScreen,
+} from 'ansi-escapes';
 import { STYLE_BOLD, type Style } from '../art/types.js';
 
 /**
- * The few control sequences the encoder writes, with their costs in bytes.
+ * The few control sequences the engine writes, with their costs in bytes.
+ *
+ * The vocabulary is ansi-escapes': every fixed sequence below is its. The cursor moves of the
+ * hot path are tables of our own, since ansi-escapes writes the count even where it is the
+ * default (`ESC[1C` for one cell, where `ESC[C` says the same in one byte less); a test checks
+ * each against ansi-escapes' form (test/render/escapes.test.ts).
  *
  * Every sequence here is ASCII, so a sequence's `.length` is its cost in bytes; glyphs are
  * not, and {@link utf8Length} measures them. Movement sequences for small counts come from
@@ -31,7 +45,17 @@ export const IND = '\u001BD';
 export const RI = '\u001BM';
 
 /** Erase in Line (to the end of the line); the cursor does not move. */
-export const EL = `${CSI}K`;
+export const EL: string = eraseEndLine;
+/** Erase in Display, from the cursor to the end of the screen; the cursor does not move. */
+export const ED: string = eraseDown;
+/** Erase the whole screen; the cursor does not move. */
+export const ERASE_SCREEN: string = eraseScreen;
+/** Cursor Position, to the top-left cell (`ESC[H`: ansi-escapes' `cursorTo(0, 0)` in 3 bytes fewer). */
+export const CURSOR_HOME = `${CSI}H`;
+/** Switch to the alternate screen buffer, saving the cursor (xterm's mode 1049). */
+export const ENTER_ALTERNATE_SCREEN: string = enterAlternativeScreen;
+/** Back to the normal screen buffer, as it was, cursor included. */
+export const LEAVE_ALTERNATE_SCREEN: string = exitAlternativeScreen;
 
 /**
  * Insert Character: `n` blanks at the cursor, the rest of the row shifted right (what passes
@@ -69,9 +93,9 @@ export function ech(n: number): string {
 /** Select Graphic Rendition: reset to the default style. */
 export const SGR_RESET = `${CSI}m`;
 /** Synchronized output (DEC mode 2026) begin: the terminal holds drawing until the end marker. */
-export const SYNC_BEGIN = `${CSI}?2026h`;
+export const SYNC_BEGIN: string = beginSynchronizedOutput;
 /** Synchronized output (DEC mode 2026) end. */
-export const SYNC_END = `${CSI}?2026l`;
+export const SYNC_END: string = endSynchronizedOutput;
 /** The bytes the two synchronized-output markers add to a frame. */
 export const SYNC_COST = SYNC_BEGIN.length + SYNC_END.length;
 

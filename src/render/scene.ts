@@ -43,6 +43,22 @@ export interface SceneContext {
   readonly stage: Stage;
 }
 
+/** A rectangle of cells on the stage. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** What a scene tells an entity's `onCollision`. */
+export interface CollisionContext extends SceneContext {
+  /** The entity's own pose. */
+  readonly pose: Pose;
+  /** The pose of the entity it collided with. */
+  readonly otherPose: Pose;
+}
+
 /**
  * An entity, after Term::Animation: a shape (art, with its colour masks and frames), a depth,
  * a path (a function of time to where it is), a lifetime, and callbacks.
@@ -75,6 +91,19 @@ export interface Entity {
    * replacement.
    */
   onLeave?(context: SceneContext): void;
+  /**
+   * Whether it can be collided with (Term::Animation's physical entities): another entity's
+   * `onCollision` is called with it when their boxes overlap. Its box is its {@link hitbox},
+   * else its art at its pose.
+   */
+  readonly physical?: boolean;
+  /** The cells it collides with at `pose` (default: its art's rectangle there). */
+  hitbox?(pose: Pose): Box;
+  /**
+   * Called at each scene update, after every entity has moved, once for each physical entity
+   * whose box overlaps this one's (a shark's mouth reaching a fish). It may remove either.
+   */
+  onCollision?(other: Entity, context: CollisionContext): void;
 }
 
 /**
@@ -156,6 +185,23 @@ function onTrack(
   };
 }
 
+/** The box an entity collides with at `pose`. */
+function boxOf(entity: Entity, pose: Pose): Box {
+  return (
+    entity.hitbox?.(pose) ?? {
+      x: pose.x,
+      y: pose.y,
+      width: entity.art.width,
+      height: entity.art.height,
+    }
+  );
+}
+
+/** Whether two boxes share a cell. */
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /**
  * What to draw for an entity in `pose`, `t` seconds into its own animation: the pose's frame,
  * else the art's frame for the time.
@@ -224,9 +270,16 @@ export interface Scene {
    */
   ofKind(kind: string): Entity[];
   /**
+   * Where an entity of the scene was at the last update (for an entity to find another):
+   * null when it is not in the scene, or was off the stage.
+   */
+  poseOf(entity: Entity): Pose | null;
+  /**
    * Move the scene to time `t` on `stage`: pose every entity, call `onUpdate` for each on the
    * stage, and take out those whose lifetime is over, calling their `onLeave` (which may add
-   * entities). Calling it again at the same time changes nothing.
+   * entities); then, with every entity moved, call `onCollision` for each overlap of an entity
+   * that has one with a physical entity. Calling it again at the same time changes nothing
+   * (but the collisions, which are called again: a callback removes what it has dealt with).
    *
    * @returns what to draw, in drawing order (valid until the next update)
    */
@@ -296,6 +349,48 @@ export function createScene(entities: readonly Entity[] = []): Scene {
     return true;
   };
 
+  /**
+   * Join and pose the entities added during this update, and those they bring in turn (a
+   * replacement's first bubble); false if any of them has left already.
+   */
+  const welcome = (t: number, stage: Stage, added: { count: number }): boolean => {
+    let stayed = true;
+    while (arrivals.length > 0) {
+      const batch = arrivals;
+      arrivals = [];
+      added.count += batch.length;
+      if (added.count > MAX_ADDED_PER_UPDATE)
+        throw new RangeError('scene: entities keep adding entities in one update');
+      // All in first, so that a callback of the first sees (counts, removes) the others.
+      for (const member of batch) insert(member);
+      for (const member of batch) if (!visit(member, t, stage)) stayed = false;
+    }
+    return stayed;
+  };
+
+  /**
+   * Call `onCollision` for each overlap, once every entity has moved. Only entities with an
+   * `onCollision` look (few: a shark, food), so a frame without them costs one pass.
+   */
+  const collide = (t: number, stage: Stage): void => {
+    for (const member of members) {
+      const { entity, pose } = member;
+      if (entity.onCollision === undefined || member.gone || pose === null) continue;
+      const box = boxOf(entity, pose);
+      for (const other of members) {
+        const otherPose = other.pose;
+        if (other === member || other.gone || otherPose === null) continue;
+        if (other.entity.physical !== true || !overlap(box, boxOf(other.entity, otherPose)))
+          continue;
+        const context = { scene, time: t, age: t - member.joined, stage, pose, otherPose };
+        entity.onCollision(other.entity, context);
+        // It may have removed itself (a callback's remove() sets `gone`).
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+        if (member.gone) break;
+      }
+    }
+  };
+
   const scene: Scene = {
     get entities() {
       return members.map((member) => member.entity);
@@ -330,6 +425,12 @@ export function createScene(entities: readonly Entity[] = []): Scene {
       for (const member of arrivals) if (isOf(member, kind)) count++;
       return count;
     },
+    poseOf(entity) {
+      const member =
+        members.find((candidate) => candidate.entity === entity) ??
+        arrivals.find((candidate) => candidate.entity === entity);
+      return member === undefined || member.gone ? null : member.pose;
+    },
     ofKind: (kind) =>
       [...members, ...arrivals].filter((member) => isOf(member, kind)).map(({ entity }) => entity),
     update(t, stage) {
@@ -339,17 +440,11 @@ export function createScene(entities: readonly Entity[] = []): Scene {
         let left = false;
         removed = false;
         for (const member of members) if (!member.gone && !visit(member, t, stage)) left = true;
-        // Newcomers are posed now too, and may bring others (a replacement's first bubble).
-        for (let added = 0; arrivals.length > 0;) {
-          const batch = arrivals;
-          arrivals = [];
-          added += batch.length;
-          if (added > MAX_ADDED_PER_UPDATE)
-            throw new RangeError('scene: entities keep adding entities in one update');
-          // All in first, so that a callback of the first sees (counts, removes) the others.
-          for (const member of batch) insert(member);
-          for (const member of batch) if (!visit(member, t, stage)) left = true;
-        }
+        const added = { count: 0 };
+        if (!welcome(t, stage, added)) left = true;
+        collide(t, stage);
+        // What the collisions brought (a splash where a fish was eaten) is posed now too.
+        if (!welcome(t, stage, added)) left = true;
         // `removed` is set by remove() calls made from inside the visits above.
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (left || removed) members = members.filter((member) => !member.gone);

@@ -1,16 +1,12 @@
 import type { Grid } from '../render/grid.js';
-import { CSI } from '../render/escapes.js';
+import {
+  CURSOR_HOME,
+  ENTER_ALTERNATE_SCREEN,
+  ERASE_SCREEN,
+  LEAVE_ALTERNATE_SCREEN,
+} from '../render/escapes.js';
 import { DiffState, type DiffStateOptions } from './diff-state.js';
 import type { DrawResult, OpenAt, Surface } from './surface.js';
-
-/** Switch to the alternate screen buffer, saving the cursor (xterm's mode 1049). */
-export const ENTER_ALTERNATE_SCREEN = `${CSI}?1049h`;
-/** Back to the normal screen buffer, as it was, cursor included. */
-export const LEAVE_ALTERNATE_SCREEN = `${CSI}?1049l`;
-/** Cursor to the top-left cell. */
-const CURSOR_HOME = `${CSI}H`;
-/** Erase the whole screen (the cursor does not move). */
-const ERASE_SCREEN = `${CSI}2J`;
 
 /** Options of {@link AlternateScreen}: colour and synchronized output. */
 export type AlternateScreenOptions = DiffStateOptions;

@@ -77,7 +77,7 @@ export interface Keyboard {
 /**
  * Take the keyboard: raw mode on (no echo, no line editing, Ctrl+C read as a byte), every
  * key passed to `onKey` or discarded, Ctrl+C / Ctrl+\ / Ctrl+Z passed to `onSignalKey`.
- * Sequences sent by arrow and function keys (starting with ESC) are ignored.
+ * Sequences sent by arrow and function keys (starting with ESC) reach `onKey` as ESC alone.
  *
  * @param input - usually `process.stdin`
  * @param options - what to do with the keys
@@ -93,7 +93,11 @@ export function claimKeyboard(input: KeyInput, options: KeyboardOptions): Keyboa
     // One read holds one key, one key's escape sequence, or pasted text.
     for (const key of text) {
       if (!claimed) return;
-      if (key === ESC) return;
+      // The rest of the read is the key's sequence: the key is passed on as ESC alone.
+      if (key === ESC) {
+        options.onKey?.(ESC);
+        return;
+      }
       const signal = SIGNAL_KEYS[key];
       if (signal !== undefined) options.onSignalKey(signal);
       else options.onKey?.(key);

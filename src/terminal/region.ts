@@ -1,11 +1,9 @@
 import { createGrid, type Grid } from '../render/grid.js';
-import { CR, CSI, EL, cpl, cuf, ech } from '../render/escapes.js';
+import { CR, CSI, ED, EL, cpl, cuf, ech } from '../render/escapes.js';
 import { gridLines } from '../render/lines.js';
 import { DiffState, type DiffStateOptions } from './diff-state.js';
 import type { DrawResult, OpenAt, Surface } from './surface.js';
 
-/** Erase from the cursor to the end of the screen. */
-const ERASE_DOWN = `${CSI}J`;
 /** Auto-wrap mode (DECAWM) off: a glyph in the last column stays there, and so does the cursor. */
 const WRAP_OFF = `${CSI}?7l`;
 /** Auto-wrap mode on, as terminals start (and as the host's output needs it). */
@@ -135,7 +133,7 @@ function startLine(cols: number): string {
  * 1, and ED it is).
  */
 function eraseBelow(cols: number): string {
-  return cols > 1 ? `${CR}${EL}${cuf(1)}${ERASE_DOWN}${CR}` : `${CR}${ERASE_DOWN}`;
+  return cols > 1 ? `${CR}${EL}${cuf(1)}${ED}${CR}` : `${CR}${ED}`;
 }
 
 /**

@@ -35,9 +35,10 @@ describe('the built-in art', () => {
       // The header name, if any, is the file name, so that names in --list can be resolved.
       expect(art.name).toBe(name);
       expect(art.width).toBeGreaterThan(0);
-      expect(art.width).toBeLessThanOrEqual(30);
+      // The aquarium's large visitors (the sea monster, the big fish) are the largest.
+      expect(art.width).toBeLessThanOrEqual(40);
       expect(art.height).toBeGreaterThan(0);
-      expect(art.height).toBeLessThanOrEqual(8);
+      expect(art.height).toBeLessThanOrEqual(10);
       expect(art.frames.right.length).toBe(art.frames.left.length);
       for (const sprite of [...art.frames.right, ...art.frames.left]) {
         expect(sprite.width).toBe(art.width);

@@ -448,10 +448,19 @@ describe('colour masks', () => {
     expect(error.reason).toBe('mask is taller than the art (2 rows; the frame has 1)');
   });
 
+  it('reads the mask digits 1-7 as random colours, to be chosen per creature, and refuses 0, 8 and 9', () => {
+    const art = parseArt(text('@fish v1', '@frame', 'abcd', '@mask', '17 r'));
+    expect(art.frames.right[0].cells.map((cell) => cell?.style)).toEqual([9, 15, 0, 2]);
+    for (const digit of ['0', '8', '9'])
+      expect(artError(() => parseArt(text('@fish v1', '@frame', 'a', '@mask', digit))).reason).toBe(
+        `unknown mask letter "${digit}" (expected k r g y b m c w, upper case for bold, 1-7 for a random colour, or a space)`,
+      );
+  });
+
   it('refuses an unknown mask letter', () => {
     const error = artError(() => parseArt(text('@fish v1', '@frame', 'abc', '@mask', 'rxg')));
     expect(error.message).toBe(
-      'fish: <text>:5: unknown mask letter "x" (expected k r g y b m c w, upper case for bold, or a space)',
+      'fish: <text>:5: unknown mask letter "x" (expected k r g y b m c w, upper case for bold, 1-7 for a random colour, or a space)',
     );
     expect(
       artError(() => parseArt(text('@fish v1', '@frame', 'ab', '@mask', 'r中'))).reason,

@@ -7,7 +7,7 @@ import { parseCli, UsageError } from '../../src/cli/args.js';
 import { aquariumKeys } from '../../src/cli/aquarium.js';
 import { createAquarium, loadAquariumArt } from '../../src/aquarium/index.js';
 import { createPausableClock } from '../../src/motion/index.js';
-import { LEAVE_ALTERNATE_SCREEN } from '../../src/terminal/fullscreen.js';
+import { LEAVE_ALTERNATE_SCREEN } from '../../src/render/escapes.js';
 import { startPlayer } from '../../src/terminal/player.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 
@@ -57,6 +57,15 @@ describe('the keys of the aquarium', () => {
     player.stop();
   });
 
+  it('f drops food from the surface, up to 50 flakes at once', () => {
+    const { aquarium, player, press } = tankWithKeys();
+    press('f');
+    expect(aquarium.scene.count('food')).toBe(1);
+    press('f'.repeat(200));
+    expect(aquarium.scene.count('food')).toBe(50);
+    player.stop();
+  });
+
   it('r redraws the whole screen without leaving the alternate screen', () => {
     const { screen, player, press } = tankWithKeys();
     const before = screen.bytes().length;
@@ -87,13 +96,22 @@ describe('the command line of the aquarium', () => {
       density: 2.5,
       seed: 4,
     });
-    expect(parseCli([])).toMatchObject({ aquarium: false, arts: [], density: 1, art: undefined });
+    expect(parseCli([])).toMatchObject({
+      aquarium: false,
+      arts: [],
+      density: 1,
+      art: undefined,
+      screensaver: false,
+    });
+    expect(parseCli(['--aquarium', '--screensaver'])).toMatchObject({ screensaver: true });
     expect(parseCli(['--art', 'duck'])).toMatchObject({ art: 'duck', arts: ['duck'] });
   });
 
   it.each([
     [['--art', 'a', '--art', 'b'], '--art is given twice (several creatures go with --aquarium)'],
     [['--density', '2'], '--density goes with --aquarium'],
+    [['--screensaver'], '--screensaver goes with --aquarium'],
+    [['--aquarium', '--screensaver', 'x'], 'unexpected argument "x"'],
     [['--aquarium', '--density', '5'], '--density must be a number from 0.1 to 4, got "5"'],
     [['--aquarium', '--speed', '5'], '--speed does not go with --aquarium'],
     [['--aquarium', '--persist'], '--persist does not go with --aquarium'],

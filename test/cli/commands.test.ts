@@ -66,6 +66,15 @@ describe('fish --list', () => {
       'tropical',
       'flapper',
       'emoji',
+      'ship',
+      'seamonster',
+      'seamonster-kraken',
+      'bigfish',
+      'bigfish-long',
+      'pufferfish',
+      'swordfish',
+      'eel',
+      'zebrafish',
     ]) {
       expect(result.stdout).toMatch(new RegExp(`^${name}: \\d+x\\d+ cells, \\d frames?$`, 'm'));
     }

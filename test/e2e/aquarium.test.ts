@@ -11,13 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
 import { castOutput, readCast, replayCast, unrecorded } from '../helpers/cast.js';
+import { loadAquariumArt } from '../../src/aquarium/index.js';
+import { isWaterLine, waterLineRow } from '../helpers/tank.js';
+
+const tankArt = loadAquariumArt();
 
 const PROMPT = '$ fish --aquarium\r\n';
 const tmp = mkdtempSync(join(tmpdir(), 'fish-aquarium-e2e-'));
 
-/** The aquarium's surface: its top row is a line of waves across the whole width. */
-const surfaceRow = (lines: string[], cols: number): number =>
-  lines.findIndex((line) => line === '~'.repeat(cols));
+/** The row of the aquarium's water line. */
+const surfaceRow = waterLineRow;
 
 /** Start the aquarium and wait until its tank is drawn in the alternate screen. */
 async function startTank(args: readonly string[] = [], cols = 80, rows = 24): Promise<PtyRun> {
@@ -117,8 +120,12 @@ describe('fish --aquarium in a terminal', () => {
       const lines = run.screen();
       expect(lines).toHaveLength(rows);
       expect(lines.every((line) => [...line].length <= cols)).toBe(true);
-      // Nothing left of the old frame: no row holds the surface but the surface's own.
-      expect(lines.filter((line) => line.startsWith('~~~~~~~~~~'))).toHaveLength(1);
+      // Nothing left of the old frame: no rows are mostly waves but the water line's first two.
+      const top = surfaceRow(lines, cols);
+      expect(lines.flatMap((line, y) => (isWaterLine(line, cols) ? [y] : []))).toEqual([
+        top,
+        top + 1,
+      ]);
     }
     run.type('q');
     expect(await run.exited).toBe(0);
@@ -249,6 +256,44 @@ describe('fish --aquarium without a terminal (its pipe: test/e2e/cli.test.ts)', 
     });
     expect(sawOwn).toBe(true);
     expect(term.buffer.active.type).toBe('normal');
+  });
+
+  it('a seeded recording at 200x50 shows the castle, the water line, and two kinds of visitor within 60 seconds', async () => {
+    const path = join(tmp, 'visitors.cast');
+    const args = ['--aquarium', '--seed', '1', '--record', path, '--size', '200x50'];
+    // 60 seconds at the default 12.5 frames a second, in step time.
+    const result = spawnSync(process.execPath, [FISH_BIN, ...args, '--frames', '750'], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    /** What each visitor shows, whichever way it faces. */
+    const VISITORS: Record<string, RegExp> = {
+      ship: /\|__\\|\/__\|/,
+      shark: /vvv/,
+      whale: /-{8}/,
+      submarine: /-\+-/,
+      'sea monster': /\\_____\/|@ {3}@/,
+      'big fish': /\){4}|\({4}|\(O\)/,
+    };
+    const seen = new Set<string>();
+    let castleFrames = 0;
+    let frames = 0;
+    await replayCast(readCast(path), (index, lines, emulator) => {
+      if (emulator.buffer.active.type !== 'alternate') return;
+      frames++;
+      // The water line: four rows under four of sky.
+      expect(surfaceRow(lines, 200), `frame ${index}`).toBe(4);
+      expect(lines[5].replace(/[^~]/g, '').length, `frame ${index}`).toBeGreaterThan(100);
+      // The castle: its flag and towers, at the bottom right.
+      const floor = lines.slice(-tankArt.castle.height).join('\n');
+      if (floor.includes('|>>') && floor.includes('|_| |_|')) castleFrames++;
+      for (const [name, shape] of Object.entries(VISITORS))
+        if (lines.some((line) => shape.test(line))) seen.add(name);
+    });
+    expect(frames).toBe(750);
+    // Fish pass in front of the castle now and then.
+    expect(castleFrames).toBeGreaterThan(frames / 2);
+    expect(seen.size, [...seen].join(', ')).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses options of the single creature, in one line with status 2', () => {

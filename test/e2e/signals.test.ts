@@ -13,6 +13,7 @@ import { FISH_BIN, runInPty } from '../helpers/pty.js';
 import { atPrompt, jobStopped, lastStatus, moreOutput, runShell } from '../helpers/shell.js';
 import { inked } from '../helpers/xterm.js';
 import { visibleLogicalLines } from '../helpers/screen.js';
+import { waterLineRow } from '../helpers/tank.js';
 
 const PROMPT = '$ fish\r\n';
 const BASS = /(>\)\)'>|<'\(\(<)/;
@@ -22,8 +23,8 @@ const PARALLEL = 4;
 
 /** The lines that show the bass. */
 const fishLines = (lines: string[]): string[] => lines.filter((line) => BASS.test(line));
-/** The aquarium's surface: a row of waves across the whole width. */
-const hasSurface = (lines: string[], cols: number): boolean => lines.includes('~'.repeat(cols));
+/** Whether the screen shows the aquarium's water line. */
+const hasSurface = (lines: string[], cols: number): boolean => waterLineRow(lines, cols) >= 0;
 
 describe('Ctrl+Z and fg', () => {
   it('inline: the strip is cleared and the cursor shown while stopped; after fg the job lines stay and one strip is drawn below them', async () => {

@@ -217,6 +217,64 @@ describe('createScene', () => {
   });
 });
 
+describe('collisions', () => {
+  const stage = { cols: 10, rows: 2 };
+
+  it('calls onCollision once an update for each physical entity its box overlaps, after every entity has moved', () => {
+    const hits: [string, number, number][] = [];
+    const mover = walker('AAA', 10, {
+      onCollision(other, { time, otherPose }) {
+        hits.push([other.art.name, time, otherPose.x]);
+      },
+    });
+    const scene = createScene([
+      mover,
+      still('B', 1, 5, 0, { physical: true }),
+      // Not physical: never hit. On another row: never overlapped.
+      still('C', 1, 4),
+      still('D', 1, 6, 1, { physical: true }),
+    ]);
+    for (let t = 0; t < 8; t++) scene.update(t, stage);
+    // AAA covers 5 at t = 3, 4 and 5.
+    expect(hits.map(([, time]) => time)).toEqual([3, 4, 5]);
+    expect(hits.every(([, , x]) => x === 5)).toBe(true);
+  });
+
+  it('uses the hitbox where there is one: a mouth, not the whole art', () => {
+    let hits = 0;
+    const scene = createScene([
+      walker('AAA', 10, {
+        // The last column only.
+        hitbox: (pose) => ({ x: pose.x + 2, y: pose.y, width: 1, height: 1 }),
+        onCollision: () => hits++,
+      }),
+      still('B', 1, 5, 0, { physical: true }),
+    ]);
+    for (let t = 0; t < 8; t++) scene.update(t, stage);
+    expect(hits).toBe(1);
+  });
+
+  it('lets the callback remove what it hit and add what it leaves, drawn in the same update', () => {
+    const prey = still('B', 1, 5, 0, { physical: true });
+    const scene = createScene([
+      walker('AAA', 10, {
+        onCollision(other, { scene: inside, otherPose }) {
+          inside.remove(other);
+          inside.add(still('*', 2, otherPose.x, 1, { kind: 'splat' }));
+        },
+      }),
+      prey,
+    ]);
+    for (let t = 0; t < 3; t++) scene.update(t, stage);
+    expect(scene.poseOf(prey)).toEqual(at(5));
+    const grid = scene.compose(3, createGrid(10, 2));
+    expect(scene.entities).not.toContain(prey);
+    expect(scene.poseOf(prey)).toBeNull();
+    expect(scene.count('splat')).toBe(1);
+    expect(textOf(grid)).toEqual(['   AAA    ', '     *    ']);
+  });
+});
+
 describe('the single creature as a scene of one', () => {
   it('draws the same frames through createScene as through composeScene', () => {
     const bass = art(">))'>");

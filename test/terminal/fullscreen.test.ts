@@ -7,11 +7,8 @@ import { createAquarium, loadAquariumArt } from '../../src/aquarium/index.js';
 import { drawText } from '../../src/render/compose.js';
 import type { Grid } from '../../src/render/grid.js';
 import { gridLines } from '../../src/render/lines.js';
-import {
-  ENTER_ALTERNATE_SCREEN,
-  LEAVE_ALTERNATE_SCREEN,
-  AlternateScreen,
-} from '../../src/terminal/fullscreen.js';
+import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from '../../src/render/escapes.js';
+import { AlternateScreen } from '../../src/terminal/fullscreen.js';
 import { startPlayer } from '../../src/terminal/player.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 import { readLines } from '../helpers/xterm.js';

@@ -69,7 +69,7 @@ function recorder() {
 }
 
 describe('claimKeyboard', () => {
-  it('reads keys in raw mode, passes on the keys that are signals, and ignores escape sequences', async () => {
+  it('reads keys in raw mode, passes on the keys that are signals, and an escape sequence as ESC alone', async () => {
     const stdin = new FakeStdin();
     const { keys, signals, options } = recorder();
     const keyboard = claimKeyboard(stdin, options);
@@ -77,10 +77,10 @@ describe('claimKeyboard', () => {
     expect(stdin.readableFlowing).toBe(true);
     await stdin.type('p');
     await stdin.type(' q');
-    // An arrow key's escape sequence is not three keys.
+    // An arrow key's escape sequence is not three keys: it is one, ESC (a screensaver ends on it).
     await stdin.type('\u001b[A');
     await stdin.type('\u0003\u001c\u001a');
-    expect(keys).toEqual(['p', ' ', 'q']);
+    expect(keys).toEqual(['p', ' ', 'q', '\u001b']);
     expect(signals).toEqual(['SIGINT', 'SIGQUIT', 'SIGTSTP']);
     keyboard?.release();
   });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FISH_BIN } from '../helpers/pty.js';
+import { waterLineRow } from '../helpers/tank.js';
 
 const BASS = /(>\)\)'>|<'\(\(<)/;
 const DIR = mkdtempSync(join(tmpdir(), 'fish-tmux-signals-'));
@@ -167,7 +168,7 @@ describe('in tmux', () => {
   it('aquarium: Ctrl+Z gives the shell’s screen back; after fg keys do not echo and q quits at once', async () => {
     const pane = await openPane();
     const tank = (lines: string[]): boolean =>
-      lines.includes('~'.repeat(COLS)) && pane.state().alternate && !pane.state().cursor;
+      waterLineRow(lines, COLS) >= 0 && pane.state().alternate && !pane.state().cursor;
     try {
       pane.type('node "$FISH" --aquarium --seed 7 --fps 25');
       pane.press('Enter');
@@ -198,7 +199,7 @@ describe('in tmux', () => {
     try {
       pane.type('node "$FISH" --aquarium --seed 7');
       pane.press('Enter');
-      await pane.waitFor((lines) => lines.includes('~'.repeat(COLS)) && pane.state().alternate);
+      await pane.waitFor((lines) => waterLineRow(lines, COLS) >= 0 && pane.state().alternate);
       pane.paste(' '.repeat(20_000));
       pane.type('q');
       await pane.waitFor((lines) => !pane.state().alternate && atPrompt(lines), 5000);

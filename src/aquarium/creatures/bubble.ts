@@ -10,8 +10,11 @@ import type { TankContext } from './context.js';
 /** Seconds between a creature's bubbles, the first sooner. */
 const EVERY = [2, 8] as const;
 const FIRST = [0.5, 6] as const;
-/** Rows per second a bubble rises. */
-const SPEED = [2.5, 4] as const;
+/**
+ * Rows per second a bubble rises: about a row a frame, as asciiquarium's do, so that a bubble
+ * is a quick flicker up to the surface rather than a column that piles up.
+ */
+const SPEED = [9, 13] as const;
 /** Rows a bubble rises before it grows to its next frame. */
 const GROWTH = 2;
 
@@ -42,7 +45,9 @@ export function bubble(context: TankContext, x: number, y: number, depth: number
 
 /**
  * A creature's breathing: the `onUpdate` of a creature drawn as `art` at `depth` that lets out
- * a bubble at its mouth every few seconds while its mouth is under the surface.
+ * a bubble at its mouth every few seconds while its mouth is under the surface, one at a time
+ * (the next once the last has burst): so the tank holds at most one bubble per creature, in
+ * proportion to the fish whatever the height of the water.
  *
  * @param context - the tank
  * @param art - the creature's art (its mouth is at the middle row of its leading edge)
@@ -54,12 +59,14 @@ export function breathing(
   depth: number,
 ): NonNullable<Entity['onUpdate']> {
   let nextBubble = context.random.between(...FIRST);
-  return (pose, { age, stage }) => {
-    if (age < nextBubble) return;
+  /** Its last bubble: no other leaves it until that one has burst. */
+  let rising: Entity | undefined;
+  return (pose, { age, stage, scene }) => {
+    if (age < nextBubble || (rising !== undefined && scene.poseOf(rising) !== null)) return;
     nextBubble = age + context.random.between(...EVERY);
     const mouth = pose.facing === 'right' ? pose.x + art.width : pose.x - 1;
     const y = pose.y + Math.floor((art.height - 1) / 2);
     if (mouth >= 0 && mouth < stage.cols && y > context.layoutOf(stage).waterTop)
-      context.add(bubble(context, mouth, y, depth));
+      rising = context.add(bubble(context, mouth, y, depth));
   };
 }

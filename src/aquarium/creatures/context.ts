@@ -12,7 +12,8 @@ import type { TankLayout } from '../layout.js';
  * The kinds of entity in the tank (see `Entity.kind`): the scene counts and finds them by
  * kind, so the tank keeps no count of its own.
  */
-export type TankKind = 'surface' | 'seaweed' | 'fish' | 'bubble' | 'visitor';
+export type TankKind =
+  'surface' | 'castle' | 'seaweed' | 'fish' | 'bubble' | 'visitor' | 'splat' | 'food';
 
 /** What a creature is made from. */
 export interface TankContext {

@@ -7,7 +7,7 @@ import { STYLE_BOLD, type Art, type Style } from '../../art/types.js';
 import type { Random } from '../../motion/index.js';
 import type { Entity, SceneContext } from '../../render/scene.js';
 import { DEPTH, laneRow } from '../layout.js';
-import { tintArt } from '../tint.js';
+import { hasRandomColors, paintRandomColors, tintArt } from '../tint.js';
 import type { TankContext } from './context.js';
 import { crossing } from './crossing.js';
 
@@ -64,6 +64,8 @@ export function fish(context: TankContext, { art, start, onLeave }: FishOptions)
     row: (at, layout) => laneRow(layout, at.rows, art.height, lane, 2 * bob),
     bob,
     breathes: true,
+    physical: true,
+    hungry: true,
     onLeave,
   });
 }
@@ -71,7 +73,8 @@ export function fish(context: TankContext, { art, start, onLeave }: FishOptions)
 /**
  * What each next fish of a tank wears: people's own creatures first, each once, then one of
  * theirs for {@link OWN_ART_SHARE} of the fish and a built-in one for the rest; art drawn
- * without colour gets one (one tinted copy per art and colour).
+ * without colour gets one (one tinted copy per art and colour), and art with mask digits a
+ * colour per digit, new for each fish.
  *
  * @param random - the tank's random choices
  * @param builtIn - the built-in fish (at least one)
@@ -85,9 +88,12 @@ export function fishArtPicker(
 ): () => Art {
   const unseen = [...own];
   const tinted = new Map<Art, Map<Style, Art>>();
+  const randomTint = (): Style => random.pick(TINTS) | (random.chance(0.5) ? STYLE_BOLD : 0);
   const coloured = (art: Art): Art => {
+    // Mask digits: colours of this fish's own, so that no two fish look alike.
+    if (hasRandomColors(art)) return paintRandomColors(art, randomTint);
     if (art.colored) return art;
-    const style = random.pick(TINTS) | (random.chance(0.5) ? STYLE_BOLD : 0);
+    const style = randomTint();
     let byStyle = tinted.get(art);
     if (byStyle === undefined) tinted.set(art, (byStyle = new Map<Style, Art>()));
     let copy = byStyle.get(style);
