@@ -18,6 +18,7 @@ import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
 import { schoolTable } from './school.js';
 import { startupTable } from './startup.js';
+import { pipeTable } from './pipe.js';
 
 const FPS = 12.5;
 const FRAMES = 1000;
@@ -463,6 +464,7 @@ table(
   await aquariumRows(),
 );
 await startupTable(table, median);
+pipeTable(table, median);
 table('Memory: peak RSS (MiB)', ['process', 'MiB'], memoryRows());
 const { rows: driftRows, verdict } = await drift;
 table(

@@ -105,6 +105,14 @@ export const NUMBER_OPTIONS = {
     // Unset: a seed of its own each run.
     default: { cli: undefined },
   },
+  total: {
+    means: 'bytes (--pipe) or steps (--progress) in all',
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+    whole: true,
+    // Unset: --pipe takes the size of stdin when it is a file; else the total is unknown.
+    default: { cli: undefined },
+  },
 } as const satisfies Record<string, NumberOption>;
 
 /** The choice options, by the name both sources give them. */

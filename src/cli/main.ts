@@ -18,7 +18,10 @@ import { RecordingError, type RecordingFile } from '../terminal/record.js';
 import { dieBy } from '../terminal/signals.js';
 import { parseCli, UsageError, type CliOptions } from './args.js';
 import { aquariumShow } from './aquarium.js';
+import { runCommand } from './command.js';
 import { HELP } from './help.js';
+import { runPipe } from './pipe.js';
+import { runProgress } from './progress.js';
 import { openRecordingFor, recordAlone } from './recording.js';
 import type { Show } from './show.js';
 
@@ -69,6 +72,9 @@ async function run(options: CliOptions): Promise<number> {
   const out = process.stdout;
   if (options.help) return print(HELP);
   if (options.version) return print(`${version()}\n`);
+  if (options.command !== undefined) return runCommand(options, options.command);
+  if (options.pipe) return runPipe(options);
+  if (options.progress) return runProgress(options);
   if (options.list) return print(gallery(colorEnabled(options.color, out, process.env)));
   const arts = (options.arts.length > 0 ? options.arts : options.aquarium ? [] : [DEFAULT_ART]).map(
     resolveArt,
