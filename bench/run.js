@@ -20,6 +20,7 @@ import { memoryRows } from './memory.js';
 import { schoolTable } from './school.js';
 import { startupTable } from './startup.js';
 import { processTable } from './process.js';
+import { pipeTable } from './pipe.js';
 
 const FPS = 12.5;
 const FRAMES = 1000;
@@ -307,7 +308,7 @@ async function animateRows() {
       fishAnimation({
         stream: detachedTerminal(80, 24),
         sync: 'step',
-        interactive: true,
+        isEnabled: true,
         bob,
         redraw,
       }),
@@ -489,6 +490,7 @@ table(
 );
 await processTable(table);
 await startupTable(table, median);
+pipeTable(table, median);
 table('Memory: peak RSS (MiB)', ['process', 'MiB'], memoryRows());
 const { rows: driftRows, verdict } = await drift;
 table(

@@ -16,7 +16,7 @@ export type { FishAction, FishPromiseOptions, SchoolAction, SchoolEntry } from '
 export { school, SCHOOL_ART } from './api/school.js';
 export type { FishSchool, FishTask, SchoolOptions, TaskOptions } from './api/school.js';
 export { isInteractive } from './api/options.js';
-export type { FishOptions, FishStream } from './api/options.js';
+export type { FishColor, FishOptions, FishStream } from './api/options.js';
 export type { FrameInfo } from './terminal/player.js';
 export type { SyncMode } from './motion/index.js';
 
@@ -25,6 +25,8 @@ export type { Art, ArtInfo, Facing, ParseOptions, Sprite, SpriteCell, Style } fr
 
 export { composeScene, createScene, swimmer, progressEntity } from './render/scene.js';
 export type {
+  Box,
+  CollisionContext,
   Entity,
   Lifetime,
   Pose,

@@ -3,7 +3,7 @@
  * render stage's entities) and the host's texts on one line, composed into a grid so that the
  * differential encoder redraws only the cells that changed, texts included.
  *
- *     [prefixText ][tank ........................][ text][ suffixText]
+ *     [indent][prefixText ][tank ...............][ text][ suffixText]
  *
  * With progress, the label (`42% 42/100`) travels through the tank right after the creature.
  */
@@ -30,8 +30,15 @@ export interface SpinnerScene {
   readonly speed: number;
   /** Bob amplitude in rows. */
   readonly bob: number;
-  /** The tank's width in cells, or undefined for the whole line less the texts. */
+  /** The tank's width in cells, or undefined for the default (see {@link spinnerLayout}). */
   readonly width: number | undefined;
+  /** Blank cells before the line. */
+  readonly indent: number;
+  /**
+   * The tank when `width` is undefined: `spinner`, spinner-sized before a text (the line less
+   * the texts without one), or `line`, always the line less the texts.
+   */
+  readonly defaultWidth: 'spinner' | 'line';
   /** Text before the tank. */
   readonly prefix: Label;
   /** Text after the tank. */
@@ -100,22 +107,31 @@ function labelRoom(progress: Progress): number {
   return progressText(widest).length;
 }
 
+/** How many art widths a spinner-sized tank is: the creature has twice its width to swim. */
+export const SPINNER_ART_WIDTHS = 3;
+
 /** Cells a text takes with the space that separates it from what comes before. */
 const widthWithSpace = (label: Label): number => (label.width > 0 ? label.width + 1 : 0);
 
 /**
- * Where each part of a frame goes on a line of `cols` cells. The tank takes `width` cells, or
- * by default what the texts leave of the line; never less than the art (and the progress
- * label) needs. What does not fit is clipped at the right edge.
+ * Where each part of a frame goes on a line of `cols` cells, after `indent` blank cells. The
+ * tank takes `width` cells; by default, with a `text`, it is spinner-sized: three art widths
+ * ({@link SPINNER_ART_WIDTHS}, plus the progress label's room) right before the text, or what
+ * the texts leave of the line if that is less; without a text, what the texts leave of the
+ * line. Never less than the art (and the progress label) needs. What does not fit is clipped
+ * at the right edge.
  *
  * @param scene - the scene
  * @param cols - the terminal's width
  */
 export function spinnerLayout(scene: SpinnerScene, cols: number): SpinnerLayout {
   const label = scene.progress === undefined ? 0 : labelRoom(scene.progress) + 1;
-  const tankStart = widthWithSpace(scene.prefix);
+  const tankStart = scene.indent + widthWithSpace(scene.prefix);
   const rest = cols - tankStart - widthWithSpace(scene.text) - widthWithSpace(scene.suffix);
-  const tankWidth = Math.max(scene.art.width + label, scene.width ?? rest);
+  const spinnerSized = SPINNER_ART_WIDTHS * scene.art.width + label;
+  const fallback =
+    scene.defaultWidth === 'spinner' && scene.text.width > 0 ? Math.min(spinnerSized, rest) : rest;
+  const tankWidth = Math.max(scene.art.width + label, scene.width ?? fallback);
   const textStart = tankStart + tankWidth + 1;
   const suffixStart = textStart + widthWithSpace(scene.text);
   return {
@@ -179,7 +195,7 @@ function prepare(scene: SpinnerScene, cols: number): Prepared {
 export function composeSpinnerFrame(scene: SpinnerScene, t: number, into: Grid): Grid {
   const { layout, creature, entities, progressLabel } = prepare(scene, into.cols);
   composeScene(entities, t, into);
-  drawLabel(into, 0, layout.row, scene.prefix);
+  drawLabel(into, scene.indent, layout.row, scene.prefix);
   drawLabel(into, layout.textStart, layout.row, scene.text);
   drawLabel(into, layout.suffixStart, layout.row, scene.suffix);
   if (progressLabel !== NO_LABEL) {

@@ -66,8 +66,15 @@ export const NUMBER_OPTIONS = {
     min: 1,
     max: MAX_TERMINAL.columns,
     whole: true,
-    // Unset: the whole line, less the texts.
+    // Unset: spinner-sized before a text, else the whole line (see `spinnerLayout`).
     default: { api: undefined },
+  },
+  indent: {
+    means: 'spaces before the line',
+    min: 0,
+    max: MAX_TERMINAL.columns,
+    whole: true,
+    default: { api: 0 },
   },
   delay: {
     means: 'milliseconds before anything is drawn',
@@ -98,6 +105,14 @@ export const NUMBER_OPTIONS = {
     // Unset: a seed of its own each run.
     default: { cli: undefined },
   },
+  total: {
+    means: 'bytes (--pipe) or steps (--progress) in all',
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+    whole: true,
+    // Unset: --pipe takes the size of stdin when it is a file; else the total is unknown.
+    default: { cli: undefined },
+  },
 } as const satisfies Record<string, NumberOption>;
 
 /** The choice options, by the name both sources give them. */
@@ -114,7 +129,7 @@ export const CHOICE_OPTIONS = {
     default: { cli: 'diff', api: 'diff' },
   },
   color: {
-    // The library's `color` is true or false (unset: as the environment says), no choice.
+    // The library's `color` is true, false or a tint (see `FishColor`), no choice of these.
     means: "colour from the art's masks",
     choices: { cli: ['auto', 'always', 'never'] },
     default: { cli: 'auto' },

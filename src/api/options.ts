@@ -3,9 +3,9 @@
  * configuration an animation runs on. Pure: the environment, the default stream and the
  * platform are passed in by the caller.
  */
-import { resolveArt, DEFAULT_ART, type Art } from '../art/index.js';
+import { resolveArt, DEFAULT_ART, type Art, type Style } from '../art/index.js';
 import type { SyncMode } from '../motion/index.js';
-import { canAnimate, colorEnabled, isCI, type Env } from '../terminal/env.js';
+import { canAnimate, colorEnabled, type Env } from '../terminal/env.js';
 import type { FrameInfo } from '../terminal/player.js';
 import type { TerminalStream } from '../terminal/stream.js';
 import {
@@ -26,6 +26,21 @@ import { unicodeSymbolsSupported } from './symbols.js';
  */
 export type FishStream = TerminalStream;
 
+/** The colours a creature can be tinted with (the art format's eight mask colours). */
+export const FISH_COLORS = [
+  'black',
+  'red',
+  'green',
+  'yellow',
+  'blue',
+  'magenta',
+  'cyan',
+  'white',
+] as const;
+
+/** A tint for the creature: one of {@link FISH_COLORS}. */
+export type FishColor = (typeof FISH_COLORS)[number];
+
 /** Options of `fish()`. Every one is optional. */
 export interface FishOptions {
   /**
@@ -41,9 +56,12 @@ export interface FishOptions {
   readonly prefixText?: string;
   /** Text after `text`. */
   readonly suffixText?: string;
+  /** Spaces before the line (the animation's and the status lines'), 0 to 1000. Default 0. */
+  readonly indent?: number;
   /**
-   * Width of the tank in cells, 1 to 1000. Default: the whole line, less the texts. A small
-   * width (a dozen cells) makes a spinner-sized tank before the text.
+   * Width of the tank in cells, 1 to 1000. Default: with a `text`, a spinner-sized tank of
+   * three art widths (15 cells for the bass) right before it, as ora's spinner sits before its
+   * text; without one, the whole line less the texts.
    */
   readonly width?: number;
   /** Cells per second, 0 to 10000. Default 8. */
@@ -61,8 +79,12 @@ export interface FishOptions {
    * `progress()`; bobbing and the art's frames follow the wall clock).
    */
   readonly sync?: SyncMode;
-  /** Colour: `true` or `false`, or by default as the environment says (NO_COLOR, FORCE_COLOR, a TTY). */
-  readonly color?: boolean;
+  /**
+   * Colour: `true` or `false`, or by default as the environment says (NO_COLOR, FORCE_COLOR, a
+   * TTY); or a tint (`'cyan'`, see {@link FishColor}), as ora's `color`: the creature is drawn
+   * in it where the art has no colour mask, and colour is as the environment says.
+   */
+  readonly color?: boolean | FishColor;
   /** `diff` (cell by cell, the default) or `full` (every line of a changed frame rewritten whole). */
   readonly redraw?: 'diff' | 'full';
   /** Hide the cursor while animating. Default true. */
@@ -85,10 +107,13 @@ export interface FishOptions {
   /** Called after each frame drawn, with its index, bytes and the cells it changed. */
   readonly onFrame?: (info: FrameInfo) => void;
   /**
-   * Animate or not. Default: only on a TTY, with TERM not `dumb`, and not under CI (see
-   * `isInteractive`). Otherwise nothing is animated and no escape sequence is written.
+   * Animate or not, as ora's `isEnabled`. Default: only on a TTY, with TERM not `dumb`, and no
+   * CI variable set (see `isInteractive`). When false, nothing is animated and no escape
+   * sequence is written: `start()` writes `- text` and the status methods their plain lines.
    */
-  readonly interactive?: boolean;
+  readonly isEnabled?: boolean;
+  /** Write nothing at all, as ora's `isSilent`: no animation, no line. Default false. */
+  readonly isSilent?: boolean;
 }
 
 /**
@@ -98,7 +123,8 @@ export interface FishOptions {
 export interface FishConfig {
   readonly art: Art;
   readonly stream: FishStream;
-  /** Undefined: the whole line. */
+  readonly indent: number;
+  /** Undefined: as the layout decides (see `spinnerLayout`). */
   readonly width: number | undefined;
   readonly speed: number;
   readonly fps: number;
@@ -106,6 +132,8 @@ export interface FishConfig {
   readonly sync: SyncMode;
   /** Never on when not interactive: then not one escape sequence is written. */
   readonly color: boolean;
+  /** The creature's tint, a colour `Style`; 0 for none. */
+  readonly tint: Style;
   readonly redraw: 'diff' | 'full';
   readonly hideCursor: boolean;
   /** Undefined: decided when the animation starts, from what stdin is then. */
@@ -113,8 +141,10 @@ export interface FishConfig {
   readonly delay: number;
   readonly signal: AbortSignal | undefined;
   readonly onFrame: ((info: FrameInfo) => void) | undefined;
-  /** Animate (else: no frames, plain status lines). */
+  /** Animate (else: no frames, plain lines). */
   readonly interactive: boolean;
+  /** Write nothing at all. */
+  readonly silent: boolean;
   /** Status symbols in Unicode (else ASCII). */
   readonly unicode: boolean;
 }
@@ -130,14 +160,15 @@ export interface Surroundings {
 }
 
 /**
- * Whether a stream shows an animation: a TTY, TERM not `dumb`, and not under CI (where logs
- * are kept, and an animation would fill them with escape sequences).
+ * Whether a stream shows an animation: a TTY, TERM not `dumb`, and no CI variable set (where
+ * logs are kept, and an animation would fill them with escape sequences), even on a TTY, as
+ * ora decides. The `fish` command follows the same rule.
  *
  * @param stream - the stream
  * @param env - the environment
  */
 export function isInteractive(stream: { readonly isTTY?: boolean }, env: Env): boolean {
-  return canAnimate(stream, env) && !isCI(env);
+  return canAnimate(stream, env);
 }
 
 /**
@@ -157,11 +188,12 @@ export function resolveOptions(
   const { env } = surroundings;
   const stream = streamOption(given.stream) ?? surroundings.defaultStream;
   const art = artOption(given.art);
-  const interactive = booleanOption('interactive', given.interactive) ?? isInteractive(stream, env);
-  const color = booleanOption('color', given.color);
+  const interactive = booleanOption('isEnabled', given.isEnabled) ?? isInteractive(stream, env);
+  const { color, tint } = colorOption(given.color);
   return {
     art,
     stream,
+    indent: numberOption('indent', given.indent, NUMBER_OPTIONS.indent) ?? 0,
     width: numberOption('width', given.width, NUMBER_OPTIONS.width),
     speed:
       numberOption('speed', given.speed, NUMBER_OPTIONS.speed) ?? NUMBER_OPTIONS.speed.default.api,
@@ -171,6 +203,7 @@ export function resolveOptions(
       choiceOption('sync', given.sync, CHOICE_OPTIONS.sync.choices.api) ??
       CHOICE_OPTIONS.sync.default.api,
     color: interactive && (color ?? colorEnabled('auto', stream, env)),
+    tint,
     redraw:
       choiceOption('redraw', given.redraw, CHOICE_OPTIONS.redraw.choices.api) ??
       CHOICE_OPTIONS.redraw.default.api,
@@ -181,6 +214,7 @@ export function resolveOptions(
     signal: signalOption(given.signal),
     onFrame: onFrameOption(given.onFrame),
     interactive,
+    silent: booleanOption('isSilent', given.isSilent) ?? false,
     unicode: unicodeSymbolsSupported(env, surroundings.platform),
   };
 }
@@ -208,8 +242,8 @@ export function streamOption(value: unknown): FishStream | undefined {
 }
 
 /**
- * The art option: a name or path (loaded), or art from `loadArt()`/`parseArt()`; the default
- * art when undefined.
+ * The art option (and the animation's `spinner`): a name or path (loaded), or art from
+ * `loadArt()`/`parseArt()`; the default art when undefined.
  *
  * @param value - what the host passed
  * @throws TypeError for a value that is no art; ArtError for art that cannot be loaded
@@ -238,7 +272,38 @@ function isArt(value: unknown): value is Art {
   );
 }
 
-/** A true-or-false option. */
+/**
+ * The colour option: colour forced on or off, or a tint (colour then as the environment says).
+ *
+ * @param value - what the host passed
+ * @throws TypeError for anything else
+ */
+export function colorOption(value: unknown): { color: boolean | undefined; tint: Style } {
+  if (value === undefined || typeof value === 'boolean') return { color: value, tint: 0 };
+  return { color: undefined, tint: tintOption('color', value) };
+}
+
+/**
+ * A tint: the colour `Style` of one of {@link FISH_COLORS}.
+ *
+ * @param name - the option's name, for the message
+ * @param value - what the host passed
+ * @throws TypeError for anything else
+ */
+export function tintOption(name: string, value: unknown): Style {
+  const index = (FISH_COLORS as readonly unknown[]).indexOf(value);
+  if (index >= 0) return index + 1;
+  const expected = `true, false or ${choiceText(FISH_COLORS.map((c) => `'${c}'`))}`;
+  throw new TypeError(`fish: ${refusal(name, expected, value)}`);
+}
+
+/**
+ * A true-or-false option (or member).
+ *
+ * @param name - the option's name, for the message
+ * @param value - what the host passed
+ * @throws TypeError for anything else
+ */
 export function booleanOption(name: string, value: unknown): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value;
   throw new TypeError(`fish: ${refusal(name, 'true or false', value)}`);

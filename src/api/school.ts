@@ -37,7 +37,7 @@ export type SchoolOptions = Pick<
   | 'signal'
   | 'onFrame'
   | 'color'
-  | 'interactive'
+  | 'isEnabled'
   | 'hideCursor'
   | 'discardStdin'
   | 'redraw'
@@ -56,7 +56,7 @@ const SCHOOL_KEYS = [
   'signal',
   'onFrame',
   'color',
-  'interactive',
+  'isEnabled',
   'hideCursor',
   'discardStdin',
   'redraw',
@@ -127,7 +127,7 @@ export interface FishTask {
 
 /**
  * Many tasks in one region, one row each in the order they were added, drawn on one tick.
- * Off a TTY (or with `interactive: false`), no animation: `- text` when a task is added and
+ * Off a TTY (or with `isEnabled: false`), no animation: `- text` when a task is added and
  * its status line when it ends, in the order they happen.
  */
 export interface FishSchool {
@@ -297,6 +297,9 @@ class Task implements FishTask {
       speed,
       bob: 0,
       width,
+      // Each row's tank is the line less its texts, as the school has always drawn it.
+      indent: 0,
+      defaultWidth: 'line',
       prefix: toLabel(this.#prefixText, color),
       text: toLabel(this.#text, color),
       suffix: toLabel(this.#suffixText, color),

@@ -11,6 +11,7 @@ import {
   type NumberOptionOn,
 } from '../api/option-table.js';
 import { MAX_TERMINAL } from '../terminal/size.js';
+import { parseSize } from './units.js';
 
 /** Everything the `fish` command can be asked, parsed and checked. */
 export interface CliOptions {
@@ -42,6 +43,16 @@ export interface CliOptions {
   readonly check: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  /** Copy stdin to stdout, the fish following the bytes (`--pipe`). */
+  readonly pipe: boolean;
+  /** Follow progress read from stdin's lines (`--progress`). */
+  readonly progress: boolean;
+  /** Bytes (`--pipe`) or steps (`--progress`) in all, when given. */
+  readonly total: number | undefined;
+  /** The text beside the fish in the shell modes, when given. */
+  readonly text: string | undefined;
+  /** The command to run while the fish swims (after `--`): its name, then its arguments. */
+  readonly command: readonly string[] | undefined;
 }
 
 /** A command line the user got wrong: one line to print, exit status 2. */
@@ -64,6 +75,22 @@ const INLINE_ONLY = ['speed', 'bob', 'persist', 'redraw'] as const;
  */
 const COMMANDS = { list: ['color'], check: ['art'] } as const;
 
+/** The options of the strip beside a shell script's work, that every shell mode takes. */
+const STRIP_OPTIONS = ['art', 'speed', 'fps', 'bob', 'redraw', 'color', 'text'] as const;
+
+/**
+ * The shell modes (a command after `--`, `--pipe`, `--progress`), with the only options each
+ * takes: one mode at a time, and nothing of the aquarium, the recording or the ending.
+ */
+const SHELL_MODES = {
+  command: [...STRIP_OPTIONS, 'sync'],
+  pipe: [...STRIP_OPTIONS, 'total'],
+  progress: [...STRIP_OPTIONS, 'total'],
+} as const;
+
+/** How a message names each shell mode. */
+const MODE_NAMES = { command: 'a command', pipe: '--pipe', progress: '--progress' } as const;
+
 /**
  * Options that mean something only with another (`--size` with `--record`), and what to say.
  * `--seed` changes the aquarium, and makes a recording's header reproducible.
@@ -74,6 +101,11 @@ const NEEDS = {
   size: { with: ['record'], say: '--size goes with --record' },
   force: { with: ['record'], say: '--force goes with --record' },
   seed: { with: ['aquarium', 'record'], say: '--seed goes with --aquarium or --record' },
+  total: { with: ['pipe', 'progress'], say: '--total goes with --pipe or --progress' },
+  text: {
+    with: ['command', 'pipe', 'progress'],
+    say: '--text goes with --pipe, --progress or a command after --',
+  },
 } as const;
 
 /** Every option: its kind and short name. */
@@ -99,10 +131,18 @@ const OPTIONS = {
   check: { type: 'boolean', short: 'c' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  pipe: { type: 'boolean' },
+  progress: { type: 'boolean' },
+  total: { type: 'string' },
+  text: { type: 'string', short: 't' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
-type Values = Partial<Record<OptionName, string | boolean | string[]>>;
+/** An option's name, or `command` for a command after `--`. */
+type GivenName = OptionName | 'command';
+type Values = Partial<Record<OptionName, string | boolean | string[]>> & {
+  command?: string[];
+};
 
 /**
  * Parse the `fish` command line. Throws a {@link UsageError} naming the option for anything
@@ -117,7 +157,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     return typeof value === 'string' ? value : undefined;
   };
   const flag = (name: OptionName): boolean => values[name] === true;
-  const given = (name: OptionName): boolean => values[name] !== undefined;
+  const given = (name: GivenName): boolean => values[name] !== undefined;
   checkCombinations(given);
   const arts = Array.isArray(values.art) ? values.art : [];
   const aquarium = flag('aquarium');
@@ -147,13 +187,19 @@ export function parseCli(argv: readonly string[]): CliOptions {
     check: flag('check'),
     help: flag('help'),
     version: flag('version'),
+    pipe: flag('pipe'),
+    progress: flag('progress'),
+    total: total(text('total')),
+    text: text('text'),
+    command: values.command,
   };
 }
 
 /**
- * The options given, by name (the last of each, every one of `--art`). An option that takes
- * a value takes the next argument whatever it is (`--speed -1`, as getopt does), unless that
- * is one of our options (`--record --size`: the value was forgotten).
+ * The options given, by name (the last of each, every one of `--art`), and the command after
+ * `--`. An option that takes a value takes the next argument whatever it is (`--speed -1`, as
+ * getopt does), unless that is one of our options (`--record --size`: the value was
+ * forgotten).
  */
 function readOptions(argv: readonly string[]): Values {
   const { tokens } = parseArgs({
@@ -165,7 +211,13 @@ function readOptions(argv: readonly string[]): Values {
   });
   const values: Values = {};
   for (const token of tokens) {
-    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'option-terminator') {
+      // Everything after `--` is the command and its arguments, as they are.
+      const command = argv.slice(token.index + 1);
+      if (command.length === 0) throw new UsageError('-- needs a command to run after it');
+      values.command = command;
+      break;
+    }
     if (token.kind === 'positional')
       throw new UsageError(`unexpected argument ${quoteValue(token.value)}`);
     if (!Object.hasOwn(OPTIONS, token.name))
@@ -199,7 +251,8 @@ function isOption(arg: string): boolean {
 }
 
 /** Refuses options given with one that ignores them, or without the one they need. */
-function checkCombinations(given: (name: OptionName) => boolean): void {
+function checkCombinations(given: (name: GivenName) => boolean): void {
+  checkShellMode(given);
   for (const [command, takes] of Object.entries(COMMANDS) as [
     OptionName,
     readonly OptionName[],
@@ -220,11 +273,42 @@ function checkCombinations(given: (name: OptionName) => boolean): void {
     if (inline !== undefined) throw new UsageError(`--${inline} does not go with --aquarium`);
   }
   for (const [name, need] of Object.entries(NEEDS) as [
-    OptionName,
+    GivenName,
     (typeof NEEDS)[keyof typeof NEEDS],
   ][]) {
     if (given(name) && !need.with.some(given)) throw new UsageError(need.say);
   }
+}
+
+/** Refuses a shell mode given with another, or with an option it would ignore. */
+function checkShellMode(given: (name: GivenName) => boolean): void {
+  const modes = (Object.keys(SHELL_MODES) as (keyof typeof SHELL_MODES)[]).filter(given);
+  if (modes.length > 1)
+    throw new UsageError(`${MODE_NAMES[modes[1]]} does not go with ${MODE_NAMES[modes[0]]}`);
+  const mode = modes.at(0);
+  if (mode === undefined) return;
+  const takes: readonly string[] = SHELL_MODES[mode];
+  const ignored = (Object.keys(OPTIONS) as OptionName[]).find(
+    (name) =>
+      name !== mode &&
+      given(name) &&
+      !takes.includes(name) &&
+      name !== 'help' &&
+      name !== 'version',
+  );
+  if (ignored !== undefined)
+    throw new UsageError(`--${ignored} does not go with ${MODE_NAMES[mode]}`);
+}
+
+/** `--total`: a whole number of bytes or steps, with a binary suffix or not (`2G`). */
+function total(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseSize(value);
+  if (!inRange(parsed, NUMBER_OPTIONS.total)) {
+    const expected = 'a whole number, with k, M, G or T for powers of 1024 (such as 120 or 2G)';
+    throw new UsageError(refusal('--total', expected, value));
+  }
+  return parsed;
 }
 
 function nonEmpty(name: string, value: string | undefined): string | undefined {

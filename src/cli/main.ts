@@ -5,14 +5,23 @@ import { composeFrame } from '../render/compose.js';
 import { createGrid } from '../render/grid.js';
 import { createScene, swimmer } from '../render/scene.js';
 import { gridLines } from '../render/lines.js';
-import { canAnimate, colorEnabled } from '../terminal/env.js';
+import {
+  ciVariable,
+  colorEnabled,
+  stillReason,
+  type Env,
+  type StillReason,
+} from '../terminal/env.js';
 import { terminalKeyboard } from '../terminal/keys.js';
 import { playOnTerminal } from '../terminal/play.js';
 import { RecordingError, type RecordingFile } from '../terminal/record.js';
 import { dieBy } from '../terminal/signals.js';
 import { parseCli, UsageError, type CliOptions } from './args.js';
 import { aquariumShow } from './aquarium.js';
+import { runCommand } from './command.js';
 import { HELP } from './help.js';
+import { runPipe } from './pipe.js';
+import { runProgress } from './progress.js';
 import { openRecordingFor, recordAlone } from './recording.js';
 import type { Show } from './show.js';
 
@@ -20,6 +29,13 @@ import type { Show } from './show.js';
 const PATH_LENGTH = 120;
 /** Size of a recording made without a terminal, when `--size` does not say. */
 const RECORDING_SIZE = { cols: 80, rows: 24 } as const;
+
+/** Why nothing is animated, as the message says it (the rule is `stillReason`'s, the library's too). */
+const STILL_REASONS: Readonly<Record<StillReason, (env: Env) => string>> = {
+  'not-a-terminal': () => 'stdout is not a terminal',
+  dumb: () => 'TERM is "dumb"',
+  ci: (env) => `${ciVariable(env) ?? 'CI'} is set (CI keeps logs)`,
+};
 
 /**
  * The `fish` command. Sets `process.exitCode`; prints errors a user can cause as one line
@@ -56,15 +72,20 @@ async function run(options: CliOptions): Promise<number> {
   const out = process.stdout;
   if (options.help) return print(HELP);
   if (options.version) return print(`${version()}\n`);
+  if (options.command !== undefined) return runCommand(options, options.command);
+  if (options.pipe) return runPipe(options);
+  if (options.progress) return runProgress(options);
   if (options.list) return print(gallery(colorEnabled(options.color, out, process.env)));
   const arts = (options.arts.length > 0 ? options.arts : options.aquarium ? [] : [DEFAULT_ART]).map(
     resolveArt,
   );
   if (options.check) return print(arts.map((art) => `${art.name}: ${artSummary(art)}\n`).join(''));
 
-  const live = canAnimate(out, process.env) && options.size === undefined;
+  const still = stillReason(out, process.env);
+  const live = still === undefined && options.size === undefined;
   if (!live && options.record === undefined) {
-    const why = out.isTTY ? 'TERM is "dumb"' : 'stdout is not a terminal';
+    // --size goes with --record: here the stream cannot animate.
+    const why = STILL_REASONS[still ?? 'not-a-terminal'](process.env);
     process.stderr.write(`fish: ${why}, so nothing is animated (--record FILE.cast records one)\n`);
     return 0;
   }

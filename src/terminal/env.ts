@@ -52,29 +52,59 @@ const CI_VARIABLES = [
 ];
 
 /**
- * Whether we run under CI: one of the usual variables is set (and `CI` is not `false`).
+ * The CI variable that is set, if any: the first of the usual ones whose value is not empty,
+ * `false` or `0` (a developer's `CI=false` turns it off).
  *
  * @param env - the environment
  */
-export function isCI(env: Env): boolean {
-  return CI_VARIABLES.some((name) => {
+export function ciVariable(env: Env): string | undefined {
+  return CI_VARIABLES.find((name) => {
     const value = env[name];
     return value !== undefined && value !== '' && value !== 'false' && value !== '0';
   });
 }
 
 /**
- * Whether a stream can show an animation: a TTY whose TERM is not `dumb`, and whose size, where
- * it tells one, is a size (a width or height that is not a number of at least 1 is a stream
- * pretending to be a terminal).
+ * Whether we run under CI (see {@link ciVariable}).
+ *
+ * @param env - the environment
+ */
+export function isCI(env: Env): boolean {
+  return ciVariable(env) !== undefined;
+}
+
+/**
+ * Why a stream shows no animation: `not-a-terminal` (not a TTY, or one whose size, where it
+ * tells one, is not a size: a stream pretending to be a terminal), `dumb` (TERM is `dumb`),
+ * `ci` (a CI variable is set, even on a TTY: CI keeps logs, which an animation would fill
+ * with escape sequences; ora and is-interactive decide the same way); undefined when it
+ * can. The one rule for the CLI and the library.
+ */
+export type StillReason = 'not-a-terminal' | 'dumb' | 'ci';
+
+/**
+ * Why a stream cannot show an animation, or undefined when it can (see {@link StillReason}).
+ *
+ * @param stream - the stream frames would go to
+ * @param env - the environment
+ */
+export function stillReason(stream: StreamFlags, env: Env): StillReason | undefined {
+  const sized = (value: unknown): boolean =>
+    value === undefined || (typeof value === 'number' && value >= 1);
+  if (stream.isTTY !== true || !sized(stream.columns) || !sized(stream.rows)) {
+    return 'not-a-terminal';
+  }
+  if (env.TERM === 'dumb') return 'dumb';
+  return isCI(env) ? 'ci' : undefined;
+}
+
+/**
+ * Whether a stream can show an animation: a TTY whose TERM is not `dumb`, with no CI variable
+ * set (see {@link stillReason}).
  *
  * @param stream - the stream frames would go to
  * @param env - the environment
  */
 export function canAnimate(stream: StreamFlags, env: Env): boolean {
-  const sized = (value: unknown): boolean =>
-    value === undefined || (typeof value === 'number' && value >= 1);
-  return (
-    stream.isTTY === true && env.TERM !== 'dumb' && sized(stream.columns) && sized(stream.rows)
-  );
+  return stillReason(stream, env) === undefined;
 }

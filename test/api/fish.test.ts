@@ -2,10 +2,11 @@
  * The embedding API on a fake terminal: frames, texts, status lines, the host's output
  * interleaved, the lifecycle, and the non-interactive path.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { fish, type FishAnimation } from '../../src/api/fish.js';
+import { describe, expect, it } from 'vitest';
+import { fish } from '../../src/api/fish.js';
 import { TerminalBusyError } from '../../src/terminal/embedded.js';
 import type { FrameInfo } from '../../src/terminal/player.js';
+import { stoppedAfterEach } from '../helpers/animations.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 import { sleep } from '../helpers/wait.js';
 import { inked } from '../helpers/xterm.js';
@@ -16,14 +17,7 @@ const ESC = '\u001B';
 const BASS = />\)\)'>|<'\(\(</;
 
 /** Animations a test made, stopped after it whatever happened. */
-const made: FishAnimation[] = [];
-const track = (animation: FishAnimation): FishAnimation => {
-  made.push(animation);
-  return animation;
-};
-afterEach(() => {
-  for (const animation of made.splice(0)) animation.stop();
-});
+const track = stoppedAfterEach();
 
 describe('animate()', () => {
   it('draws the fish and the text on one line, one step per call', async () => {
@@ -32,7 +26,7 @@ describe('animate()', () => {
     const animation = track(
       fish({
         stream,
-        interactive: true,
+        isEnabled: true,
         sync: 'step',
         speed: 12.5,
         text: 'Loading',
@@ -40,10 +34,10 @@ describe('animate()', () => {
       }),
     );
     animation.animate();
-    // The tank fills the line but for the text.
-    expect(inked(await lines())).toEqual([">))'>" + ' '.repeat(28) + 'Loading']);
+    // With a text, the tank is spinner-sized (three art widths) right before it.
+    expect(inked(await lines())).toEqual([">))'>" + ' '.repeat(11) + 'Loading']);
     animation.animate().animate();
-    expect((await lines())[0]).toBe("  >))'>" + ' '.repeat(26) + 'Loading');
+    expect((await lines())[0]).toBe("  >))'>" + ' '.repeat(9) + 'Loading');
     expect(frames.map((frame) => frame.index)).toEqual([0, 1, 2]);
     expect(frames[1].cellsChanged).toBe(5);
     expect(frames[1].bytes).not.toContain('Loading'); // only the changed cells are drawn
@@ -53,7 +47,7 @@ describe('animate()', () => {
   it('is deterministic with sync step: frame k is the same picture every run', async () => {
     const run = async (): Promise<string[]> => {
       const { stream, lines } = fakeTerminal(30, 3);
-      const animation = track(fish({ stream, interactive: true, sync: 'step', speed: 40 }));
+      const animation = track(fish({ stream, isEnabled: true, sync: 'step', speed: 40 }));
       const screens: string[] = [];
       for (let k = 0; k < 12; k++) {
         animation.animate();
@@ -72,7 +66,7 @@ describe('animate()', () => {
     track(
       fish({
         stream,
-        interactive: true,
+        isEnabled: true,
         sync: 'step',
         width: 10,
         text: 'Working',
@@ -85,9 +79,7 @@ describe('animate()', () => {
 
   it('redraws when a text is set', async () => {
     const { stream, lines } = fakeTerminal(40, 3);
-    const animation = track(
-      fish({ stream, interactive: true, sync: 'step', width: 8, text: 'one' }),
-    );
+    const animation = track(fish({ stream, isEnabled: true, sync: 'step', width: 8, text: 'one' }));
     animation.animate();
     animation.text = 'two';
     expect((await lines())[0]).toBe(">))'>    two");
@@ -101,7 +93,7 @@ describe('animate()', () => {
 describe('progress()', () => {
   it('places the fish by the progress with the label beside it', async () => {
     const { stream, lines } = fakeTerminal(40, 3);
-    const animation = track(fish({ stream, interactive: true, width: 30 }));
+    const animation = track(fish({ stream, isEnabled: true, width: 30 }));
     animation.progress(0, 100);
     expect((await lines())[0]).toBe(">))'> 0% 0/100");
     animation.progress(42);
@@ -115,13 +107,13 @@ describe('progress()', () => {
 
   it('shows the bare count without a total', async () => {
     const { stream, lines } = fakeTerminal(40, 3);
-    track(fish({ stream, interactive: true, width: 20 })).progress(7);
+    track(fish({ stream, isEnabled: true, width: 20 })).progress(7);
     expect((await lines())[0]).toBe(">))'> 7");
   });
 
   it('refuses a negative or non-numeric amount with one line', () => {
     const { stream } = fakeTerminal();
-    const animation = track(fish({ stream, interactive: true }));
+    const animation = track(fish({ stream, isEnabled: true }));
     expect(() => animation.progress(-1)).toThrow(
       /^fish: progress amount must be a finite number of at least 0, got -1$/,
     );
@@ -133,7 +125,7 @@ describe('status lines', () => {
   it('succeed clears the animation and leaves exactly one line', async () => {
     const { stream, lines } = fakeTerminal(40, 5);
     const animation = track(
-      fish({ stream, interactive: true, sync: 'step', text: 'Working', color: false }),
+      fish({ stream, isEnabled: true, sync: 'step', text: 'Working', color: false }),
     );
     animation.animate().animate();
     animation.succeed('Done');
@@ -143,7 +135,7 @@ describe('status lines', () => {
 
   it('has a symbol for each kind, and stopAndPersist takes its own', async () => {
     const { stream, lines } = fakeTerminal(40, 6);
-    const animation = fish({ stream, interactive: true, color: false, text: 'same' });
+    const animation = fish({ stream, isEnabled: true, color: false, text: 'same' });
     animation
       .fail('bad')
       .warn('hmm')
@@ -155,7 +147,7 @@ describe('status lines', () => {
 
   it('colours the symbol when colour is on', () => {
     const { stream, bytes } = fakeTerminal();
-    fish({ stream, interactive: true, color: true }).succeed('ok');
+    fish({ stream, isEnabled: true, color: true }).succeed('ok');
     expect(bytes()).toBe(`${ESC}[0;32m✔${ESC}[m ok\n`);
   });
 });
@@ -164,7 +156,7 @@ describe("the host's output while animating", () => {
   it('appears whole above the animation, which redraws below it', async () => {
     const { stream, lines } = fakeTerminal(40, 8);
     const animation = track(
-      fish({ stream, interactive: true, sync: 'step', speed: 12.5, width: 8, text: 'busy' }),
+      fish({ stream, isEnabled: true, sync: 'step', speed: 12.5, width: 8, text: 'busy' }),
     );
     animation.animate();
     stream.write('first line\n');
@@ -181,7 +173,7 @@ describe("the host's output while animating", () => {
 
   it('redraws by itself after the host writes, without a tick', async () => {
     const { stream, lines } = fakeTerminal(40, 8);
-    const animation = track(fish({ stream, interactive: true, sync: 'step', width: 8 }));
+    const animation = track(fish({ stream, isEnabled: true, sync: 'step', width: 8 }));
     animation.animate();
     for (let i = 0; i < 20; i++) stream.write(`line ${i}\n`);
     await sleep(20);
@@ -192,7 +184,7 @@ describe("the host's output while animating", () => {
 
   it('starts a status line on a line of its own after a held partial line', async () => {
     const { stream, lines } = fakeTerminal(40, 8);
-    const animation = track(fish({ stream, interactive: true, color: false }));
+    const animation = track(fish({ stream, isEnabled: true, color: false }));
     animation.animate();
     stream.write('no newline');
     animation.succeed('done');
@@ -202,7 +194,7 @@ describe("the host's output while animating", () => {
   it('keeps the write callback and gives the stream its own write back on stop', async () => {
     const { stream } = fakeTerminal();
     const own = stream.write;
-    const animation = fish({ stream, interactive: true });
+    const animation = fish({ stream, isEnabled: true });
     animation.animate();
     expect(stream.write).not.toBe(own);
     const called: string[] = [];
@@ -219,7 +211,7 @@ describe('text from the host', () => {
   it('keeps SGR styling in the frame and strips every other control sequence', async () => {
     const { stream, bytes, term, lines } = fakeTerminal(40, 3);
     const hostile = `${ESC}[31mred${ESC}[39m ${ESC}]0;pwned\u0007${ESC}[2Jok${ESC}[1A\u202Eup`;
-    track(fish({ stream, interactive: true, color: true, width: 6, text: hostile })).animate();
+    track(fish({ stream, isEnabled: true, color: true, width: 6, text: hostile })).animate();
     expect((await lines())[0]).toBe(">))'>  red okup");
     expect(bytes()).not.toMatch(/\u001B\]|\u001B\[2J|\u001B\[1A|\u202E/);
     const cell = term.buffer.active.getLine(0)?.getCell(7);
@@ -230,7 +222,7 @@ describe('text from the host', () => {
   it('draws text as plain when colour is off', () => {
     const { stream, bytes } = fakeTerminal(40, 3);
     track(
-      fish({ stream, interactive: true, color: false, width: 6, text: `${ESC}[1;31mbold red` }),
+      fish({ stream, isEnabled: true, color: false, width: 6, text: `${ESC}[1;31mbold red` }),
     ).animate();
     expect(bytes()).toContain('bold red');
     expect(bytes()).not.toContain(`${ESC}[1`);
@@ -240,8 +232,8 @@ describe('text from the host', () => {
 describe('the lifecycle', () => {
   it('refuses a second animation on the same terminal with a clear error', () => {
     const { stream } = fakeTerminal();
-    track(fish({ stream, interactive: true })).start();
-    const second = fish({ stream, interactive: true });
+    track(fish({ stream, isEnabled: true })).start();
+    const second = fish({ stream, isEnabled: true });
     expect(() => second.start()).toThrow(TerminalBusyError);
     expect(() => second.animate()).toThrow(
       /^fish: another animation is already running on this terminal/,
@@ -251,13 +243,13 @@ describe('the lifecycle', () => {
 
   it('lets the next animation run once the first has stopped', () => {
     const { stream } = fakeTerminal();
-    fish({ stream, interactive: true }).start().stop();
-    expect(() => track(fish({ stream, interactive: true })).start()).not.toThrow();
+    fish({ stream, isEnabled: true }).start().stop();
+    expect(() => track(fish({ stream, isEnabled: true })).start()).not.toThrow();
   });
 
   it('stops idempotently, and methods after stop do no harm', async () => {
     const { stream, lines, listeners } = fakeTerminal(40, 4);
-    const animation = fish({ stream, interactive: true, sync: 'step', width: 8 });
+    const animation = fish({ stream, isEnabled: true, sync: 'step', width: 8 });
     animation.animate();
     animation.stop().stop().clear();
     animation.text = 'still fine';
@@ -268,7 +260,7 @@ describe('the lifecycle', () => {
 
   it('clear() takes the animation off until the next frame', async () => {
     const { stream, lines } = fakeTerminal(40, 4);
-    const animation = track(fish({ stream, interactive: true, sync: 'step' }));
+    const animation = track(fish({ stream, isEnabled: true, sync: 'step' }));
     animation.animate().clear();
     expect(inked(await lines())).toEqual([]);
     animation.animate();
@@ -282,7 +274,7 @@ describe('the lifecycle', () => {
     const animation = track(
       fish({
         stream,
-        interactive: true,
+        isEnabled: true,
         fps: 50,
         signal: controller.signal,
         onFrame: (info) => frames.push(info.index),
@@ -301,20 +293,20 @@ describe('the lifecycle', () => {
 
   it('does not start on an aborted signal', () => {
     const { stream, bytes } = fakeTerminal();
-    const animation = fish({ stream, interactive: true, signal: AbortSignal.abort() }).start();
+    const animation = fish({ stream, isEnabled: true, signal: AbortSignal.abort() }).start();
     expect(animation.isSpinning).toBe(false);
     expect(bytes()).toBe('');
   });
 
   it('draws nothing before `delay`, so quick tasks never flash', async () => {
     const quick = fakeTerminal();
-    fish({ stream: quick.stream, interactive: true, delay: 100 }).start().stop();
+    fish({ stream: quick.stream, isEnabled: true, delay: 100 }).start().stop();
     await sleep(150);
     expect(quick.bytes()).toBe('');
 
     const slow = fakeTerminal();
     const animation = track(
-      fish({ stream: slow.stream, interactive: true, delay: 60, fps: 50 }).start(),
+      fish({ stream: slow.stream, isEnabled: true, delay: 60, fps: 50 }).start(),
     );
     await sleep(20);
     expect(slow.bytes()).toBe('');
@@ -327,7 +319,7 @@ describe('the lifecycle', () => {
     const { stream } = fakeTerminal();
     const frames: number[] = [];
     const animation = track(
-      fish({ stream, interactive: true, fps: 50, onFrame: (info) => frames.push(info.index) }),
+      fish({ stream, isEnabled: true, fps: 50, onFrame: (info) => frames.push(info.index) }),
     );
     animation.animate();
     await sleep(60);
@@ -342,13 +334,14 @@ describe('without an interactive terminal', () => {
   it('animates nothing and writes no escape; status methods print one plain line', () => {
     const { stream, bytes } = fakeTerminal(40, 5, { isTTY: false });
     const animation = fish({ stream, text: `${ESC}[32mgreen${ESC}[39m task` });
+    // As ora: start() writes `- text` once, and nothing else is drawn.
     animation.start().animate().progress(3, 10);
     animation.text = 'changed';
-    expect(bytes()).toBe('');
+    expect(bytes()).toBe('- green task\n');
     expect(animation.isSpinning).toBe(false);
     animation.succeed();
     fish({ stream }).fail(`with ${ESC}]8;;http://x${ESC}\\a link${ESC}]8;;${ESC}\\`);
-    expect(bytes()).toBe('✔ changed\n✖ with a link\n');
+    expect(bytes()).toBe('- green task\n✔ changed\n✖ with a link\n');
   });
 
   it('is not interactive under CI or TERM=dumb, even on a TTY', async () => {
@@ -384,7 +377,15 @@ describe('options', () => {
     const wrong: [unknown, RegExp][] = [
       [null, /^fish: options must be an object or a text, got null$/],
       [42, /^fish: options must be an object or a text, got 42$/],
-      [{ color: 'yes' }, /^fish: color must be true or false, got "yes"$/],
+      [[], /^fish: options must be an object or a text, got an array$/],
+      [() => 'x', /^fish: options must be an object or a text, got a function$/],
+      [
+        { color: 'yes' },
+        /^fish: color must be true, false or 'black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan' or 'white', got "yes"$/,
+      ],
+      [{ isEnabled: 'no' }, /^fish: isEnabled must be true or false, got "no"$/],
+      [{ isSilent: 1 }, /^fish: isSilent must be true or false, got 1$/],
+      [{ indent: -1 }, /^fish: indent must be a whole number from 0 to 1000, got -1$/],
       [
         { stream: {} },
         /^fish: stream must be a writable stream \(with write, on and off\), got \{\}$/,
@@ -415,7 +416,7 @@ describe('options', () => {
 
   it('refuses progress past its total, and reads 0 of 0 as done', async () => {
     const { stream, lines } = fakeTerminal(40, 3);
-    const animation = track(fish({ stream, interactive: true, sync: 'progress', width: 20 }));
+    const animation = track(fish({ stream, isEnabled: true, sync: 'progress', width: 20 }));
     expect(() => animation.progress(5, 0)).toThrow(
       /^fish: progress amount must be at most the total \(0\), got 5$/,
     );
@@ -431,7 +432,7 @@ describe('options', () => {
   it('takes art by name, by path or as an object', async () => {
     const { parseArt } = await import('../../src/art/index.js');
     const { stream, lines } = fakeTerminal(30, 3);
-    track(fish({ stream, interactive: true, art: parseArt('<*>'), width: 3 })).animate();
+    track(fish({ stream, isEnabled: true, art: parseArt('<*>'), width: 3 })).animate();
     expect((await lines())[0]).toBe('<*>');
   });
 });

@@ -8,6 +8,7 @@ import {
   progressText,
   spinnerHeight,
   spinnerLayout,
+  SPINNER_ART_WIDTHS,
   type SpinnerScene,
 } from '../../src/api/frame.js';
 import { NO_LABEL, toLabel } from '../../src/api/host-text.js';
@@ -23,6 +24,8 @@ function scene(overrides: Partial<SpinnerScene> = {}): SpinnerScene {
     speed: 10,
     bob: 0,
     width: undefined,
+    indent: 0,
+    defaultWidth: 'spinner',
     prefix: NO_LABEL,
     text: NO_LABEL,
     suffix: NO_LABEL,
@@ -35,23 +38,53 @@ const frame = (s: SpinnerScene, t: number, cols = 30): string[] =>
   gridLines(composeSpinnerFrame(s, t, createGrid(cols, spinnerHeight(s))), false);
 
 describe('spinnerLayout', () => {
-  it('gives the tank the whole line by default, less the texts', () => {
+  it('gives the tank the whole line by default without a text, less the other texts', () => {
+    const layout = spinnerLayout(
+      scene({ prefix: toLabel('ab', false), suffix: toLabel('s', false) }),
+      30,
+    );
+    expect(layout).toEqual({
+      row: 0,
+      tankStart: 3,
+      tankWidth: 30 - 3 - 2,
+      trackWidth: 25,
+      textStart: 29,
+      suffixStart: 29,
+    });
+  });
+
+  it('with a text, makes the tank spinner-sized by default: three art widths before the text', () => {
     const layout = spinnerLayout(
       scene({
         prefix: toLabel('ab', false),
         text: toLabel('text', false),
         suffix: toLabel('s', false),
       }),
-      30,
+      80,
     );
+    expect(SPINNER_ART_WIDTHS * bass.width).toBe(15);
     expect(layout).toEqual({
       row: 0,
       tankStart: 3,
-      tankWidth: 30 - 3 - 5 - 2,
-      trackWidth: 20,
-      textStart: 24,
-      suffixStart: 29,
+      tankWidth: 15,
+      trackWidth: 15,
+      textStart: 19,
+      suffixStart: 24,
     });
+    // With progress, the label's room is added; on a narrow line, what the texts leave.
+    const progress = { amount: 0, total: 10 };
+    expect(spinnerLayout(scene({ text: toLabel('t', false), progress }), 80).tankWidth).toBe(
+      15 + '100% 10/10'.length + 1,
+    );
+    expect(spinnerLayout(scene({ text: toLabel('text', false) }), 16).tankWidth).toBe(11);
+    // A given width is kept.
+    expect(spinnerLayout(scene({ text: toLabel('t', false), width: 40 }), 80).tankWidth).toBe(40);
+  });
+
+  it('puts the line after indent blank cells', () => {
+    const s = scene({ indent: 2, prefix: toLabel('p', false), text: toLabel('t', false) });
+    expect(spinnerLayout(s, 80)).toMatchObject({ tankStart: 4, textStart: 20 });
+    expect(frame(s, 0, 30)).toEqual(["  p >))'>           t"]);
   });
 
   it('keeps a given width, but never narrower than the art', () => {
@@ -100,7 +133,7 @@ describe('composeSpinnerFrame', () => {
   });
 
   it('is pure: the same scene and time give the same frame, into any grid', () => {
-    const s = scene({ text: toLabel('same', false) });
+    const s = scene({ suffix: toLabel('same', false) });
     expect(frame(s, 1.7)).toEqual(frame(s, 1.7));
     expect(frame(s, 1.7, 40)).not.toEqual(frame(s, 1.7, 30));
   });

@@ -24,6 +24,8 @@ function running(text: string, art = 'bass', since = 0): TaskRow {
     speed: 8,
     bob: 0,
     width: undefined,
+    indent: 0,
+    defaultWidth: 'line',
     prefix: NO_LABEL,
     text: toLabel(text, false),
     suffix: NO_LABEL,

@@ -24,7 +24,7 @@ afterEach(() => {
 
 /** A school on `terminal`, ticking fast, tracked. */
 function schoolOn(terminal: FakeTerminal, options: SchoolOptions = {}): FishSchool {
-  const group = school({ stream: terminal.stream, interactive: true, fps: 50, ...options });
+  const group = school({ stream: terminal.stream, isEnabled: true, fps: 50, ...options });
   made.push(group);
   return group;
 }
@@ -207,11 +207,11 @@ describe('school()', () => {
     const terminal = fakeTerminal(40, 10);
     const group = schoolOn(terminal);
     const task = group.add('one');
-    expect(() => fish({ stream: terminal.stream, interactive: true }).start()).toThrow(
+    expect(() => fish({ stream: terminal.stream, isEnabled: true }).start()).toThrow(
       TerminalBusyError,
     );
     task.succeed();
-    const animation = fish({ stream: terminal.stream, interactive: true }).start();
+    const animation = fish({ stream: terminal.stream, isEnabled: true }).start();
     expect(() => group.add('two')).toThrow(TerminalBusyError);
     animation.stop();
   });
@@ -252,7 +252,7 @@ describe('school()', () => {
     expect(() => school({ stream: terminal.stream, fps: 0 })).toThrow(
       /^fish: fps must be a number from 0.1 to 240, got 0$/,
     );
-    const group = school({ stream: terminal.stream, interactive: false });
+    const group = school({ stream: terminal.stream, isEnabled: false });
     expect(() => group.add(42 as unknown as string)).toThrow(
       /^fish: task must be an object or a text, got 42$/,
     );
@@ -273,7 +273,7 @@ describe('schoolPromise()', () => {
         },
         { action: Promise.resolve(3), text: 'three', successText: (v: number) => `got ${v}` },
       ],
-      { stream: terminal.stream, interactive: true, fps: 50 },
+      { stream: terminal.stream, isEnabled: true, fps: 50 },
     );
     expect(values).toEqual([1, 2, 3]);
     expect(inked(await terminal.lines())).toEqual(['✔', '✔', '✔ got 3']);
@@ -288,7 +288,7 @@ describe('schoolPromise()', () => {
         { action: Promise.reject(new Error('first')), text: 'a', failText: 'a failed' },
         { action: () => Promise.reject(new Error('second')), text: 'b' },
       ],
-      { stream: terminal.stream, interactive: true, fps: 50 },
+      { stream: terminal.stream, isEnabled: true, fps: 50 },
     );
     await expect(result).rejects.toThrow('first');
     expect(inked(await terminal.lines())).toEqual(['✔ late', '✖ a failed', '✖ b']);

@@ -257,7 +257,15 @@ animation.succeed();
 await fishPromise(sleep(50), 'quick');
 fish().warn('with \\u001b]0;a title\\u0007 stripped');`,
   );
-  const EXPECTED = ['host line', '✔ green task', '✔ quick', '⚠ with  stripped'];
+  // As ora: start() writes `- text` once, then the status lines.
+  const EXPECTED = [
+    '- green task',
+    'host line',
+    '✔ green task',
+    '- quick',
+    '✔ quick',
+    '⚠ with  stripped',
+  ];
 
   it('writes not one escape byte to a pipe: one plain line per status', () => {
     const result = spawnSync(process.execPath, [plain], {
@@ -267,7 +275,7 @@ fish().warn('with \\u001b]0;a title\\u0007 stripped');`,
     expect(result.status).toBe(0);
     expect(result.stdout + result.stderr).not.toContain(ESC);
     expect(result.stdout).toBe('host line\n');
-    expect(result.stderr).toBe('✔ green task\n✔ quick\n⚠ with  stripped\n');
+    expect(result.stderr).toBe('- green task\n✔ green task\n- quick\n✔ quick\n⚠ with  stripped\n');
   });
 
   it('writes not one escape byte under CI, even in a terminal', async () => {
@@ -283,8 +291,10 @@ fish().warn('with \\u001b]0;a title\\u0007 stripped');`,
     expect(code).toBe(0);
     expect(output).not.toContain(ESC);
     expect(output.split('\r\n').filter((line) => line !== '')).toEqual([
+      '- green task',
       'host line',
       '+ green task',
+      '- quick',
       '+ quick',
       '! with  stripped',
     ]);

@@ -265,6 +265,20 @@ describe('fish without a terminal', () => {
     }
   });
 
+  it('under CI animates nothing even in a terminal, as the library does (it animated while the library kept quiet)', async () => {
+    const run = runInPty([FISH_BIN], { cols: 100, rows: 6, env: { CI: '1' } });
+    try {
+      expect(await run.exited).toBe(0);
+      await run.flush();
+      expect(run.output()).not.toContain('\u001b');
+      expect(run.screen()[0]).toBe(
+        'fish: CI is set (CI keeps logs), so nothing is animated (--record FILE.cast records one)',
+      );
+    } finally {
+      run.close();
+    }
+  });
+
   it('records into a file alone at --size, timed on the frame schedule', async () => {
     const path = join(tmp, 'alone.cast');
     const result = spawnSync(

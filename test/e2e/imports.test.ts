@@ -64,7 +64,7 @@ describe('the start-up path', () => {
 
   it('animating ASCII art with the default redraw loads neither', () => {
     const urls = modulesLoadedBy(`${FAKE_TTY}
-const animation = fish({ stream, interactive: true, sync: 'step', text: 'x' });
+const animation = fish({ stream, isEnabled: true, sync: 'step', text: 'x' });
 for (let i = 0; i < 10; i++) animation.animate();
 await new Promise((resolve) => setTimeout(resolve, 50));
 animation.succeed('done');`);
@@ -73,7 +73,7 @@ animation.succeed('done');`);
 
   it("redraw: 'full' loads neither, and the hook sees cli-cursor loaded to hide the cursor (the check can fail)", () => {
     const urls = modulesLoadedBy(`${FAKE_TTY}
-const animation = fish({ stream, interactive: true, redraw: 'full' }).start();
+const animation = fish({ stream, isEnabled: true, redraw: 'full' }).start();
 await new Promise((resolve) => setTimeout(resolve, 300));
 animation.stop();`);
     expect(heavy(urls)).toEqual([]);

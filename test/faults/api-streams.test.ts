@@ -50,14 +50,14 @@ describe('a stream whose write throws', () => {
   it('in start(): the caller gets the error once, and the terminal, listeners and exit hooks are let go', () => {
     const before = exitListeners();
     const stream = new ThrowingTty(1);
-    const animation = track(fish({ stream, interactive: true, text: 'x' }));
+    const animation = track(fish({ stream, isEnabled: true, text: 'x' }));
     expect(() => animation.start()).toThrow('the stream broke');
     expect(animation.isSpinning).toBe(false);
     expect(exitListeners()).toEqual(before);
     expect(stream.eventNames()).toEqual([]);
     // The terminal is not left claimed: another animation may start on it.
-    const next = track(fish({ stream: fakeTerminal(40, 5).stream, interactive: true }));
-    const again = track(fish({ stream: new ThrowingTty(Infinity), interactive: true }));
+    const next = track(fish({ stream: fakeTerminal(40, 5).stream, isEnabled: true }));
+    const again = track(fish({ stream: new ThrowingTty(Infinity), isEnabled: true }));
     expect(() => again.start()).not.toThrow();
     expect(() => next.start()).not.toThrow();
   });
@@ -75,7 +75,7 @@ const before = hooks();
 let heard = 0;
 process.on('uncaughtException', (error) => { heard++; console.log('heard: ' + error.message); });
 // Without hiding the cursor, cli-cursor (and signal-exit's own exit hook) is never loaded.
-fish({ stream: new Tty(), interactive: true, fps: 50, text: 'x', hideCursor: false }).start();
+fish({ stream: new Tty(), isEnabled: true, fps: 50, text: 'x', hideCursor: false }).start();
 await sleep(300);
 console.log('heard ' + heard + ' time(s); exit hooks as before: ' + (hooks() === before));`,
     );
@@ -89,13 +89,13 @@ console.log('heard ' + heard + ' time(s); exit hooks as before: ' + (hooks() ===
 
 describe('sizes that are no sizes', () => {
   it.each([Number.NaN, 0, -3, 'wide'])(
-    'a stream %s columns wide is not a terminal: nothing is drawn',
+    "a stream %s columns wide is not a terminal: nothing is animated, only ora's `- text` line",
     (columns) => {
       const terminal = fakeTerminal(40, 5);
       const stream = { ...terminal.stream, columns: columns as number };
       const animation = track(fish({ stream, text: 'x' }));
       animation.start().stop();
-      expect(terminal.bytes()).toBe('');
+      expect(terminal.bytes()).toBe('- x\n');
     },
   );
 
@@ -110,13 +110,14 @@ describe('sizes that are no sizes', () => {
     track(
       fish({
         stream,
-        interactive: true,
+        isEnabled: true,
         sync: 'step',
-        text: 'end',
+        suffixText: 'end',
         onFrame: (info) => (bytes = info.bytes),
       }),
     ).animate();
-    // The text sits at the line's end: the gap from the fish (5 cells) to it tells the width.
+    // Without a text the tank is the whole line: the suffix sits at the line's end, and the
+    // gap from the fish (5 cells) to it tells the width.
     const gap = taken - 'end'.length - 5;
     expect(bytes).toMatch(new RegExp(`>\\)\\)'>(?: {${gap}}|\u001b\\[${gap}C)end`));
   });
@@ -139,7 +140,7 @@ describe('a reader that never drains', () => {
     const animation = track(
       fish({
         stream,
-        interactive: true,
+        isEnabled: true,
         fps: 100,
         speed: 50,
         hideCursor: false,
@@ -166,7 +167,7 @@ describe('text far longer than a line', () => {
   /** CPU microseconds per animate() with `text`. */
   const cost = (text: string): number => {
     const animation = track(
-      fish({ stream: fakeTerminal(80, 3).stream, interactive: true, sync: 'step', text }),
+      fish({ stream: fakeTerminal(80, 3).stream, isEnabled: true, sync: 'step', text }),
     );
     for (let i = 0; i < 20; i++) animation.animate();
     const start = process.cpuUsage();
@@ -187,7 +188,7 @@ describe('text far longer than a line', () => {
 
   it('keeps the whole text as the host set it', () => {
     const long = 'y'.repeat(5000);
-    expect(track(fish({ stream: fakeTerminal().stream, interactive: true, text: long })).text).toBe(
+    expect(track(fish({ stream: fakeTerminal().stream, isEnabled: true, text: long })).text).toBe(
       long,
     );
   });

@@ -61,7 +61,7 @@ const before = processListeners();
 
 let frames = 0;
 const onFrame = () => frames++;
-const animation = fish({ stream, sync: 'step', text: 'soaking', bob: 1, interactive: true, color: true, onFrame });
+const animation = fish({ stream, sync: 'step', text: 'soaking', bob: 1, isEnabled: true, color: true, onFrame });
 // Resizes alternate between a terminal lower than the animation and 80x24, which is the size
 // at both measurements.
 const sizes = [[40, 2], [80, 24]];
@@ -82,7 +82,7 @@ const ms = performance.now() - started;
 animation.stop();
 
 // The tick too: a spinner started and stopped leaves no timer behind.
-const ticking = fish({ stream, text: 'ticking', fps: 50, interactive: true, onFrame }).start();
+const ticking = fish({ stream, text: 'ticking', fps: 50, isEnabled: true, onFrame }).start();
 await sleep(200);
 ticking.stop();
 // A stopped animation keeps listening for an error from its last write until that write is done.

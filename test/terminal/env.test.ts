@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAnimate, colorEnabled, isCI } from '../../src/terminal/env.js';
+import { canAnimate, ciVariable, colorEnabled, isCI, stillReason } from '../../src/terminal/env.js';
 
 const tty = { isTTY: true };
 const pipe = { isTTY: false };
@@ -28,6 +28,17 @@ describe('canAnimate and isCI', () => {
     expect(canAnimate(tty, { TERM: 'xterm-256color' })).toBe(true);
     expect(canAnimate(tty, { TERM: 'dumb' })).toBe(false);
     expect(canAnimate(pipe, {})).toBe(false);
+  });
+
+  it('animates nothing under CI even on a TTY, the one rule of the CLI and the library', () => {
+    expect(canAnimate(tty, { TERM: 'xterm', CI: '1' })).toBe(false);
+    expect(canAnimate(tty, { TERM: 'xterm', CI: 'false' })).toBe(true);
+    expect(stillReason(tty, { TERM: 'xterm', GITHUB_ACTIONS: 'true' })).toBe('ci');
+    expect(stillReason(tty, { TERM: 'dumb', CI: '1' })).toBe('dumb');
+    expect(stillReason(pipe, { CI: '1' })).toBe('not-a-terminal');
+    expect(stillReason({ isTTY: true, columns: 0 }, {})).toBe('not-a-terminal');
+    expect(stillReason(tty, { TERM: 'xterm' })).toBeUndefined();
+    expect(ciVariable({ CI: '', TF_BUILD: 'True' })).toBe('TF_BUILD');
   });
 
   it('recognises the usual CI variables', () => {
