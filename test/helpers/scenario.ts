@@ -275,9 +275,16 @@ export function exitFaults(
   // Lines wholly in the history that may be left there are passed over.
   const leftInHistory = (l: Snapshot['lines'][number]): boolean =>
     l.firstRow + l.rowCount <= snapshot.historyRows && (history === 'any' || l.text === '');
-  const block = findHostBlock(snapshot, host, session, (index) =>
-    leftInHistory(snapshot.lines[index]),
-  );
+  // When the terminal pushed the host's lines into its history, tmux may leave a blank row at
+  // the top of the screen on widening again: above the cursor, where no program can reach
+  // without erasing a user's line (measured after a resize storm). Passed over only where
+  // history is 'any', and only blank.
+  const blankAtTop = (l: Snapshot['lines'][number]): boolean =>
+    history === 'any' && l.text === '' && l.firstRow === snapshot.historyRows;
+  const block = findHostBlock(snapshot, host, session, (index) => {
+    const l = snapshot.lines[index];
+    return leftInHistory(l) || blankAtTop(l);
+  });
   if (Array.isArray(block)) return [...faults, ...block];
   faults.push(...faultsAbove(snapshot, block));
   // The prompt on the host's partial line, where the program put the cursor back after it.
