@@ -23,6 +23,8 @@ function tasks(count) {
       speed: 8,
       bob: 0,
       width: undefined,
+      indent: 0,
+      defaultWidth: 'line',
       prefix: NO_LABEL,
       text: toLabel(`download ${i + 1}`, false),
       suffix: NO_LABEL,
