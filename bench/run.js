@@ -17,7 +17,7 @@ import { normalizeStyle, sgrTransition, SGR_RESET } from '../dist/render/escapes
 import { fish as fishAnimation } from '../dist/index.js';
 import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
-import { schoolTable } from './school.js';
+import { schoolTable, snapshotGrid } from './school.js';
 import { startupTable } from './startup.js';
 import { processTable } from './process.js';
 import { pipeTable } from './pipe.js';
@@ -346,13 +346,7 @@ async function aquariumEngine(color) {
     stream: detachedTerminal(cols, rows),
     compose: (t, into) => {
       const grid = tank.compose(t, into);
-      if (grids.length < AQUARIUM.frames)
-        grids.push({
-          ...grid,
-          glyphs: [...grid.glyphs],
-          widths: grid.widths.slice(),
-          styles: grid.styles.slice(),
-        });
+      if (grids.length < AQUARIUM.frames) grids.push(snapshotGrid(grid));
       return grid;
     },
     height: rows,

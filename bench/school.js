@@ -43,12 +43,7 @@ function engineBytes(rows) {
     stream: detachedTerminal(COLS, 40),
     compose: (t, into) => {
       const grid = composeSchoolFrame(rows, t, into, true);
-      grids.push({
-        ...grid,
-        glyphs: [...grid.glyphs],
-        widths: grid.widths.slice(),
-        styles: grid.styles.slice(),
-      });
+      grids.push(snapshotGrid(grid));
       return grid;
     },
     height: rows.length,
@@ -74,6 +69,17 @@ function engineBytes(rows) {
  * @param measures - bench/run.js's own: the cell-diff bound and log-update's bytes per frame of
  *   a list of grids
  */
+/**
+ * A copy of a grid as composed, for the bound and log-update to read after the engine has
+ * reused its grid for the next frame.
+ */
+export const snapshotGrid = (grid) => ({
+  ...grid,
+  glyphs: [...grid.glyphs],
+  widths: grid.widths.slice(),
+  styles: grid.styles.slice(),
+});
+
 export function schoolTable(table, { boundBytes, logUpdateBytes }) {
   const rows = [];
   let single;
