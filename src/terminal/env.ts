@@ -36,7 +36,7 @@ export function colorEnabled(mode: ColorMode, stream: StreamFlags, env: Env): bo
 }
 
 /** The environment variables by which CI services announce themselves. */
-const CI_VARIABLES = [
+export const CI_VARIABLES: readonly string[] = [
   'CI',
   'CONTINUOUS_INTEGRATION',
   'BUILD_NUMBER',

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FISH_BIN } from '../helpers/pty.js';
 
-const ENV = { ...process.env, NO_COLOR: '1', CI: '', GITHUB_ACTIONS: '' };
+const ENV = { ...process.env, NO_COLOR: '1' };
 const fish = (...args: string[]) =>
   spawnSync(process.execPath, [FISH_BIN, ...args], { encoding: 'utf8', env: ENV, timeout: 30_000 });
 

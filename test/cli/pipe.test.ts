@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { FISH_BIN } from '../helpers/pty.js';
 
 /** CI variables removed: the tests decide what is a terminal, not the machine they run on. */
-const ENV = { ...process.env, NO_COLOR: '1', CI: '', GITHUB_ACTIONS: '' };
+const ENV = { ...process.env, NO_COLOR: '1' };
 
 interface PipeRun {
   readonly status: number | null;

@@ -45,16 +45,11 @@ function runWithTerm(
   term: string,
   env: Record<string, string> = {},
 ): Promise<{ output: string; code: number }> {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(CI|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID)$/.test(key),
-    ),
-  );
   const child = spawn(process.execPath, [script], {
     name: term,
     cols: 60,
     rows: 10,
-    env: { ...clean, ...env },
+    env: { ...process.env, ...env },
   });
   let output = '';
   child.onData((data) => (output += data));

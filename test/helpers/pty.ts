@@ -51,7 +51,7 @@ export interface PtyRun {
 export interface PtyOptions {
   readonly cols?: number;
   readonly rows?: number;
-  /** Extra environment; CI variables are removed so the program sees an interactive terminal. */
+  /** Extra environment, added to this process's (which test/setup.ts rid of CI variables). */
   readonly env?: Record<string, string>;
   /** Text the emulator shows before the program starts (e.g. a prompt), to check it survives. */
   readonly before?: string;
@@ -78,17 +78,8 @@ export function runInPty(args: readonly string[], options: PtyOptions = {}): Pty
   });
   const cursorVisible = trackCursorVisibility(term);
   if (options.before) term.write(options.before);
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (
-      value !== undefined &&
-      !/^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR)$/.test(
-        key,
-      )
-    )
-      env[key] = value;
-  }
-  Object.assign(env, { TERM: 'xterm-256color' }, options.env);
+  // CI variables are gone from this process's environment already (test/setup.ts).
+  const env = { ...process.env, TERM: 'xterm-256color', ...options.env };
   const child = spawn(options.command ?? process.execPath, [...args], {
     name: 'xterm-256color',
     cols,

@@ -79,7 +79,7 @@ export interface TmuxOptions {
   readonly rows: number;
   /** The pane's command and arguments (run directly, not through a shell). */
   readonly command: readonly string[];
-  /** The pane's environment, added to the server's (which is this process's, less CI variables). */
+  /** The pane's environment, added to the server's (this process's, rid of CI variables). */
   readonly env?: Readonly<Record<string, string>>;
   /** The pane's working directory (default: this process's). */
   readonly cwd?: string;
@@ -109,18 +109,6 @@ export interface TmuxPane {
   killPane(): Promise<void>;
   /** End the server and remove its folder; safe to call more than once, and after a failure. */
   close(): Promise<void>;
-}
-
-/** CI variables are removed, so that programs see an interactive terminal (as pty.ts does). */
-const CI_VARIABLE =
-  /^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR|TMUX|TMUX_PANE)$/;
-
-/** This process's environment less CI variables (and any enclosing tmux's). */
-function serverEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env))
-    if (value !== undefined && !CI_VARIABLE.test(key)) env[key] = value;
-  return env;
 }
 
 /** The format `display -p` prints for {@link TmuxState}, fields separated by spaces. */
@@ -155,7 +143,6 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxPane> {
   const socket = join(folder, 'socket');
   const config = join(folder, 'tmux.conf');
   writeFileSync(config, `${TMUX_CONFIG}\n`);
-  const env = serverEnvironment();
   let closed = false;
 
   const tmux = (args: readonly string[]): Promise<string> =>
@@ -163,7 +150,7 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxPane> {
       execFile(
         TMUX,
         ['-u', '-S', socket, '-f', config, ...args],
-        { env, encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 },
+        { encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 },
         (error, stdout, stderr) => {
           if (error) reject(new Error(`tmux ${args.join(' ')}: ${stderr.trim() || error.message}`));
           else resolve(stdout);
