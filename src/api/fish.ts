@@ -23,15 +23,7 @@ import {
   type FishOptions,
 } from './options.js';
 import { fishPromise } from './promise.js';
-import type { StatusKind } from './symbols.js';
-import { toLabel } from './host-text.js';
-import {
-  asText,
-  checkProgress,
-  statusLine,
-  statusSymbol,
-  type PersistOptions,
-} from './vocabulary.js';
+import { checkProgress, Vocabulary, type PersistOptions } from './vocabulary.js';
 
 export type { PersistOptions } from './vocabulary.js';
 
@@ -170,11 +162,8 @@ export function fish(options?: FishOptions | string): FishAnimation {
 fish.promise = fishPromise;
 
 /** The animation behind {@link fish}. */
-class Animation implements FishAnimation {
+class Animation extends Vocabulary implements FishAnimation {
   readonly #config: FishConfig;
-  #text: string;
-  #prefixText: string;
-  #suffixText: string;
   #indent: number;
   #enabled: boolean;
   #silent: boolean;
@@ -191,10 +180,8 @@ class Animation implements FishAnimation {
   #session: EmbeddedSession | undefined;
 
   constructor(config: FishConfig, texts: Pick<FishOptions, 'text' | 'prefixText' | 'suffixText'>) {
+    super(texts);
     this.#config = config;
-    this.#text = asText(texts.text);
-    this.#prefixText = asText(texts.prefixText);
-    this.#suffixText = asText(texts.suffixText);
     this.#indent = config.indent;
     this.#enabled = config.interactive;
     this.#silent = config.silent;
@@ -205,40 +192,13 @@ class Animation implements FishAnimation {
     this.#scene = this.#makeScene();
   }
 
-  get text(): string {
-    return this.#text;
-  }
-
-  set text(value: string) {
-    this.#text = asText(value);
-    this.#changed();
-  }
-
-  get prefixText(): string {
-    return this.#prefixText;
-  }
-
-  set prefixText(value: string) {
-    this.#prefixText = asText(value);
-    this.#changed();
-  }
-
-  get suffixText(): string {
-    return this.#suffixText;
-  }
-
-  set suffixText(value: string) {
-    this.#suffixText = asText(value);
-    this.#changed();
-  }
-
   get indent(): number {
     return this.#indent;
   }
 
   set indent(value: number) {
     this.#indent = numberOption('indent', required(value), NUMBER_OPTIONS.indent) ?? 0;
-    this.#changed();
+    this.textsChanged();
   }
 
   get isEnabled(): boolean {
@@ -285,7 +245,7 @@ class Animation implements FishAnimation {
     if (text !== undefined) this.text = text;
     if (this.#silent) return this;
     // Off a TTY, as ora: `- text` once (nothing without a text).
-    if (!this.#enabled) return this.#writeLine({ symbol: this.#text === '' ? '' : '-' });
+    if (!this.#enabled) return this.#writeLine({ symbol: this.text === '' ? '' : '-' });
     if (this.#session?.running === true) this.#session.play();
     else this.#session = this.#begin(true);
     return this;
@@ -327,22 +287,6 @@ class Animation implements FishAnimation {
     return this.#session?.ticking === true ? this : this.animate();
   }
 
-  succeed(text?: string): this {
-    return this.#status('success', text);
-  }
-
-  fail(text?: string): this {
-    return this.#status('error', text);
-  }
-
-  warn(text?: string): this {
-    return this.#status('warning', text);
-  }
-
-  info(text?: string): this {
-    return this.#status('info', text);
-  }
-
   stopAndPersist(options: PersistOptions = {}): this {
     // Stopping writes the host's held partial line: the status line then starts on a new one.
     const midLine = this.#session?.stop() ?? false;
@@ -350,9 +294,8 @@ class Animation implements FishAnimation {
     return this.#writeLine(options, midLine);
   }
 
-  /** A status line with the kind's symbol, coloured when colour is on. */
-  #status(kind: StatusKind, text: string | undefined): this {
-    return this.stopAndPersist({ symbol: statusSymbol(kind, this.#config), text });
+  protected symbolStyle(): FishConfig {
+    return this.#config;
   }
 
   /**
@@ -361,7 +304,7 @@ class Animation implements FishAnimation {
    */
   #writeLine(options: PersistOptions, midLine = false): this {
     const { color, stream } = this.#config;
-    const line = statusLine(options, this, color);
+    const line = this.statusLine(options, color);
     if (line !== '') stream.write(`${midLine ? '\n' : ''}${' '.repeat(this.#indent)}${line}\n`);
     return this;
   }
@@ -375,15 +318,13 @@ class Animation implements FishAnimation {
       width,
       indent: this.#indent,
       defaultWidth: 'spinner',
-      prefix: toLabel(this.#prefixText, color),
-      text: toLabel(this.#text, color),
-      suffix: toLabel(this.#suffixText, color),
+      ...this.labels(color),
       progress: this.#progress,
     };
   }
 
   /** A text changed: compose from the new scene and show it now. */
-  #changed(): void {
+  protected textsChanged(): void {
     this.#scene = this.#makeScene();
     this.#session?.redraw();
   }

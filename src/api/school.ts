@@ -19,14 +19,7 @@ import { NO_LABEL, toLabel } from './host-text.js';
 import { refusal } from './option-table.js';
 import { artOption, resolveOptions, type FishConfig, type FishOptions } from './options.js';
 import { composeSchoolFrame, schoolHeight, type TaskRow } from './school-frame.js';
-import type { StatusKind } from './symbols.js';
-import {
-  asText,
-  checkProgress,
-  statusLine,
-  statusSymbol,
-  type PersistOptions,
-} from './vocabulary.js';
+import { checkProgress, statusLine, Vocabulary, type PersistOptions } from './vocabulary.js';
 
 /** Options of `school()`: the ones of `fish()` that the whole school shares. */
 export type SchoolOptions = Pick<
@@ -185,7 +178,7 @@ interface Pond {
 }
 
 /** A task behind {@link FishTask}. */
-class Task implements FishTask {
+class Task extends Vocabulary implements FishTask {
   state: TaskState = 'running';
   /** Its status line, once it ended. */
   line = '';
@@ -195,43 +188,15 @@ class Task implements FishTask {
   row: TaskRow | undefined;
   readonly #pond: Pond;
   readonly #art: Art;
-  #text: string;
-  #prefixText: string;
-  #suffixText: string;
   #progress: Progress | undefined;
 
   constructor(pond: Pond, art: Art, options: TaskOptions) {
+    super(options);
     this.#pond = pond;
     this.#art = art;
-    this.#text = asText(options.text);
-    this.#prefixText = asText(options.prefixText);
-    this.#suffixText = asText(options.suffixText);
   }
 
-  get text(): string {
-    return this.#text;
-  }
-
-  set text(value: string) {
-    this.#text = asText(value);
-    this.row = undefined;
-  }
-
-  get prefixText(): string {
-    return this.#prefixText;
-  }
-
-  set prefixText(value: string) {
-    this.#prefixText = asText(value);
-    this.row = undefined;
-  }
-
-  get suffixText(): string {
-    return this.#suffixText;
-  }
-
-  set suffixText(value: string) {
-    this.#suffixText = asText(value);
+  protected textsChanged(): void {
     this.row = undefined;
   }
 
@@ -245,25 +210,9 @@ class Task implements FishTask {
     return this;
   }
 
-  succeed(text?: string): this {
-    return this.#status('success', text);
-  }
-
-  fail(text?: string): this {
-    return this.#status('error', text);
-  }
-
-  warn(text?: string): this {
-    return this.#status('warning', text);
-  }
-
-  info(text?: string): this {
-    return this.#status('info', text);
-  }
-
   stopAndPersist(options: PersistOptions = {}): this {
     if (this.state !== 'running' && this.state !== 'dropped') return this;
-    this.line = statusLine(options, this, this.#pond.config.color);
+    this.line = this.statusLine(options, this.#pond.config.color);
     this.#pond.ended(this);
     return this;
   }
@@ -300,15 +249,13 @@ class Task implements FishTask {
       // Each row's tank is the line less its texts, as the school has always drawn it.
       indent: 0,
       defaultWidth: 'line',
-      prefix: toLabel(this.#prefixText, color),
-      text: toLabel(this.#text, color),
-      suffix: toLabel(this.#suffixText, color),
+      ...this.labels(color),
       progress: this.#progress,
     };
   }
 
-  #status(kind: StatusKind, text: string | undefined): this {
-    return this.stopAndPersist({ symbol: statusSymbol(kind, this.#pond.config), text });
+  protected symbolStyle(): FishConfig {
+    return this.#pond.config;
   }
 }
 

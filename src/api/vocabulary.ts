@@ -5,7 +5,7 @@
  */
 import { sgr, SGR_RESET } from '../render/escapes.js';
 import type { Progress } from './frame.js';
-import { lineText } from './host-text.js';
+import { lineText, toLabel, type Label } from './host-text.js';
 import { numberOption } from './options.js';
 import { ASCII_SYMBOLS, SYMBOL_STYLES, UNICODE_SYMBOLS, type StatusKind } from './symbols.js';
 
@@ -75,10 +75,7 @@ export function checkProgress(
  * @param kind - success, error, warning or info
  * @param how - Unicode symbols, colour
  */
-export function statusSymbol(
-  kind: StatusKind,
-  how: { readonly unicode: boolean; readonly color: boolean },
-): string {
+export function statusSymbol(kind: StatusKind, how: SymbolStyle): string {
   const symbol = (how.unicode ? UNICODE_SYMBOLS : ASCII_SYMBOLS)[kind];
   return how.color ? `${sgr(SYMBOL_STYLES[kind])}${symbol}${SGR_RESET}` : symbol;
 }
@@ -101,4 +98,110 @@ export function statusLine(options: PersistOptions, texts: Texts, color: boolean
     .map((part) => lineText(asText(part), color))
     .filter((part) => part !== '')
     .join(' ');
+}
+
+/** How status symbols are drawn: Unicode or ASCII, coloured or not. */
+export interface SymbolStyle {
+  readonly unicode: boolean;
+  readonly color: boolean;
+}
+
+/**
+ * What an animation and a school's task have in common: the three texts a host sets, and
+ * ora's four status words, each a `stopAndPersist` with its kind's symbol. A subclass says
+ * what a changed text means to it and how it ends with a line.
+ */
+export abstract class Vocabulary implements Texts {
+  #text: string;
+  #prefixText: string;
+  #suffixText: string;
+
+  constructor(texts: {
+    readonly text?: unknown;
+    readonly prefixText?: unknown;
+    readonly suffixText?: unknown;
+  }) {
+    this.#text = asText(texts.text);
+    this.#prefixText = asText(texts.prefixText);
+    this.#suffixText = asText(texts.suffixText);
+  }
+
+  get text(): string {
+    return this.#text;
+  }
+
+  set text(value: string) {
+    this.#text = asText(value);
+    this.textsChanged();
+  }
+
+  get prefixText(): string {
+    return this.#prefixText;
+  }
+
+  set prefixText(value: string) {
+    this.#prefixText = asText(value);
+    this.textsChanged();
+  }
+
+  get suffixText(): string {
+    return this.#suffixText;
+  }
+
+  set suffixText(value: string) {
+    this.#suffixText = asText(value);
+    this.textsChanged();
+  }
+
+  succeed(text?: string): this {
+    return this.#status('success', text);
+  }
+
+  fail(text?: string): this {
+    return this.#status('error', text);
+  }
+
+  warn(text?: string): this {
+    return this.#status('warning', text);
+  }
+
+  info(text?: string): this {
+    return this.#status('info', text);
+  }
+
+  /** End with the line of `options` (see {@link statusLine}). */
+  abstract stopAndPersist(options?: PersistOptions): this;
+
+  /** A text changed (after it was set). */
+  protected abstract textsChanged(): void;
+
+  /** How this one's status symbols are drawn. */
+  protected abstract symbolStyle(): SymbolStyle;
+
+  /**
+   * The three texts as a frame draws them.
+   *
+   * @param color - keep the host's SGR styling
+   */
+  protected labels(color: boolean): { prefix: Label; text: Label; suffix: Label } {
+    return {
+      prefix: toLabel(this.#prefixText, color),
+      text: toLabel(this.#text, color),
+      suffix: toLabel(this.#suffixText, color),
+    };
+  }
+
+  /**
+   * The status line of `options`, this one's texts the defaults (see {@link statusLine}).
+   *
+   * @param options - the symbol and texts given
+   * @param color - keep the host's SGR styling
+   */
+  protected statusLine(options: PersistOptions, color: boolean): string {
+    return statusLine(options, this, color);
+  }
+
+  #status(kind: StatusKind, text: string | undefined): this {
+    return this.stopAndPersist({ symbol: statusSymbol(kind, this.symbolStyle()), text });
+  }
 }
