@@ -115,6 +115,23 @@ const animation = fish({ text: 'working' }).start();`,
   });
 });
 
+/**
+ * Run the host `script` in the shell until it swims, and suspend it with Ctrl+Z: while it is
+ * stopped the cursor is shown and nothing of the animation is left; then `fg`.
+ */
+async function suspendAndResume(run: PtyRun, script: string, name = ''): Promise<void> {
+  run.type(`node ${script}\r`);
+  await run.waitFor(swimming(run));
+  run.type('\x1a');
+  await run.waitFor(jobStopped);
+  expect(run.cursorVisible(), name).toBe(true);
+  expect(
+    run.screen().filter((line) => BASS.test(line) || line.includes('working')),
+    name,
+  ).toEqual([]);
+  run.type('fg\r');
+}
+
 describe('Ctrl+Z and fg in a host', () => {
   it.each([
     ['read in raw mode (discardStdin)', ''],
@@ -128,16 +145,7 @@ describe('Ctrl+Z and fg in a host', () => {
       );
       const run = await runShell();
       try {
-        run.type(`node ${script}\r`);
-        await run.waitFor(swimming(run));
-        run.type('\x1a');
-        await run.waitFor(jobStopped);
-        expect(run.cursorVisible(), name).toBe(true);
-        expect(
-          run.screen().filter((line) => BASS.test(line) || line.includes('working')),
-          name,
-        ).toEqual([]);
-        run.type('fg\r');
+        await suspendAndResume(run, script, name);
         await run.waitFor(swimming(run));
         await moreOutput(run);
         const lines = run.screen();
@@ -177,13 +185,7 @@ setInterval(() => (animation.text = 'stopped ' + stops + ' times'), 20);`,
     );
     const run = await runShell();
     try {
-      run.type(`node ${script}\r`);
-      await run.waitFor(swimming(run));
-      run.type('\x1a');
-      await run.waitFor(jobStopped);
-      expect(run.cursorVisible()).toBe(true);
-      expect(run.screen().filter((line) => BASS.test(line))).toEqual([]);
-      run.type('fg\r');
+      await suspendAndResume(run, script);
       await run.waitFor(
         (lines) => swimming(run)(lines) && lines.some((line) => line.includes('stopped 1 times')),
       );
