@@ -8,29 +8,26 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeHost } from '../helpers/host.js';
-import { runInPty, type PtyRun } from '../helpers/pty.js';
-import { atPrompt, jobStopped, moreOutput, runShell } from '../helpers/shell.js';
+import { BASS, bassLines, expectExited, type PtyRun, runInPty, showsBass } from '../helpers/pty.js';
+import { atPrompt, inShell, jobStopped, moreOutput } from '../helpers/shell.js';
 import { inked } from '../helpers/xterm.js';
 
 const PROMPT = '$ host\r\n';
-const BASS = />\)\)'>|<'\(\(</;
 const tmp = mkdtempSync(join(tmpdir(), 'fish-api-signals-'));
 
 /** The animation is on the screen and the cursor hidden. */
 const swimming =
   (run: PtyRun) =>
   (lines: string[]): boolean =>
-    lines.some((line) => BASS.test(line)) && !run.cursorVisible();
+    showsBass(lines) && !run.cursorVisible();
 /** A host program in a pseudo-terminal, below a prompt line. */
 const runHost = (name: string, body: string): PtyRun =>
   runInPty([writeHost(name, body)], { cols: 60, rows: 10, before: PROMPT });
 
 /** The host ended with `status`: only `lines` on the screen, nothing of the animation, the cursor shown. */
 async function expectEndedClean(run: PtyRun, status: number, lines: string[]): Promise<void> {
-  expect(await run.exited).toBe(status);
-  await run.flush();
+  await expectExited(run, status);
   expect(inked(run.screen())).toEqual(lines);
-  expect(run.cursorVisible()).toBe(true);
 }
 
 describe('typing while a spinner runs (discardStdin)', () => {
@@ -143,16 +140,12 @@ describe('Ctrl+Z and fg in a host', () => {
         `suspend-${option === '' ? 'raw' : 'signal'}`,
         `fish({ text: 'working', fps: 25${option} }).start();\nsetInterval(() => {}, 1000);`,
       );
-      const run = await runShell();
-      try {
+      await inShell({}, async (run) => {
         await suspendAndResume(run, script, name);
         await run.waitFor(swimming(run));
         await moreOutput(run);
         const lines = run.screen();
-        expect(
-          lines.filter((line) => BASS.test(line)),
-          name,
-        ).toHaveLength(1);
+        expect(bassLines(lines), name).toHaveLength(1);
         expect(
           lines.findIndex((line) => BASS.test(line)),
           name,
@@ -160,13 +153,8 @@ describe('Ctrl+Z and fg in a host', () => {
         run.type('\x03');
         await run.waitFor(atPrompt);
         expect(run.cursorVisible(), name).toBe(true);
-        expect(
-          run.screen().filter((line) => BASS.test(line)),
-          name,
-        ).toEqual([]);
-      } finally {
-        run.closeTerminal();
-      }
+        expect(bassLines(run.screen()), name).toEqual([]);
+      });
     },
   );
 });
@@ -183,17 +171,14 @@ process.on('SIGTSTP', () => {
 const animation = fish({ fps: 25 }).start();
 setInterval(() => (animation.text = 'stopped ' + stops + ' times'), 20);`,
     );
-    const run = await runShell();
-    try {
+    await inShell({}, async (run) => {
       await suspendAndResume(run, script);
       await run.waitFor(
         (lines) => swimming(run)(lines) && lines.some((line) => line.includes('stopped 1 times')),
       );
       await moreOutput(run);
-      expect(run.screen().filter((line) => BASS.test(line))).toHaveLength(1);
-    } finally {
-      run.closeTerminal();
-    }
+      expect(bassLines(run.screen())).toHaveLength(1);
+    });
   });
 });
 

@@ -9,12 +9,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runInPty, type PtyRun } from '../helpers/pty.js';
+import { BASS, expectExited, type PtyRun, runInPty, showsBass } from '../helpers/pty.js';
 
 const PACKAGE = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'fish-api-e2e-'));
 const PROMPT = '$ host\r\n';
-const BASS = />\)\)'>|<'\(\(</;
 const ESC = '\u001B';
 
 /** Write a host program (an ES module importing the package as `fish`) and return its path. */
@@ -154,12 +153,10 @@ process.stdout.write('half a line');
 setInterval(() => {}, 1000);`,
     );
     const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)));
+    await run.waitFor(showsBass);
     await run.waitFor(() => !run.cursorVisible());
     run.type('\x03');
-    expect(await run.exited).toBe(130);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 130);
     // The key's echo comes last, where the terminal would have echoed it in its usual mode.
     expect(inked(run.screen())).toEqual(['$ host', 'ready', 'half a line^C']);
   });
@@ -175,11 +172,9 @@ process.on('SIGINT', () => {
 setInterval(() => {}, 1000);`,
     );
     const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)));
+    await run.waitFor(showsBass);
     run.type('\x03');
-    expect(await run.exited).toBe(1);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 1);
     expect(inked(run.screen())).toEqual(['$ host', '✖ cancelled']);
   });
 });

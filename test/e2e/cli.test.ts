@@ -7,11 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FISH_BIN, runInPty } from '../helpers/pty.js';
+import { BASS, expectExited, FISH_BIN, runInPty, showsBass } from '../helpers/pty.js';
 import { castOutput, readCast, replayCast, screenLines, unrecorded } from '../helpers/cast.js';
 
 const PROMPT = '$ fish\r\n';
-const BASS = /(>\)\)'>|<'\(\(<)/;
 const tmp = mkdtempSync(join(tmpdir(), 'fish-e2e-'));
 
 /** Lines that hold anything but the prompt. */
@@ -26,12 +25,10 @@ const CTRL_C_ECHO = '^C';
 describe('fish in a terminal', () => {
   it('swims until Ctrl+C, then clears its rows, shows the cursor and exits 130', async () => {
     const run = runInPty([FISH_BIN], { cols: 60, rows: 10, before: PROMPT });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
+    await run.waitFor((lines) => showsBass(lines) && !run.cursorVisible());
     expect(run.screen()[0]).toBe('$ fish');
     run.type('\x03');
-    expect(await run.exited).toBe(130);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 130);
     expect(debris(run.screen())).toEqual([CTRL_C_ECHO]);
     expect(run.screen()[1]).toBe(CTRL_C_ECHO);
     expect(run.term.buffer.active.cursorY).toBe(1);
@@ -40,11 +37,9 @@ describe('fish in a terminal', () => {
 
   it('exits 143 on SIGTERM with the terminal clean', async () => {
     const run = runInPty([FISH_BIN], { cols: 60, rows: 10, before: PROMPT });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)));
+    await run.waitFor(showsBass);
     run.kill('SIGTERM');
-    expect(await run.exited).toBe(143);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 143);
     expect(debris(run.screen())).toEqual([]);
   });
 
@@ -139,9 +134,7 @@ describe('fish in a terminal', () => {
     await run.waitFor(() => run.output() !== '' && !run.cursorVisible());
     expect(run.screen().every((line) => line.length <= 2)).toBe(true);
     run.type('\x03');
-    expect(await run.exited).toBe(130);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 130);
     expect(run.screen().filter((line) => line.trim() !== '')).toEqual([CTRL_C_ECHO]);
   });
 });
@@ -158,7 +151,7 @@ describe('live recordings (--record on a terminal)', () => {
         rows: 8,
       });
       try {
-        await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
+        await run.waitFor((lines) => showsBass(lines) && !run.cursorVisible());
         if (status === 130) run.type('\x03');
         expect(await run.exited, ending).toBe(status);
         await run.flush();
@@ -381,11 +374,9 @@ describe('fish options that change the drawing', () => {
       rows: 8,
       before: PROMPT,
     });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
+    await run.waitFor((lines) => showsBass(lines) && !run.cursorVisible());
     run.type('\x03');
-    expect(await run.exited).toBe(130);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 130);
     expect(debris(run.screen())).toEqual([CTRL_C_ECHO]);
   });
 

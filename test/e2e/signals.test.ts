@@ -9,36 +9,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapWithLimit } from '../helpers/parallel.js';
-import { FISH_BIN, runInPty } from '../helpers/pty.js';
-import { atPrompt, jobStopped, lastStatus, moreOutput, runShell } from '../helpers/shell.js';
+import { BASS, bassLines, FISH_BIN, runInPty } from '../helpers/pty.js';
+import { atPrompt, inShell, jobStopped, lastStatus, moreOutput } from '../helpers/shell.js';
 import { inked } from '../helpers/xterm.js';
 import { visibleLogicalLines } from '../helpers/screen.js';
 import { waterLineRow } from '../helpers/tank.js';
 
 const PROMPT = '$ fish\r\n';
-const BASS = /(>\)\)'>|<'\(\(<)/;
 const tmp = mkdtempSync(join(tmpdir(), 'fish-signals-'));
 /** Processes in pseudo-terminals at once: enough to overlap start-ups, few enough for 2 cores. */
 const PARALLEL = 4;
 
-/** The lines that show the bass. */
-const fishLines = (lines: string[]): string[] => lines.filter((line) => BASS.test(line));
 /** Whether the screen shows the aquarium's water line. */
 const hasSurface = (lines: string[], cols: number): boolean => waterLineRow(lines, cols) >= 0;
 
 describe('Ctrl+Z and fg', () => {
   it('inline: the strip is cleared and the cursor shown while stopped; after fg the job lines stay and one strip is drawn below them', async () => {
-    const run = await runShell({ FISH: FISH_BIN });
-    try {
+    await inShell({ FISH: FISH_BIN }, async (run) => {
       run.type('node "$FISH" --bob 0 --fps 25\r');
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
+      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
       run.type('\x1a');
       await run.waitFor(jobStopped);
       expect(run.cursorVisible()).toBe(true);
-      expect(fishLines(run.screen())).toEqual([]);
+      expect(bassLines(run.screen())).toEqual([]);
 
       run.type('fg\r');
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
+      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
       await moreOutput(run);
       const lines = run.screen();
       const job = lines.findIndex((line) => line.startsWith('[1]+  Stopped'));
@@ -46,7 +42,7 @@ describe('Ctrl+Z and fg', () => {
       expect(job).toBeGreaterThan(0);
       expect(fg).toBeGreaterThan(job);
       // No copy of the old strip anywhere: exactly one bass, below what the shell wrote.
-      expect(fishLines(lines)).toHaveLength(1);
+      expect(bassLines(lines)).toHaveLength(1);
       expect(lines.findIndex((line) => BASS.test(line))).toBeGreaterThan(fg);
 
       // Raw mode is back, although the shell reset the terminal while the job was stopped.
@@ -58,17 +54,16 @@ describe('Ctrl+Z and fg', () => {
       await run.waitFor(atPrompt);
       expect(await lastStatus(run)).toBe('status 130');
       expect(run.cursorVisible()).toBe(true);
-      expect(fishLines(run.screen())).toEqual([]);
-    } finally {
-      run.closeTerminal();
-    }
+      expect(bassLines(run.screen())).toEqual([]);
+    });
   });
 
   it('aquarium: the shell’s screen is back while stopped; after fg the tank is redrawn, keys do not echo and q quits at once', async () => {
-    const run = await runShell({ FISH: FISH_BIN });
-    const tank = (lines: string[]): boolean =>
-      run.term.buffer.active.type === 'alternate' && hasSurface(lines, 60) && !run.cursorVisible();
-    try {
+    await inShell({ FISH: FISH_BIN }, async (run) => {
+      const tank = (lines: string[]): boolean =>
+        run.term.buffer.active.type === 'alternate' &&
+        hasSurface(lines, 60) &&
+        !run.cursorVisible();
       run.type('node "$FISH" --aquarium --seed 7 --fps 25\r');
       await run.waitFor(tank);
       run.type('\x1a');
@@ -90,9 +85,7 @@ describe('Ctrl+Z and fg', () => {
       );
       expect(await lastStatus(run)).toBe('status 0');
       expect(run.cursorVisible()).toBe(true);
-    } finally {
-      run.closeTerminal();
-    }
+    });
   });
 });
 
@@ -104,7 +97,7 @@ describe('typing while it swims', () => {
       before: PROMPT,
     });
     try {
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
+      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
       run.type('hello\rworld\r');
       await moreOutput(run);
       const lines = run.screen();
@@ -123,18 +116,15 @@ describe('typing while it swims', () => {
   });
 
   it('a shell loop stops on Ctrl+C: fish dies by SIGINT, as the loop expects', async () => {
-    const run = await runShell({ FISH: FISH_BIN });
-    try {
+    await inShell({ FISH: FISH_BIN }, async (run) => {
       run.type('for i in 1 2; do node "$FISH" --bob 0; done\r');
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
+      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
       run.type('\x03');
       // Not a second fish: the shell is back at its prompt.
       await run.waitFor(atPrompt);
       expect(await lastStatus(run)).toBe('status 130');
-      expect(fishLines(run.screen())).toEqual([]);
-    } finally {
-      run.closeTerminal();
-    }
+      expect(bassLines(run.screen())).toEqual([]);
+    });
   });
 });
 
@@ -186,7 +176,7 @@ describe('other fatal signals', () => {
       try {
         await run.waitFor(
           (lines) =>
-            (aquarium ? hasSurface(lines, 50) : fishLines(lines).length > 0) &&
+            (aquarium ? hasSurface(lines, 50) : bassLines(lines).length > 0) &&
             !run.cursorVisible(),
           10_000,
         );
@@ -215,7 +205,7 @@ describe('other fatal signals', () => {
       before: PROMPT,
     });
     try {
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
+      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
       run.type('\x1c');
       expect(await run.exited).toBe(128 + constants.signals.SIGQUIT);
       await run.flush();

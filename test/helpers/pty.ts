@@ -5,12 +5,34 @@
  */
 import { spawn, type IPty } from '@lydell/node-pty';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { createTerminal, trackCursorVisibility, type Terminal } from './xterm.js';
 
 /** The launcher users run. */
 export const FISH_BIN = fileURLToPath(new URL('../../bin/fish.js', import.meta.url));
 
 /** A command running in a pseudo-terminal, mirrored into a headless xterm. */
+/** The bass, the default creature, facing either way. */
+export const BASS = />\)\)'>|<'\(\(</;
+
+/** The screen lines that show the bass. */
+export const bassLines = (lines: readonly string[]): string[] =>
+  lines.filter((line) => BASS.test(line));
+
+/** Whether screen lines show the bass. */
+export const showsBass = (lines: readonly string[]): boolean =>
+  lines.some((line) => BASS.test(line));
+
+/**
+ * Expect the program to end with `status` and, once the emulator has read all it wrote, to
+ * leave the cursor shown.
+ */
+export async function expectExited(run: PtyRun, status: number): Promise<void> {
+  expect(await run.exited).toBe(status);
+  await run.flush();
+  expect(run.cursorVisible()).toBe(true);
+}
+
 export interface PtyRun {
   /** The emulator showing what the program wrote. */
   readonly term: Terminal;
