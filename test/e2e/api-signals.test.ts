@@ -8,27 +8,23 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeHost } from '../helpers/host.js';
-import { BASS, bassLines, expectExited, type PtyRun, runInPty, showsBass } from '../helpers/pty.js';
+import {
+  BASS,
+  bassLines,
+  expectEndedClean,
+  type PtyRun,
+  runInPty,
+  swimming,
+} from '../helpers/pty.js';
 import { atPrompt, inShell, jobStopped, moreOutput } from '../helpers/shell.js';
 import { inked } from '../helpers/xterm.js';
 
 const PROMPT = '$ host\r\n';
 const tmp = mkdtempSync(join(tmpdir(), 'fish-api-signals-'));
 
-/** The animation is on the screen and the cursor hidden. */
-const swimming =
-  (run: PtyRun) =>
-  (lines: string[]): boolean =>
-    showsBass(lines) && !run.cursorVisible();
 /** A host program in a pseudo-terminal, below a prompt line. */
 const runHost = (name: string, body: string): PtyRun =>
   runInPty([writeHost(name, body)], { cols: 60, rows: 10, before: PROMPT });
-
-/** The host ended with `status`: only `lines` on the screen, nothing of the animation, the cursor shown. */
-async function expectEndedClean(run: PtyRun, status: number, lines: string[]): Promise<void> {
-  await expectExited(run, status);
-  expect(inked(run.screen())).toEqual(lines);
-}
 
 describe('typing while a spinner runs (discardStdin)', () => {
   it('by default: no key echoes into the animation, and Ctrl+C still ends the host with 130', async () => {

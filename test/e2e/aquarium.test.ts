@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
+import { closing, FISH_BIN, type PtyRun, runInPty } from '../helpers/pty.js';
 import { castOutput, readCast, replayCast, unrecorded } from '../helpers/cast.js';
 import { loadAquariumArt } from '../../src/aquarium/index.js';
 import { isWaterLine, waterLineRow } from '../helpers/tank.js';
@@ -133,8 +133,7 @@ describe('fish --aquarium in a terminal', () => {
 
   it('a live recording records the whole run: played back, it leaves the alternate screen, resized as the terminal was', async () => {
     const path = join(tmp, 'live.cast');
-    const run = await startTank(['--record', path], 60, 16);
-    try {
+    await closing(await startTank(['--record', path], 60, 16), async (run) => {
       run.resize(44, 14);
       await run.waitFor((lines) => surfaceRow(lines, 44) >= 0, 1500);
       run.type('q');
@@ -151,9 +150,7 @@ describe('fish --aquarium in a terminal', () => {
       expect(castOutput(cast).lastIndexOf('\u001B[?25h')).toBeGreaterThan(
         castOutput(cast).lastIndexOf('\u001B[?25l'),
       );
-    } finally {
-      run.close();
-    }
+    });
   });
 
   it('pauses and resumes with p, adds a fish with space, redraws everything with r', async () => {

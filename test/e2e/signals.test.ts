@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapWithLimit } from '../helpers/parallel.js';
-import { BASS, bassLines, FISH_BIN, runInPty } from '../helpers/pty.js';
+import {
+  BASS,
+  bassLines,
+  closing,
+  expectEndedClean,
+  FISH_BIN,
+  type PtyRun,
+  runInPty,
+} from '../helpers/pty.js';
 import { atPrompt, inShell, jobStopped, lastStatus, moreOutput } from '../helpers/shell.js';
 import { inked } from '../helpers/xterm.js';
 import { visibleLogicalLines } from '../helpers/screen.js';
@@ -23,18 +31,24 @@ const PARALLEL = 4;
 /** Whether the screen shows the aquarium's water line. */
 const hasSurface = (lines: string[], cols: number): boolean => waterLineRow(lines, cols) >= 0;
 
+/** A wait's test: one strip on the screen (the bass on one line) and the cursor hidden. */
+const oneStrip =
+  (run: PtyRun) =>
+  (lines: string[]): boolean =>
+    bassLines(lines).length === 1 && !run.cursorVisible();
+
 describe('Ctrl+Z and fg', () => {
   it('inline: the strip is cleared and the cursor shown while stopped; after fg the job lines stay and one strip is drawn below them', async () => {
     await inShell({ FISH: FISH_BIN }, async (run) => {
       run.type('node "$FISH" --bob 0 --fps 25\r');
-      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
+      await run.waitFor(oneStrip(run));
       run.type('\x1a');
       await run.waitFor(jobStopped);
       expect(run.cursorVisible()).toBe(true);
       expect(bassLines(run.screen())).toEqual([]);
 
       run.type('fg\r');
-      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
+      await run.waitFor(oneStrip(run));
       await moreOutput(run);
       const lines = run.screen();
       const job = lines.findIndex((line) => line.startsWith('[1]+  Stopped'));
@@ -91,34 +105,31 @@ describe('Ctrl+Z and fg', () => {
 
 describe('typing while it swims', () => {
   it('echoes nothing into the strip, Enter does not move it, and Ctrl+C still ends it with 130', async () => {
-    const run = runInPty([FISH_BIN, '--bob', '0', '--fps', '25'], {
-      cols: 60,
-      rows: 10,
-      before: PROMPT,
-    });
-    try {
-      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
-      run.type('hello\rworld\r');
-      await moreOutput(run);
-      const lines = run.screen();
-      expect(inked(lines)).toHaveLength(2);
-      expect(lines[0]).toBe('$ fish');
-      expect(lines[1]).toMatch(BASS);
-      run.type('\x03');
-      expect(await run.exited).toBe(130);
-      await run.flush();
-      // Ctrl+C's echo comes last, where the terminal would have echoed it in its usual mode.
-      expect(inked(run.screen())).toEqual(['$ fish', '^C']);
-      expect(run.cursorVisible()).toBe(true);
-    } finally {
-      run.close();
-    }
+    await closing(
+      runInPty([FISH_BIN, '--bob', '0', '--fps', '25'], {
+        cols: 60,
+        rows: 10,
+        before: PROMPT,
+      }),
+      async (run) => {
+        await run.waitFor(oneStrip(run));
+        run.type('hello\rworld\r');
+        await moreOutput(run);
+        const lines = run.screen();
+        expect(inked(lines)).toHaveLength(2);
+        expect(lines[0]).toBe('$ fish');
+        expect(lines[1]).toMatch(BASS);
+        run.type('\x03');
+        // Ctrl+C's echo comes last, where the terminal would have echoed it in its usual mode.
+        await expectEndedClean(run, 130, ['$ fish', '^C']);
+      },
+    );
   });
 
   it('a shell loop stops on Ctrl+C: fish dies by SIGINT, as the loop expects', async () => {
     await inShell({ FISH: FISH_BIN }, async (run) => {
       run.type('for i in 1 2; do node "$FISH" --bob 0; done\r');
-      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
+      await run.waitFor(oneStrip(run));
       run.type('\x03');
       // Not a second fish: the shell is back at its prompt.
       await run.waitFor(atPrompt);
@@ -167,53 +178,50 @@ describe('other fatal signals', () => {
     await mapWithLimit(cases, PARALLEL, async ({ signal, aquarium }) => {
       const what = `${signal}${aquarium ? ' in the aquarium' : ''}`;
       const args = aquarium ? ['--aquarium', '--seed', '3'] : ['--bob', '1'];
-      const run = runInPty(withoutCore(args), {
-        command: 'sh',
-        cols: 50,
-        rows: 12,
-        before: PROMPT,
-      });
-      try {
-        await run.waitFor(
-          (lines) =>
-            (aquarium ? hasSurface(lines, 50) : bassLines(lines).length > 0) &&
-            !run.cursorVisible(),
-          10_000,
-        );
-        run.kill(signal);
-        expect(await run.exited, what).toBe(128 + constants.signals[signal]);
-        await run.flush();
-        expect(run.term.buffer.active.type, what).toBe('normal');
-        expect(run.cursorVisible(), what).toBe(true);
-        expect(
-          visibleLogicalLines(run.term)
-            .map(({ text }) => text)
-            .filter((text) => text !== ''),
-          what,
-        ).toEqual(['$ fish']);
-      } finally {
-        run.close();
-      }
+      await closing(
+        runInPty(withoutCore(args), {
+          command: 'sh',
+          cols: 50,
+          rows: 12,
+          before: PROMPT,
+        }),
+        async (run) => {
+          await run.waitFor(
+            (lines) =>
+              (aquarium ? hasSurface(lines, 50) : bassLines(lines).length > 0) &&
+              !run.cursorVisible(),
+            10_000,
+          );
+          run.kill(signal);
+          expect(await run.exited, what).toBe(128 + constants.signals[signal]);
+          await run.flush();
+          expect(run.term.buffer.active.type, what).toBe('normal');
+          expect(run.cursorVisible(), what).toBe(true);
+          expect(
+            visibleLogicalLines(run.term)
+              .map(({ text }) => text)
+              .filter((text) => text !== ''),
+            what,
+          ).toEqual(['$ fish']);
+        },
+      );
     });
   }, 60_000);
 
   it('Ctrl+\\ quits as SIGQUIT does, the terminal clean', async () => {
-    const run = runInPty(withoutCore(['--bob', '0']), {
-      command: 'sh',
-      cols: 60,
-      rows: 10,
-      before: PROMPT,
-    });
-    try {
-      await run.waitFor((lines) => bassLines(lines).length === 1 && !run.cursorVisible());
-      run.type('\x1c');
-      expect(await run.exited).toBe(128 + constants.signals.SIGQUIT);
-      await run.flush();
-      expect(inked(run.screen())).toEqual(['$ fish', '^\\']);
-      expect(run.cursorVisible()).toBe(true);
-    } finally {
-      run.close();
-    }
+    await closing(
+      runInPty(withoutCore(['--bob', '0']), {
+        command: 'sh',
+        cols: 60,
+        rows: 10,
+        before: PROMPT,
+      }),
+      async (run) => {
+        await run.waitFor(oneStrip(run));
+        run.type('\x1c');
+        await expectEndedClean(run, 128 + constants.signals.SIGQUIT, ['$ fish', '^\\']);
+      },
+    );
   });
 });
 
