@@ -37,18 +37,22 @@ const oneStrip =
   (lines: string[]): boolean =>
     bassLines(lines).length === 1 && !run.cursorVisible();
 
+/** Enter `command` at the shell's prompt, and wait for its one strip. */
+async function untilOneStrip(run: PtyRun, command: string): Promise<void> {
+  run.type(`${command}\r`);
+  await run.waitFor(oneStrip(run));
+}
+
 describe('Ctrl+Z and fg', () => {
   it('inline: the strip is cleared and the cursor shown while stopped; after fg the job lines stay and one strip is drawn below them', async () => {
     await inShell({ FISH: FISH_BIN }, async (run) => {
-      run.type('node "$FISH" --bob 0 --fps 25\r');
-      await run.waitFor(oneStrip(run));
+      await untilOneStrip(run, 'node "$FISH" --bob 0 --fps 25');
       run.type('\x1a');
       await run.waitFor(jobStopped);
       expect(run.cursorVisible()).toBe(true);
       expect(bassLines(run.screen())).toEqual([]);
 
-      run.type('fg\r');
-      await run.waitFor(oneStrip(run));
+      await untilOneStrip(run, 'fg');
       await moreOutput(run);
       const lines = run.screen();
       const job = lines.findIndex((line) => line.startsWith('[1]+  Stopped'));
@@ -128,8 +132,7 @@ describe('typing while it swims', () => {
 
   it('a shell loop stops on Ctrl+C: fish dies by SIGINT, as the loop expects', async () => {
     await inShell({ FISH: FISH_BIN }, async (run) => {
-      run.type('for i in 1 2; do node "$FISH" --bob 0; done\r');
-      await run.waitFor(oneStrip(run));
+      await untilOneStrip(run, 'for i in 1 2; do node "$FISH" --bob 0; done');
       run.type('\x03');
       // Not a second fish: the shell is back at its prompt.
       await run.waitFor(atPrompt);
