@@ -8,7 +8,6 @@
 import { resolveArt } from '../dist/art/index.js';
 import { createGrid } from '../dist/render/grid.js';
 import { composeScene, swimmer } from '../dist/render/scene.js';
-import { startPlayer } from '../dist/terminal/player.js';
 import { detachedTerminal } from '../dist/terminal/stream.js';
 import { createLogUpdate } from 'log-update';
 import { createAquarium, loadAquariumArt } from '../dist/aquarium/index.js';
@@ -17,7 +16,8 @@ import { normalizeStyle, sgrTransition, SGR_RESET } from '../dist/render/escapes
 import { fish as fishAnimation } from '../dist/index.js';
 import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
-import { schoolTable, snapshotGrid } from './school.js';
+import { snapshotGrid, steppedPlayer } from './engine.js';
+import { schoolTable } from './school.js';
 import { startupTable } from './startup.js';
 import { processTable } from './process.js';
 import { pipeTable } from './pipe.js';
@@ -49,24 +49,14 @@ async function engine({ art: name, cols, speed, bob }, redraw, color = false) {
   const art = resolveArt(name);
   const entities = [swimmer(art, { speed, bob })];
   const rows = art.height + 2 * bob;
-  let bytes = 0;
-  let frames = 0;
-  const player = startPlayer({
+  return steppedPlayer({
     stream: detachedTerminal(cols, rows + 1),
     compose: (t, into) => composeScene(entities, t, into),
     height: rows,
     fps: FPS,
-    sync: 'step',
     redraw,
     color,
-    tick: false,
-    onFrame: (info) => {
-      // The first frame also makes room for the region: count what follows it.
-      if (info.index > 0) bytes += info.byteLength;
-      frames++;
-    },
   });
-  return { player, bytesPerFrame: () => bytes / Math.max(1, frames - 1) };
 }
 
 /** log-update drawing the scenario's frames: each grid as lines of text, as a spinner would. */
@@ -276,26 +266,16 @@ async function sceneRows() {
       pose: (t, stage) => ({ ...swim.pose(t + i * 1.7, stage), y: top + swim.pose(t, stage).y }),
     };
   });
-  let bytes = 0;
-  let frames = 0;
-  const player = startPlayer({
+  const { player, bytesPerFrame } = steppedPlayer({
     stream: detachedTerminal(cols, rows),
     compose: (t, into) => composeScene(entities, t, into),
     height: rows,
     fps: FPS,
-    sync: 'step',
     redraw: 'diff',
     color: true,
-    tick: false,
-    onFrame: (info) => {
-      if (info.index > 0) bytes += info.byteLength;
-      frames++;
-    },
   });
   const [us] = cpuSideBySide(() => player.drawNow());
-  return [
-    [`${names.length} creatures, colour on`, us.toFixed(1), (bytes / (frames - 1)).toFixed(1)],
-  ];
+  return [[`${names.length} creatures, colour on`, us.toFixed(1), bytesPerFrame().toFixed(1)]];
 }
 
 // --- The API's animate() ------------------------------------------------------------------
@@ -340,9 +320,8 @@ async function aquariumEngine(color) {
   const redraw = 'diff';
   const { cols, rows, seed } = AQUARIUM;
   const tank = createAquarium({ cols, rows, seed, art: loadAquariumArt() });
-  let bytes = 0;
   const grids = [];
-  const player = startPlayer({
+  const { player, bytesPerFrame } = steppedPlayer({
     stream: detachedTerminal(cols, rows),
     compose: (t, into) => {
       const grid = tank.compose(t, into);
@@ -351,17 +330,13 @@ async function aquariumEngine(color) {
     },
     height: rows,
     fps: FPS,
-    sync: 'step',
     redraw,
     screen: redraw === 'diff' ? 'alternate' : 'inline',
     color,
-    tick: false,
-    onFrame: (info) => {
-      if (info.index > 0 && info.index < AQUARIUM.frames) bytes += info.byteLength;
-    },
   });
   for (let k = 0; k < AQUARIUM.frames; k++) player.drawNow();
-  const perFrame = bytes / (AQUARIUM.frames - 1);
+  // Read before the CPU figure draws more.
+  const perFrame = bytesPerFrame();
   const us = redraw === 'diff' ? cpuSideBySide(() => player.drawNow())[0] : undefined;
   return { perFrame, grids, us };
 }

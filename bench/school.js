@@ -6,10 +6,10 @@
  */
 import { resolveArt } from '../dist/art/index.js';
 import { NO_LABEL, toLabel } from '../dist/api/host-text.js';
-import { composeSchoolFrame } from '../dist/api/school-frame.js';
+import { composeSchoolFrame, taskScene } from '../dist/api/school-frame.js';
 import { SCHOOL_ART } from '../dist/api/school.js';
-import { startPlayer } from '../dist/terminal/player.js';
 import { detachedTerminal } from '../dist/terminal/stream.js';
+import { snapshotGrid, steppedPlayer } from './engine.js';
 
 const FPS = 12.5;
 const FRAMES = 1000;
@@ -17,29 +17,22 @@ const COLS = 80;
 
 /** `count` running tasks, the school's fish in turn, each started 0.37 s after the one before. */
 function tasks(count) {
-  return Array.from({ length: count }, (_, i) => ({
-    scene: {
-      art: resolveArt(SCHOOL_ART[i % SCHOOL_ART.length]),
-      speed: 8,
-      bob: 0,
-      width: undefined,
-      indent: 0,
-      defaultWidth: 'line',
+  return Array.from({ length: count }, (_, i) => {
+    const art = resolveArt(SCHOOL_ART[i % SCHOOL_ART.length]);
+    const labels = {
       prefix: NO_LABEL,
       text: toLabel(`download ${i + 1}`, false),
       suffix: NO_LABEL,
-      progress: undefined,
-    },
-    status: NO_LABEL,
-    since: -0.37 * i,
-  }));
+    };
+    const scene = taskScene(art, { speed: 8, width: undefined }, labels, undefined);
+    return { scene, status: NO_LABEL, since: -0.37 * i };
+  });
 }
 
 /** Bytes per frame of the engine drawing the school, and the frames it drew (copies). */
 function engineBytes(rows) {
-  let bytes = 0;
   const grids = [];
-  const player = startPlayer({
+  const { player, bytesPerFrame } = steppedPlayer({
     stream: detachedTerminal(COLS, 40),
     compose: (t, into) => {
       const grid = composeSchoolFrame(rows, t, into, true);
@@ -48,18 +41,12 @@ function engineBytes(rows) {
     },
     height: rows.length,
     fps: FPS,
-    sync: 'step',
     redraw: 'diff',
     color: false,
-    tick: false,
-    onFrame: (info) => {
-      // The first frame also makes room for the region: count what follows it.
-      if (info.index > 0) bytes += info.byteLength;
-    },
   });
   for (let k = 0; k <= FRAMES; k++) player.drawNow();
   player.stop();
-  return { perFrame: bytes / FRAMES, grids };
+  return { perFrame: bytesPerFrame(), grids };
 }
 
 /**
@@ -69,17 +56,6 @@ function engineBytes(rows) {
  * @param measures - bench/run.js's own: the cell-diff bound and log-update's bytes per frame of
  *   a list of grids
  */
-/**
- * A copy of a grid as composed, for the bound and log-update to read after the engine has
- * reused its grid for the next frame.
- */
-export const snapshotGrid = (grid) => ({
-  ...grid,
-  glyphs: [...grid.glyphs],
-  widths: grid.widths.slice(),
-  styles: grid.styles.slice(),
-});
-
 export function schoolTable(table, { boundBytes, logUpdateBytes }) {
   const rows = [];
   let single;

@@ -37,18 +37,10 @@ export async function fishPromise<T>(
   try {
     animation = fish(animationOptions).start();
   } catch (error) {
-    // The host handed its promise over to us: its rejection must not go unhandled.
-    if (typeof action !== 'function') Promise.resolve(action).catch(() => undefined);
+    disown(action);
     throw error;
   }
-  try {
-    const value = await (typeof action === 'function' ? action(animation) : action);
-    animation.succeed(typeof successText === 'function' ? successText(value) : successText);
-    return value;
-  } catch (error) {
-    animation.fail(typeof failText === 'function' ? failText(error) : failText);
-    throw error;
-  }
+  return settle(animation, action, successText, failText);
 }
 
 /** What {@link schoolPromise} runs for one task: a promise, or a function (given the task) that returns one. */
@@ -85,30 +77,54 @@ export async function schoolPromise<T>(
     for (const { action: _action, successText: _s, failText: _f, ...texts } of given)
       tasks.push(group.add(texts));
   } catch (error) {
-    // The host handed its promises over to us: their rejections must not go unhandled.
-    for (const { action } of given)
-      if (typeof action !== 'function') Promise.resolve(action).catch(() => undefined);
+    for (const { action } of given) disown(action);
     for (const task of tasks) task.stopAndPersist({ text: '' });
     throw error;
   }
   const settled = await Promise.allSettled(
-    given.map(async ({ action, successText, failText }, index) => {
-      const task = tasks[index];
-      try {
-        const value = await (typeof action === 'function' ? action(task) : action);
-        task.succeed(typeof successText === 'function' ? successText(value) : successText);
-        return value;
-      } catch (error) {
-        task.fail(typeof failText === 'function' ? failText(error) : failText);
-        throw error;
-      }
-    }),
+    given.map(({ action, successText, failText }, index) =>
+      settle(tasks[index], action, successText, failText),
+    ),
   );
   const failed = settled.find((result) => result.status === 'rejected');
   // What the action threw, as it threw it.
 
   if (failed !== undefined) throw failed.reason;
   return settled.map((result) => (result as PromiseFulfilledResult<Awaited<T>>).value);
+}
+
+/** What leaves a status line: an animation, or a school's task. */
+interface StatusLines {
+  succeed(text?: string): unknown;
+  fail(text?: string): unknown;
+}
+
+/**
+ * Wait for `action` (given `target`, when it is a function); then leave `target`'s success
+ * line with the value's text, or its failure line with the error's text and throw the error.
+ */
+async function settle<T, Target extends StatusLines>(
+  target: Target,
+  action: PromiseLike<T> | ((target: Target) => PromiseLike<T> | T),
+  successText: string | ((value: T) => string) | undefined,
+  failText: string | ((error: unknown) => string) | undefined,
+): Promise<T> {
+  try {
+    const value = await (typeof action === 'function' ? action(target) : action);
+    target.succeed(typeof successText === 'function' ? successText(value) : successText);
+    return value;
+  } catch (error) {
+    target.fail(typeof failText === 'function' ? failText(error) : failText);
+    throw error;
+  }
+}
+
+/**
+ * Mark a promise the host handed over, and that we will not wait for, as handled: its
+ * rejection must not go unhandled. A function was never called, so it has nothing to reject.
+ */
+function disown(action: PromiseLike<unknown> | ((...args: never[]) => unknown)): void {
+  if (typeof action !== 'function') Promise.resolve(action).catch(() => undefined);
 }
 
 /** An entry of {@link schoolPromise} as an object: a bare promise or function is its action. */

@@ -11,8 +11,15 @@
  * Rows keep the order the tasks were added in. With more rows than the region has, the fold
  * shows the running tasks that fit, oldest first, and a last line that counts the rest.
  */
+import type { Art } from '../art/types.js';
 import { clearGrid, createGrid, spansOf, widenSpan, type Grid } from '../render/grid.js';
-import { composeSpinnerFrame, drawLabel, spinnerHeight, type SpinnerScene } from './frame.js';
+import {
+  composeSpinnerFrame,
+  drawLabel,
+  spinnerHeight,
+  type Progress,
+  type SpinnerScene,
+} from './frame.js';
 import { toLabel, type Label } from './host-text.js';
 
 /** A task as its row shows it. */
@@ -23,6 +30,26 @@ export interface TaskRow {
   readonly status: Label;
   /** The school's clock when the task was first drawn: its creature starts there. */
   readonly since: number;
+}
+
+/**
+ * A running task's scene: its art, the school's speed and width, its texts and progress. What
+ * the school does not let a task choose is fixed here: no bob, no indent, and the tank the
+ * line less the texts, as the school has always drawn it.
+ *
+ * @param art - what swims
+ * @param config - the school's speed and tank width
+ * @param labels - the texts before the tank, after it, and after that
+ * @param progress - the task's progress, when its position follows it
+ */
+export function taskScene(
+  art: Art,
+  config: Pick<SpinnerScene, 'speed' | 'width'>,
+  labels: Pick<SpinnerScene, 'prefix' | 'text' | 'suffix'>,
+  progress: Progress | undefined,
+): SpinnerScene {
+  const { speed, width } = config;
+  return { art, speed, bob: 0, width, indent: 0, defaultWidth: 'line', ...labels, progress };
 }
 
 /** Which rows a frame shows. */

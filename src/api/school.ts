@@ -18,7 +18,7 @@ import type { Progress, SpinnerScene } from './frame.js';
 import { NO_LABEL, toLabel } from './host-text.js';
 import { refusal } from './option-table.js';
 import { artOption, resolveOptions, type FishConfig, type FishOptions } from './options.js';
-import { composeSchoolFrame, schoolHeight, type TaskRow } from './school-frame.js';
+import { composeSchoolFrame, schoolHeight, taskScene, type TaskRow } from './school-frame.js';
 import { checkProgress, statusLine, Vocabulary, type PersistOptions } from './vocabulary.js';
 
 /** Options of `school()`: the ones of `fish()` that the whole school shares. */
@@ -240,18 +240,8 @@ class Task extends Vocabulary implements FishTask {
   }
 
   #scene(): SpinnerScene {
-    const { speed, width, color } = this.#pond.config;
-    return {
-      art: this.#art,
-      speed,
-      bob: 0,
-      width,
-      // Each row's tank is the line less its texts, as the school has always drawn it.
-      indent: 0,
-      defaultWidth: 'line',
-      ...this.labels(color),
-      progress: this.#progress,
-    };
+    const { config } = this.#pond;
+    return taskScene(this.#art, config, this.labels(config.color), this.#progress);
   }
 
   protected symbolStyle(): FishConfig {

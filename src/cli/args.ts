@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   CHOICE_OPTIONS,
   NUMBER_OPTIONS,
@@ -11,6 +11,7 @@ import {
   type NumberOptionOn,
 } from '../api/option-table.js';
 import { MAX_TERMINAL } from '../terminal/size.js';
+import { HELP } from './help.js';
 import { parseSize } from './units.js';
 
 /** Everything the `fish` command can be asked, parsed and checked. */
@@ -108,42 +109,39 @@ const NEEDS = {
   },
 } as const;
 
-/** Every option: its kind and short name. */
-const OPTIONS = {
-  art: { type: 'string', short: 'a', multiple: true },
-  aquarium: { type: 'boolean' },
-  density: { type: 'string' },
-  screensaver: { type: 'boolean' },
-  speed: { type: 'string', short: 's' },
-  fps: { type: 'string', short: 'f' },
-  bob: { type: 'string', short: 'b' },
-  sync: { type: 'string' },
-  frames: { type: 'string', short: 'n' },
-  duration: { type: 'string', short: 'd' },
-  redraw: { type: 'string' },
-  color: { type: 'string' },
-  persist: { type: 'boolean', short: 'p' },
-  record: { type: 'string', short: 'r' },
-  force: { type: 'boolean' },
-  size: { type: 'string' },
-  seed: { type: 'string' },
-  list: { type: 'boolean', short: 'l' },
-  check: { type: 'boolean', short: 'c' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  pipe: { type: 'boolean' },
-  progress: { type: 'boolean' },
-  total: { type: 'string' },
-  text: { type: 'string', short: 't' },
-} as const;
+/** The options that may be given more than once, each time adding to a list. */
+const REPEATABLE: readonly string[] = ['art'];
 
-type OptionName = keyof typeof OPTIONS;
+/**
+ * An option's line in the help: `  -s, --speed N   …` or `      --aquarium   …`. A value's
+ * name follows the option after one space; its meaning, after two or more.
+ */
+const HELP_OPTION = /^ {2}(?:-([a-z]), | {4})--([a-z]+)( \S)?/gm;
+
+/**
+ * Every option, read from the help: its short name, and whether it takes a value. The help
+ * is where a user learns them, so reading them from it keeps the two from ever disagreeing.
+ */
+const OPTIONS: Readonly<NonNullable<ParseArgsConfig['options']>> = Object.fromEntries(
+  Array.from(HELP.matchAll(HELP_OPTION), (match) => {
+    // The short name and the value are optional groups: `at` says when one is absent.
+    const [short, name, value] = [match.at(1), match[2], match.at(3)];
+    const config = {
+      type: value === undefined ? 'boolean' : 'string',
+      ...(short === undefined ? {} : { short }),
+      ...(REPEATABLE.includes(name) ? { multiple: true } : {}),
+    } as const;
+    return [name, config];
+  }),
+);
+
+/** An option's name, as the help gives it (everything {@link parseCli} returns but the lists). */
+type OptionName = Exclude<keyof CliOptions, 'arts' | 'command'>;
 /** An option's name, or `command` for a command after `--`. */
 type GivenName = OptionName | 'command';
 type Values = Partial<Record<OptionName, string | boolean | string[]>> & {
   command?: string[];
 };
-
 /**
  * Parse the `fish` command line. Throws a {@link UsageError} naming the option for anything
  * unknown, missing, out of range or given with an option it makes no sense with.
@@ -220,10 +218,9 @@ function readOptions(argv: readonly string[]): Values {
     }
     if (token.kind === 'positional')
       throw new UsageError(`unexpected argument ${quoteValue(token.value)}`);
-    if (!Object.hasOwn(OPTIONS, token.name))
-      throw new UsageError(`unknown option ${quoteValue(token.rawName)}`);
+    const option = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name] : undefined;
+    if (option === undefined) throw new UsageError(`unknown option ${quoteValue(token.rawName)}`);
     const name = token.name as OptionName;
-    const option: { type: 'string' | 'boolean'; multiple?: boolean } = OPTIONS[name];
     if (option.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError(`--${name} takes no value`);
       values[name] = true;
@@ -246,7 +243,9 @@ function isOption(arg: string): boolean {
   }
   return (
     arg.length === 2 &&
-    Object.values(OPTIONS).some((option) => 'short' in option && `-${option.short}` === arg)
+    Object.values(OPTIONS).some(
+      (option) => option.short !== undefined && `-${option.short}` === arg,
+    )
   );
 }
 
@@ -258,14 +257,7 @@ function checkCombinations(given: (name: GivenName) => boolean): void {
     readonly OptionName[],
   ][]) {
     if (!given(command)) continue;
-    const ignored = (Object.keys(OPTIONS) as OptionName[]).find(
-      (name) =>
-        name !== command &&
-        given(name) &&
-        !takes.includes(name) &&
-        name !== 'help' &&
-        name !== 'version',
-    );
+    const ignored = ignoredBy(command, takes, given);
     if (ignored !== undefined) throw new UsageError(`--${ignored} does not go with --${command}`);
   }
   if (given('aquarium')) {
@@ -287,8 +279,21 @@ function checkShellMode(given: (name: GivenName) => boolean): void {
     throw new UsageError(`${MODE_NAMES[modes[1]]} does not go with ${MODE_NAMES[modes[0]]}`);
   const mode = modes.at(0);
   if (mode === undefined) return;
-  const takes: readonly string[] = SHELL_MODES[mode];
-  const ignored = (Object.keys(OPTIONS) as OptionName[]).find(
+  const ignored = ignoredBy(mode, SHELL_MODES[mode], given);
+  if (ignored !== undefined)
+    throw new UsageError(`--${ignored} does not go with ${MODE_NAMES[mode]}`);
+}
+
+/**
+ * The first option given that `mode` (a command or a shell mode) would ignore: any but those
+ * it `takes`, and `--help` and `--version`, which win over everything.
+ */
+function ignoredBy(
+  mode: GivenName,
+  takes: readonly string[],
+  given: (name: GivenName) => boolean,
+): OptionName | undefined {
+  return (Object.keys(OPTIONS) as OptionName[]).find(
     (name) =>
       name !== mode &&
       given(name) &&
@@ -296,8 +301,6 @@ function checkShellMode(given: (name: GivenName) => boolean): void {
       name !== 'help' &&
       name !== 'version',
   );
-  if (ignored !== undefined)
-    throw new UsageError(`--${ignored} does not go with ${MODE_NAMES[mode]}`);
 }
 
 /** `--total`: a whole number of bytes or steps, with a binary suffix or not (`2G`). */

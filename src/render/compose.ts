@@ -1,5 +1,5 @@
 import type { Sprite, Style } from '../art/types.js';
-import { clearGrid, createGrid, spansOf, widenSpan, type Grid } from './grid.js';
+import { blankCells, clearGrid, createGrid, spansOf, widenSpan, type Grid } from './grid.js';
 
 /** A sprite placed in a frame: where its top-left cell goes and how deep it sits. */
 export interface Placement {
@@ -11,16 +11,6 @@ export interface Placement {
   readonly y: number;
   /** Lower depth is drawn on top (Term::Animation's convention); ties: later on top. */
   readonly depth: number;
-}
-
-/**
- * Make the cell at `index` blank. Used on the far half of a wide glyph when the near half is
- * painted over, so that the grid never holds half a wide glyph.
- */
-function blankCell(grid: Grid, index: number): void {
-  grid.glyphs[index] = ' ';
-  grid.widths[index] = 1;
-  grid.styles[index] = 0;
 }
 
 /**
@@ -41,9 +31,9 @@ function paintGlyph(
   const index = row * cols + col;
   const last = index + width - 1;
   // The cell at `index` is a continuation: its lead (to the left) would be left alone.
-  if (widths[index] === 0 && col > 0) blankCell(grid, index - 1);
+  if (widths[index] === 0 && col > 0) blankCells(grid, index - 1, index);
   // The last cell covered is a lead: its continuation (to the right) would be left alone.
-  if (widths[last] === 2 && col + width < cols) blankCell(grid, last + 1);
+  if (widths[last] === 2 && col + width < cols) blankCells(grid, last + 1, last + 2);
   grid.glyphs[index] = glyph;
   widths[index] = width;
   grid.styles[index] = style;

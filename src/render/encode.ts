@@ -1,4 +1,4 @@
-import { spansOf, type Grid } from './grid.js';
+import { blankCells, spansOf, type Grid } from './grid.js';
 import {
   CR,
   CRLF,
@@ -485,15 +485,6 @@ function moveCells(grid: Grid, to: number, from: number, count: number): void {
     glyphs[to + k] = glyphs[from + k];
     widths[to + k] = widths[from + k];
     styles[to + k] = styles[from + k];
-  }
-}
-
-/** Blank the cells of `grid` from index `from` to index `to` (exclusive). */
-function blankCells(grid: Grid, from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    grid.glyphs[i] = ' ';
-    grid.widths[i] = 1;
-    grid.styles[i] = 0;
   }
 }
 

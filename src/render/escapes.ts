@@ -102,87 +102,47 @@ export const SYNC_COST = SYNC_BEGIN.length + SYNC_END.length;
 /** Counts up to this one come from prebuilt tables; larger ones are built on demand. */
 const TABLE_SIZE = 256;
 
-/** `ESC[{n}{final}` for n = 0..TABLE_SIZE-1, n omitted when 1 and '' for 0. */
-function moveTable(final: string): readonly string[] {
-  return Array.from({ length: TABLE_SIZE }, (_, n) => csiMove(n, final));
-}
-
 /** `ESC[{n}{final}`, with n omitted when it is 1 (the default) and '' for no move. */
 function csiMove(n: number, final: string): string {
   if (n <= 0) return '';
   return n === 1 ? CSI + final : CSI + String(n) + final;
 }
 
-const CUF_TABLE = moveTable('C');
-const CUB_TABLE = moveTable('D');
-const CUU_TABLE = moveTable('A');
-const CUD_TABLE = moveTable('B');
-const CPL_TABLE = moveTable('F');
-const CNL_TABLE = moveTable('E');
+/**
+ * A cursor move by `n` cells or rows: `ESC[{final}` for 1, `ESC[{n}{final}` otherwise, '' for
+ * `n <= 0`. Counts below {@link TABLE_SIZE} come from a table made once: frames move often.
+ */
+function cursorMove(final: string): (n: number) => string {
+  const table = Array.from({ length: TABLE_SIZE }, (_, n) => csiMove(n, final));
+  return (n) => (n < TABLE_SIZE ? table[Math.max(0, n)] : csiMove(n, final));
+}
+
 /** Runs of backspaces; only short ones are ever cheaper than CUB, so a few suffice. */
 const BS_TABLE: readonly string[] = Array.from({ length: 8 }, (_, n) => BS.repeat(n));
 
-/**
- * Cursor Forward: `n` columns right, stopping at the right margin. '' for `n <= 0`.
- *
- * @param n - columns
- * @returns `ESC[C` for 1, `ESC[{n}C` otherwise
- */
-export function cuf(n: number): string {
-  return n < TABLE_SIZE ? CUF_TABLE[Math.max(0, n)] : csiMove(n, 'C');
-}
+/** Cursor Forward: `n` columns right, stopping at the right margin. '' for `n <= 0`. */
+export const cuf = cursorMove('C');
 
-/**
- * Cursor Backward: `n` columns left, stopping at column 0. '' for `n <= 0`.
- *
- * @param n - columns
- * @returns `ESC[D` for 1, `ESC[{n}D` otherwise
- */
-export function cub(n: number): string {
-  return n < TABLE_SIZE ? CUB_TABLE[Math.max(0, n)] : csiMove(n, 'D');
-}
+/** Cursor Backward: `n` columns left, stopping at column 0. '' for `n <= 0`. */
+export const cub = cursorMove('D');
 
-/**
- * Cursor Up: `n` rows up, stopping at the top margin (never scrolls). '' for `n <= 0`.
- *
- * @param n - rows
- * @returns `ESC[A` for 1, `ESC[{n}A` otherwise
- */
-export function cuu(n: number): string {
-  return n < TABLE_SIZE ? CUU_TABLE[Math.max(0, n)] : csiMove(n, 'A');
-}
+/** Cursor Up: `n` rows up, stopping at the top margin (never scrolls). '' for `n <= 0`. */
+export const cuu = cursorMove('A');
 
-/**
- * Cursor Down: `n` rows down, stopping at the bottom margin (never scrolls). '' for `n <= 0`.
- *
- * @param n - rows
- * @returns `ESC[B` for 1, `ESC[{n}B` otherwise
- */
-export function cud(n: number): string {
-  return n < TABLE_SIZE ? CUD_TABLE[Math.max(0, n)] : csiMove(n, 'B');
-}
+/** Cursor Down: `n` rows down, stopping at the bottom margin (never scrolls). '' for `n <= 0`. */
+export const cud = cursorMove('B');
 
 /**
  * Cursor Previous Line: `n` rows up and to column 0, stopping at the top margin (never
  * scrolls). '' for `n <= 0`. One sequence where CR and CUU would take two.
- *
- * @param n - rows
- * @returns `ESC[F` for 1, `ESC[{n}F` otherwise
  */
-export function cpl(n: number): string {
-  return n < TABLE_SIZE ? CPL_TABLE[Math.max(0, n)] : csiMove(n, 'F');
-}
+export const cpl = cursorMove('F');
 
 /**
  * Cursor Next Line: `n` rows down and to column 0, stopping at the bottom margin (never
  * scrolls, unlike a line feed). '' for `n <= 0`.
- *
- * @param n - rows
- * @returns `ESC[E` for 1, `ESC[{n}E` otherwise
  */
-export function cnl(n: number): string {
-  return n < TABLE_SIZE ? CNL_TABLE[Math.max(0, n)] : csiMove(n, 'E');
-}
+export const cnl = cursorMove('E');
 
 /**
  * `n` backspaces: `n` columns left, each 1 byte. '' for `n <= 0`.

@@ -101,10 +101,7 @@ export function clearGrid(grid: Grid): Grid {
       const base = row * cols;
       const from = base + spans[2 * row];
       const to = base + spans[2 * row + 1];
-      if (from >= to) continue;
-      glyphs.fill(' ', from, to);
-      widths.fill(1, from, to);
-      styles.fill(0, from, to);
+      if (from < to) blankCells(grid, from, to);
     }
   }
   // Every row empty: `from` past `to`.
@@ -113,4 +110,18 @@ export function clearGrid(grid: Grid): Grid {
     spans[2 * row + 1] = 0;
   }
   return grid;
+}
+
+/**
+ * Blank the cells of `grid` from index `from` to index `to` (exclusive): each a space of
+ * width 1 in the default style. The caller keeps wide glyphs whole and spans true.
+ *
+ * @param grid - the grid
+ * @param from - the first cell's index
+ * @param to - the index after the last
+ */
+export function blankCells(grid: Grid, from: number, to: number): void {
+  grid.glyphs.fill(' ', from, to);
+  grid.widths.fill(1, from, to);
+  grid.styles.fill(0, from, to);
 }

@@ -327,16 +327,26 @@ class Tee implements TerminalStream {
   on(event: 'resize' | 'drain', listener: () => void): this;
   on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): this;
   on(event: 'resize' | 'drain' | 'error', listener: (error: NodeJS.ErrnoException) => void): this {
-    if (event === 'error') this.#terminal.on(event, listener);
-    else this.#terminal.on(event, listener as () => void);
-    return this;
+    return this.#forward('on', event, listener);
   }
 
   off(event: 'resize' | 'drain', listener: () => void): this;
   off(event: 'error', listener: (error: NodeJS.ErrnoException) => void): this;
   off(event: 'resize' | 'drain' | 'error', listener: (error: NodeJS.ErrnoException) => void): this {
-    if (event === 'error') this.#terminal.off(event, listener);
-    else this.#terminal.off(event, listener as () => void);
+    return this.#forward('off', event, listener);
+  }
+
+  /**
+   * Add (`on`) or remove (`off`) a listener on the terminal itself, through the overload its
+   * event takes.
+   */
+  #forward(
+    method: 'on' | 'off',
+    event: 'resize' | 'drain' | 'error',
+    listener: (error: NodeJS.ErrnoException) => void,
+  ): this {
+    if (event === 'error') this.#terminal[method](event, listener);
+    else this.#terminal[method](event, listener as () => void);
     return this;
   }
 }

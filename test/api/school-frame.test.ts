@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveArt } from '../../src/art/index.js';
-import type { SpinnerScene } from '../../src/api/frame.js';
 import { NO_LABEL, toLabel } from '../../src/api/host-text.js';
 import {
   composeSchoolFrame,
   foldRows,
   schoolHeight,
+  taskScene,
   type TaskRow,
 } from '../../src/api/school-frame.js';
 import { clearGrid, createGrid } from '../../src/render/grid.js';
@@ -19,18 +19,8 @@ import { InlineRegion } from '../../src/terminal/region.js';
 
 /** A running task's row: `art` swimming, `text` after the tank. */
 function running(text: string, art = 'bass', since = 0): TaskRow {
-  const scene: SpinnerScene = {
-    art: resolveArt(art),
-    speed: 8,
-    bob: 0,
-    width: undefined,
-    indent: 0,
-    defaultWidth: 'line',
-    prefix: NO_LABEL,
-    text: toLabel(text, false),
-    suffix: NO_LABEL,
-    progress: undefined,
-  };
+  const labels = { prefix: NO_LABEL, text: toLabel(text, false), suffix: NO_LABEL };
+  const scene = taskScene(resolveArt(art), { speed: 8, width: undefined }, labels, undefined);
   return { scene, status: NO_LABEL, since };
 }
 

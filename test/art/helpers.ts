@@ -55,6 +55,19 @@ export function artError(fn: () => unknown): ArtError {
   throw new Error('expected an ArtError, but nothing was thrown');
 }
 
+/**
+ * What `fn` returns, or undefined where it refuses its input with an {@link ArtError} (any
+ * other error fails the test): for properties over input that may be refused.
+ */
+export function unlessRefused<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ArtError);
+    return undefined;
+  }
+}
+
 const folders: string[] = [];
 afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });

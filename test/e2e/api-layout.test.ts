@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { writeHost } from '../helpers/host.js';
-import { runInPty, type PtyRun } from '../helpers/pty.js';
+import { closing, type PtyRun, runInPty } from '../helpers/pty.js';
 
 const PROMPT = '$ host\r\n';
 const TEXT = 'Installing dependencies';
@@ -24,19 +24,15 @@ const runSpinner = (speed: number): PtyRun =>
 
 describe('the spinner-sized layout in a terminal', () => {
   it("draws `>))'>` at the start of the line and the text right after the tank", async () => {
-    const run = runSpinner(0);
-    try {
+    await closing(runSpinner(0), async (run) => {
       // Still (speed 0), the fish rests at the tank's start: 5 cells of art, 10 of water.
       await run.waitFor((lines) => lines[1] === `>))'>${' '.repeat(11)}${TEXT}`);
       expect(run.screen()[0]).toBe('$ host');
-    } finally {
-      run.close();
-    }
+    });
   });
 
   it('keeps the swimming fish within its 15 cells, the text fixed at column 16', async () => {
-    const run = runSpinner(40);
-    try {
+    await closing(runSpinner(40), async (run) => {
       const seen = new Set<number>();
       const row = /^( *)(>\)\)'>|<'\(\(<)( *)Installing dependencies$/;
       await run.waitFor((lines) => {
@@ -47,8 +43,6 @@ describe('the spinner-sized layout in a terminal', () => {
         // It has swum: several places seen, near the far end (10) among them.
         return seen.size > 2 && Math.max(...seen) >= 7;
       }, 10_000);
-    } finally {
-      run.close();
-    }
+    });
   });
 });

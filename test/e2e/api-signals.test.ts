@@ -8,38 +8,32 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeHost } from '../helpers/host.js';
-import { runInPty, type PtyRun } from '../helpers/pty.js';
-import { atPrompt, jobStopped, moreOutput, runShell } from '../helpers/shell.js';
+import {
+  BASS,
+  bassLines,
+  closing,
+  expectEndedClean,
+  type PtyRun,
+  runInPty,
+  swimming,
+} from '../helpers/pty.js';
+import { atPrompt, inShell, jobStopped, moreOutput } from '../helpers/shell.js';
 import { inked } from '../helpers/xterm.js';
 
 const PROMPT = '$ host\r\n';
-const BASS = />\)\)'>|<'\(\(</;
 const tmp = mkdtempSync(join(tmpdir(), 'fish-api-signals-'));
 
-/** The animation is on the screen and the cursor hidden. */
-const swimming =
-  (run: PtyRun) =>
-  (lines: string[]): boolean =>
-    lines.some((line) => BASS.test(line)) && !run.cursorVisible();
 /** A host program in a pseudo-terminal, below a prompt line. */
 const runHost = (name: string, body: string): PtyRun =>
   runInPty([writeHost(name, body)], { cols: 60, rows: 10, before: PROMPT });
 
-/** The host ended with `status`: only `lines` on the screen, nothing of the animation, the cursor shown. */
-async function expectEndedClean(run: PtyRun, status: number, lines: string[]): Promise<void> {
-  expect(await run.exited).toBe(status);
-  await run.flush();
-  expect(inked(run.screen())).toEqual(lines);
-  expect(run.cursorVisible()).toBe(true);
-}
+/** A host that starts an animation of `options` (as source), prints `ready` and stays. */
+const readyHost = (name: string, options: string): PtyRun =>
+  runHost(name, `fish(${options}).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`);
 
 describe('typing while a spinner runs (discardStdin)', () => {
   it('by default: no key echoes into the animation, and Ctrl+C still ends the host with 130', async () => {
-    const run = runHost(
-      'typing',
-      `fish({ text: 'working', fps: 25 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`,
-    );
-    try {
+    await closing(readyHost('typing', "{ text: 'working', fps: 25 }"), async (run) => {
       await run.waitFor(swimming(run));
       run.type('hello\rworld\r');
       await moreOutput(run);
@@ -50,15 +44,14 @@ describe('typing while a spinner runs (discardStdin)', () => {
       run.type('\x03');
       // The key's echo comes last, where the terminal would have echoed it in its usual mode.
       await expectEndedClean(run, 130, ['$ host', 'ready', '^C']);
-    } finally {
-      run.close();
-    }
+    });
   });
 
   it('gives stdin back as it was: in its usual mode, and read by a listener added after stop()', async () => {
-    const run = runHost(
-      'typing-then-reading',
-      `const animation = fish({ text: 'working' }).start();
+    await closing(
+      runHost(
+        'typing-then-reading',
+        `const animation = fish({ text: 'working' }).start();
 await sleep(300);
 animation.stop();
 console.log('stopped');
@@ -66,52 +59,51 @@ process.stdin.on('data', (data) => {
   console.log('read ' + JSON.stringify(String(data)));
   process.exit(0);
 });`,
+      ),
+      async (run) => {
+        await run.waitFor((lines) => lines.includes('stopped'));
+        run.type('abc\r');
+        expect(await run.exited).toBe(0);
+        await run.flush();
+        // A line as the terminal's usual mode delivers it: echoed, edited, ended by a line feed.
+        expect(inked(run.screen())).toEqual(['$ host', 'stopped', 'abc', 'read "abc\\n"']);
+      },
     );
-    try {
-      await run.waitFor((lines) => lines.includes('stopped'));
-      run.type('abc\r');
-      expect(await run.exited).toBe(0);
-      await run.flush();
-      // A line as the terminal's usual mode delivers it: echoed, edited, ended by a line feed.
-      expect(inked(run.screen())).toEqual(['$ host', 'stopped', 'abc', 'read "abc\\n"']);
-    } finally {
-      run.close();
-    }
   });
 
   it('leaves the keys to a host that reads stdin itself', async () => {
-    const run = runHost(
-      'reading-host',
-      `process.stdin.on('data', (data) => {
+    await closing(
+      runHost(
+        'reading-host',
+        `process.stdin.on('data', (data) => {
   animation.stop();
   console.log('host read ' + JSON.stringify(String(data)));
   process.exit(0);
 });
 const animation = fish({ text: 'working' }).start();`,
+      ),
+      async (run) => {
+        await run.waitFor(swimming(run));
+        run.type('x\r');
+        expect(await run.exited).toBe(0);
+        await run.flush();
+        expect(inked(run.screen()).at(-1)).toBe('host read "x\\n"');
+      },
     );
-    try {
-      await run.waitFor(swimming(run));
-      run.type('x\r');
-      expect(await run.exited).toBe(0);
-      await run.flush();
-      expect(inked(run.screen()).at(-1)).toBe('host read "x\\n"');
-    } finally {
-      run.close();
-    }
   });
 
   it('discardStdin: false leaves stdin alone: keys echo as they always did', async () => {
-    const run = runHost(
-      'not-discarding',
-      `fish({ text: 'working', discardStdin: false }).start();\nsetInterval(() => {}, 1000);`,
+    await closing(
+      runHost(
+        'not-discarding',
+        `fish({ text: 'working', discardStdin: false }).start();\nsetInterval(() => {}, 1000);`,
+      ),
+      async (run) => {
+        await run.waitFor(swimming(run));
+        run.type('typed');
+        await run.waitFor(() => run.output().includes('typed'));
+      },
     );
-    try {
-      await run.waitFor(swimming(run));
-      run.type('typed');
-      await run.waitFor(() => run.output().includes('typed'));
-    } finally {
-      run.close();
-    }
   });
 });
 
@@ -143,16 +135,12 @@ describe('Ctrl+Z and fg in a host', () => {
         `suspend-${option === '' ? 'raw' : 'signal'}`,
         `fish({ text: 'working', fps: 25${option} }).start();\nsetInterval(() => {}, 1000);`,
       );
-      const run = await runShell();
-      try {
+      await inShell({}, async (run) => {
         await suspendAndResume(run, script, name);
         await run.waitFor(swimming(run));
         await moreOutput(run);
         const lines = run.screen();
-        expect(
-          lines.filter((line) => BASS.test(line)),
-          name,
-        ).toHaveLength(1);
+        expect(bassLines(lines), name).toHaveLength(1);
         expect(
           lines.findIndex((line) => BASS.test(line)),
           name,
@@ -160,13 +148,8 @@ describe('Ctrl+Z and fg in a host', () => {
         run.type('\x03');
         await run.waitFor(atPrompt);
         expect(run.cursorVisible(), name).toBe(true);
-        expect(
-          run.screen().filter((line) => BASS.test(line)),
-          name,
-        ).toEqual([]);
-      } finally {
-        run.closeTerminal();
-      }
+        expect(bassLines(run.screen()), name).toEqual([]);
+      });
     },
   );
 });
@@ -183,33 +166,24 @@ process.on('SIGTSTP', () => {
 const animation = fish({ fps: 25 }).start();
 setInterval(() => (animation.text = 'stopped ' + stops + ' times'), 20);`,
     );
-    const run = await runShell();
-    try {
+    await inShell({}, async (run) => {
       await suspendAndResume(run, script);
       await run.waitFor(
         (lines) => swimming(run)(lines) && lines.some((line) => line.includes('stopped 1 times')),
       );
       await moreOutput(run);
-      expect(run.screen().filter((line) => BASS.test(line))).toHaveLength(1);
-    } finally {
-      run.closeTerminal();
-    }
+      expect(bassLines(run.screen())).toHaveLength(1);
+    });
   });
 });
 
 describe('fatal signals in a host', () => {
   it('SIGUSR2 with no handler: the animation cleared and the cursor shown, then death by SIGUSR2', async () => {
-    const run = runHost(
-      'usr2',
-      `fish({ text: 'working', bob: 1 }).start();\nconsole.log('ready');\nsetInterval(() => {}, 1000);`,
-    );
-    try {
+    await closing(readyHost('usr2', "{ text: 'working', bob: 1 }"), async (run) => {
       await run.waitFor(swimming(run));
       run.kill('SIGUSR2');
       await expectEndedClean(run, 128 + constants.signals.SIGUSR2, ['$ host', 'ready']);
-    } finally {
-      run.close();
-    }
+    });
   });
 
   it('a host that handles SIGHUP itself, its terminal gone: no error from fish’s writes reaches it', async () => {

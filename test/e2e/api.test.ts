@@ -9,12 +9,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runInPty, type PtyRun } from '../helpers/pty.js';
+import {
+  BASS,
+  expectEndedClean,
+  expectExited,
+  type PtyRun,
+  runInPty,
+  showsBass,
+} from '../helpers/pty.js';
 
 const PACKAGE = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'fish-api-e2e-'));
 const PROMPT = '$ host\r\n';
-const BASS = />\)\)'>|<'\(\(</;
 const ESC = '\u001B';
 
 /** Write a host program (an ES module importing the package as `fish`) and return its path. */
@@ -38,6 +44,22 @@ function allLines(run: PtyRun): string[] {
 
 /** The screen's lines with anything on them. */
 const inked = (lines: string[]): string[] => lines.filter((line) => line.trim() !== '');
+
+/**
+ * Run a host that writes `MARK` last while it animates: the animation (with `text` in its
+ * line) must show right below that line while it runs, and once the host ends (status 0, the
+ * cursor shown) its output must be `lines` after the prompt, whole and in order.
+ */
+async function expectWholeAbove(script: string, text: string, lines: string[]): Promise<void> {
+  const run = runInPty([script], { cols: 60, rows: 12, before: PROMPT });
+  await run.waitFor((screen) => {
+    const mark = screen.indexOf('MARK');
+    const below = screen[mark + 1] ?? '';
+    return mark >= 0 && BASS.test(below) && below.includes(text);
+  });
+  await expectExited(run, 0);
+  expect(allLines(run)).toEqual(['$ host', ...lines]);
+}
 
 /** Run a command in a pseudo-terminal named `term` (node-pty sets TERM from the name). */
 function runWithTerm(
@@ -80,16 +102,7 @@ await sleep(300);
 animation.stop();
 console.log(' (completed after stop)');`,
     );
-    const run = runInPty([script], { cols: 60, rows: 12, before: PROMPT });
-    // While it runs: the last host line, and the animation right below it.
-    await run.waitFor((lines) => {
-      const mark = lines.indexOf('MARK');
-      return mark >= 0 && BASS.test(lines[mark + 1] ?? '') && lines[mark + 1].includes('working');
-    });
-    expect(await run.exited).toBe(0);
-    await run.flush();
-    expect(allLines(run)).toEqual([
-      '$ host',
+    await expectWholeAbove(script, 'working', [
       'line 1',
       'partial completed on stderr',
       'a chunk without a newline',
@@ -97,7 +110,6 @@ console.log(' (completed after stop)');`,
       'MARK',
       'held until stop (completed after stop)',
     ]);
-    expect(run.cursorVisible()).toBe(true);
   });
 });
 
@@ -124,15 +136,7 @@ console.error('MARK');
 await sleep(100);
 animation.stop();`,
     );
-    const run = runInPty([script], { cols: 60, rows: 12, before: PROMPT });
-    await run.waitFor((lines) => {
-      const mark = lines.indexOf('MARK');
-      return mark >= 0 && BASS.test(lines[mark + 1] ?? '');
-    });
-    expect(await run.exited).toBe(0);
-    await run.flush();
-    expect(allLines(run)).toEqual([
-      '$ host',
+    await expectWholeAbove(script, '', [
       'sync line',
       'async line',
       'bytes on stderr',
@@ -140,7 +144,6 @@ animation.stop();`,
       'ended stdout',
       'MARK',
     ]);
-    expect(run.cursorVisible()).toBe(true);
   });
 });
 
@@ -154,14 +157,11 @@ process.stdout.write('half a line');
 setInterval(() => {}, 1000);`,
     );
     const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)));
+    await run.waitFor(showsBass);
     await run.waitFor(() => !run.cursorVisible());
     run.type('\x03');
-    expect(await run.exited).toBe(130);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
     // The key's echo comes last, where the terminal would have echoed it in its usual mode.
-    expect(inked(run.screen())).toEqual(['$ host', 'ready', 'half a line^C']);
+    await expectEndedClean(run, 130, ['$ host', 'ready', 'half a line^C']);
   });
 
   it('in a host that handles SIGINT itself: the host decides, and its status line is clean', async () => {
@@ -175,12 +175,9 @@ process.on('SIGINT', () => {
 setInterval(() => {}, 1000);`,
     );
     const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)));
+    await run.waitFor(showsBass);
     run.type('\x03');
-    expect(await run.exited).toBe(1);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
-    expect(inked(run.screen())).toEqual(['$ host', '✖ cancelled']);
+    await expectEndedClean(run, 1, ['$ host', '✖ cancelled']);
   });
 });
 
@@ -199,16 +196,13 @@ try {
 }`,
     );
     const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
-    expect(await run.exited).toBe(0);
-    await run.flush();
-    expect(inked(run.screen())).toEqual([
+    await expectEndedClean(run, 0, [
       '$ host',
       '✔ one done',
       '✔ two gave 42',
       '✖ three',
       'caught nope, value 42',
     ]);
-    expect(run.cursorVisible()).toBe(true);
   });
 
   it('refuses a second animation on the same terminal (stdout and stderr alike)', async () => {
@@ -233,10 +227,7 @@ try {
   it('a host that ends while animating exits, and leaves the terminal clean', async () => {
     const script = host('forgot-stop', `fish({ text: 'forgotten' }).start();\nconsole.log('bye');`);
     const run = runInPty([script], { cols: 60, rows: 10, before: PROMPT });
-    expect(await run.exited).toBe(0);
-    await run.flush();
-    expect(inked(run.screen())).toEqual(['$ host', 'bye']);
-    expect(run.cursorVisible()).toBe(true);
+    await expectEndedClean(run, 0, ['$ host', 'bye']);
   });
 });
 

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
+import { closing, FISH_BIN, type PtyRun, runInPty } from '../helpers/pty.js';
 import { castOutput, readCast, replayCast, unrecorded } from '../helpers/cast.js';
 import { loadAquariumArt } from '../../src/aquarium/index.js';
 import { isWaterLine, waterLineRow } from '../helpers/tank.js';
@@ -133,8 +133,7 @@ describe('fish --aquarium in a terminal', () => {
 
   it('a live recording records the whole run: played back, it leaves the alternate screen, resized as the terminal was', async () => {
     const path = join(tmp, 'live.cast');
-    const run = await startTank(['--record', path], 60, 16);
-    try {
+    await closing(await startTank(['--record', path], 60, 16), async (run) => {
       run.resize(44, 14);
       await run.waitFor((lines) => surfaceRow(lines, 44) >= 0, 1500);
       run.type('q');
@@ -151,9 +150,7 @@ describe('fish --aquarium in a terminal', () => {
       expect(castOutput(cast).lastIndexOf('\u001B[?25h')).toBeGreaterThan(
         castOutput(cast).lastIndexOf('\u001B[?25l'),
       );
-    } finally {
-      run.close();
-    }
+    });
   });
 
   it('pauses and resumes with p, adds a fish with space, redraws everything with r', async () => {
@@ -200,22 +197,16 @@ describe('fish --aquarium in a terminal', () => {
 });
 
 describe('fish --aquarium without a terminal (its pipe: test/e2e/cli.test.ts)', () => {
+  /** Record the aquarium with `options` into `path`, with no terminal: the run must succeed. */
+  const recordAquarium = (path: string, options: readonly string[]): void => {
+    const args = [FISH_BIN, '--aquarium', ...options, '--record', path];
+    expect(spawnSync(process.execPath, args, { encoding: 'utf8' }).status).toBe(0);
+  };
+
   it('records the same file for the same seed, and another for another seed', () => {
     const recordTank = (name: string, seed: string): string => {
       const path = join(tmp, name);
-      const args = [
-        '--aquarium',
-        '--seed',
-        seed,
-        '--record',
-        path,
-        '--size',
-        '70x20',
-        '--frames',
-        '60',
-      ];
-      const result = spawnSync(process.execPath, [FISH_BIN, ...args], { encoding: 'utf8' });
-      expect(result.status).toBe(0);
+      recordAquarium(path, ['--seed', seed, '--size', '70x20', '--frames', '60']);
       return readFileSync(path, 'utf8');
     };
     const first = recordTank('a.cast', '42');
@@ -227,21 +218,7 @@ describe('fish --aquarium without a terminal (its pipe: test/e2e/cli.test.ts)', 
     const own = join(tmp, 'own.art');
     writeFileSync(own, '@fish v1\nname: mine\n@frame\n<QQQ>\n');
     const path = join(tmp, 'own.cast');
-    const args = [
-      '--aquarium',
-      '--art',
-      own,
-      '--seed',
-      '1',
-      '--record',
-      path,
-      '--size',
-      '60x18',
-      '--frames',
-      '40',
-    ];
-    const result = spawnSync(process.execPath, [FISH_BIN, ...args], { encoding: 'utf8' });
-    expect(result.status).toBe(0);
+    recordAquarium(path, ['--art', own, '--seed', '1', '--size', '60x18', '--frames', '40']);
     const cast = readCast(path);
     expect(cast.header).toMatchObject({ width: 60, height: 18, title: 'aquarium' });
     expect(cast.header).not.toHaveProperty('timestamp');
@@ -260,12 +237,8 @@ describe('fish --aquarium without a terminal (its pipe: test/e2e/cli.test.ts)', 
 
   it('a seeded recording at 200x50 shows the castle, the water line, and two kinds of visitor within 60 seconds', async () => {
     const path = join(tmp, 'visitors.cast');
-    const args = ['--aquarium', '--seed', '1', '--record', path, '--size', '200x50'];
     // 60 seconds at the default 12.5 frames a second, in step time.
-    const result = spawnSync(process.execPath, [FISH_BIN, ...args, '--frames', '750'], {
-      encoding: 'utf8',
-    });
-    expect(result.status).toBe(0);
+    recordAquarium(path, ['--seed', '1', '--size', '200x50', '--frames', '750']);
     /** What each visitor shows, whichever way it faces. */
     const VISITORS: Record<string, RegExp> = {
       ship: /\|__\\|\/__\|/,

@@ -7,11 +7,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FISH_BIN, runInPty } from '../helpers/pty.js';
+import {
+  BASS,
+  closing,
+  expectExited,
+  FISH_BIN,
+  runInPty,
+  showsBass,
+  swimming,
+} from '../helpers/pty.js';
 import { castOutput, readCast, replayCast, screenLines, unrecorded } from '../helpers/cast.js';
 
 const PROMPT = '$ fish\r\n';
-const BASS = /(>\)\)'>|<'\(\(<)/;
 const tmp = mkdtempSync(join(tmpdir(), 'fish-e2e-'));
 
 /** Lines that hold anything but the prompt. */
@@ -26,12 +33,10 @@ const CTRL_C_ECHO = '^C';
 describe('fish in a terminal', () => {
   it('swims until Ctrl+C, then clears its rows, shows the cursor and exits 130', async () => {
     const run = runInPty([FISH_BIN], { cols: 60, rows: 10, before: PROMPT });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
+    await run.waitFor(swimming(run));
     expect(run.screen()[0]).toBe('$ fish');
     run.type('\x03');
-    expect(await run.exited).toBe(130);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 130);
     expect(debris(run.screen())).toEqual([CTRL_C_ECHO]);
     expect(run.screen()[1]).toBe(CTRL_C_ECHO);
     expect(run.term.buffer.active.cursorY).toBe(1);
@@ -40,11 +45,9 @@ describe('fish in a terminal', () => {
 
   it('exits 143 on SIGTERM with the terminal clean', async () => {
     const run = runInPty([FISH_BIN], { cols: 60, rows: 10, before: PROMPT });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)));
+    await run.waitFor(showsBass);
     run.kill('SIGTERM');
-    expect(await run.exited).toBe(143);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 143);
     expect(debris(run.screen())).toEqual([]);
   });
 
@@ -139,9 +142,7 @@ describe('fish in a terminal', () => {
     await run.waitFor(() => run.output() !== '' && !run.cursorVisible());
     expect(run.screen().every((line) => line.length <= 2)).toBe(true);
     run.type('\x03');
-    expect(await run.exited).toBe(130);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 130);
     expect(run.screen().filter((line) => line.trim() !== '')).toEqual([CTRL_C_ECHO]);
   });
 });
@@ -153,71 +154,71 @@ describe('live recordings (--record on a terminal)', () => {
       ['Ctrl+C', [], 130],
     ] as const) {
       const path = join(tmp, `closing-${status}.cast`);
-      const run = runInPty([FISH_BIN, '--fps', '50', '--record', path, ...args], {
-        cols: 40,
-        rows: 8,
-      });
-      try {
-        await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
-        if (status === 130) run.type('\x03');
-        expect(await run.exited, ending).toBe(status);
-        await run.flush();
-        const cast = readCast(path);
-        expect(unrecorded(run.output(), cast), ending).toBe('');
-        const term = await replayCast(cast, () => {});
-        expect(
-          screenLines(term).filter((line) => line !== ''),
-          ending,
-        ).toEqual(status === 130 ? [CTRL_C_ECHO] : []);
-        expect(castOutput(cast).lastIndexOf('\u001B[?25h'), ending).toBeGreaterThan(
-          castOutput(cast).lastIndexOf('\u001B[?25l'),
-        );
-      } finally {
-        run.close();
-      }
+      await closing(
+        runInPty([FISH_BIN, '--fps', '50', '--record', path, ...args], {
+          cols: 40,
+          rows: 8,
+        }),
+        async (run) => {
+          await run.waitFor(swimming(run));
+          if (status === 130) run.type('\x03');
+          expect(await run.exited, ending).toBe(status);
+          await run.flush();
+          const cast = readCast(path);
+          expect(unrecorded(run.output(), cast), ending).toBe('');
+          const term = await replayCast(cast, () => {});
+          expect(
+            screenLines(term).filter((line) => line !== ''),
+            ending,
+          ).toEqual(status === 130 ? [CTRL_C_ECHO] : []);
+          expect(castOutput(cast).lastIndexOf('\u001B[?25h'), ending).toBeGreaterThan(
+            castOutput(cast).lastIndexOf('\u001B[?25l'),
+          );
+        },
+      );
     }
   });
 
   it('records each resize as an "r" event, in order with the bytes that answer it, on the frame clock', async () => {
     const path = join(tmp, 'resized.cast');
-    const run = runInPty([FISH_BIN, '--speed', '40', '--fps', '25', '--record', path], {
-      cols: 60,
-      rows: 10,
-    });
-    try {
-      await run.waitFor((lines) => lines.some((line) => /^ {20,}\S/.test(line)), 8000);
-      for (const [cols, rows] of [
-        [30, 10],
-        [70, 12],
-      ]) {
-        const before = run.output().length;
-        run.resize(cols, rows);
-        // Answered: the strip is erased and drawn again at the new size.
-        await run.waitFor(() => run.output().includes('\u001b[J', before), 3000);
-      }
-      run.type('\x03');
-      expect(await run.exited).toBe(130);
-      await run.flush();
-      const cast = readCast(path);
-      expect(cast.header).toMatchObject({ width: 60, height: 10 });
-      expect(cast.events.filter(([, kind]) => kind === 'r').map(([, , size]) => size)).toEqual([
-        '30x10',
-        '70x12',
-      ]);
-      const times = cast.events.map(([time]) => time);
-      expect(times).toEqual([...times].sort((a, b) => a - b));
-      // Each resize is followed by the erasing that answers it.
-      for (const [index, [, kind]] of cast.events.entries()) {
-        if (kind === 'r') expect(cast.events[index + 1]?.[2]).toContain('\u001b[J');
-      }
-      expect(unrecorded(run.output(), cast)).toBe('');
-      // Played back at the sizes recorded, it ends as the terminal did: nothing left.
-      const term = await replayCast(cast, () => {});
-      expect([term.cols, term.rows]).toEqual([70, 12]);
-      expect(screenLines(term).filter((line) => line !== '')).toEqual([CTRL_C_ECHO]);
-    } finally {
-      run.close();
-    }
+    await closing(
+      runInPty([FISH_BIN, '--speed', '40', '--fps', '25', '--record', path], {
+        cols: 60,
+        rows: 10,
+      }),
+      async (run) => {
+        await run.waitFor((lines) => lines.some((line) => /^ {20,}\S/.test(line)), 8000);
+        for (const [cols, rows] of [
+          [30, 10],
+          [70, 12],
+        ]) {
+          const before = run.output().length;
+          run.resize(cols, rows);
+          // Answered: the strip is erased and drawn again at the new size.
+          await run.waitFor(() => run.output().includes('\u001b[J', before), 3000);
+        }
+        run.type('\x03');
+        expect(await run.exited).toBe(130);
+        await run.flush();
+        const cast = readCast(path);
+        expect(cast.header).toMatchObject({ width: 60, height: 10 });
+        expect(cast.events.filter(([, kind]) => kind === 'r').map(([, , size]) => size)).toEqual([
+          '30x10',
+          '70x12',
+        ]);
+        const times = cast.events.map(([time]) => time);
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+        // Each resize is followed by the erasing that answers it.
+        for (const [index, [, kind]] of cast.events.entries()) {
+          if (kind === 'r') expect(cast.events[index + 1]?.[2]).toContain('\u001b[J');
+        }
+        expect(unrecorded(run.output(), cast)).toBe('');
+        // Played back at the sizes recorded, it ends as the terminal did: nothing left.
+        const term = await replayCast(cast, () => {});
+        expect([term.cols, term.rows]).toEqual([70, 12]);
+        expect(screenLines(term).filter((line) => line !== '')).toEqual([CTRL_C_ECHO]);
+      },
+    );
   });
 });
 
@@ -243,16 +244,13 @@ describe('fish without a terminal', () => {
         cols: 100,
         rows: 6,
       });
-    const run = dumb();
-    try {
+    await closing(dumb(), async (run) => {
       expect(await run.exited).toBe(0);
       await run.flush();
       expect(run.screen()[0]).toBe(
         'fish: TERM is "dumb", so nothing is animated (--record FILE.cast records one)',
       );
-    } finally {
-      run.close();
-    }
+    });
     const path = join(tmp, 'dumb.cast');
     const recording = dumb('--record', path, '--frames', '3');
     try {
@@ -266,17 +264,14 @@ describe('fish without a terminal', () => {
   });
 
   it('under CI animates nothing even in a terminal, as the library does (it animated while the library kept quiet)', async () => {
-    const run = runInPty([FISH_BIN], { cols: 100, rows: 6, env: { CI: '1' } });
-    try {
+    await closing(runInPty([FISH_BIN], { cols: 100, rows: 6, env: { CI: '1' } }), async (run) => {
       expect(await run.exited).toBe(0);
       await run.flush();
       expect(run.output()).not.toContain('\u001b');
       expect(run.screen()[0]).toBe(
         'fish: CI is set (CI keeps logs), so nothing is animated (--record FILE.cast records one)',
       );
-    } finally {
-      run.close();
-    }
+    });
   });
 
   it('records into a file alone at --size, timed on the frame schedule', async () => {
@@ -381,11 +376,9 @@ describe('fish options that change the drawing', () => {
       rows: 8,
       before: PROMPT,
     });
-    await run.waitFor((lines) => lines.some((line) => BASS.test(line)) && !run.cursorVisible());
+    await run.waitFor(swimming(run));
     run.type('\x03');
-    expect(await run.exited).toBe(130);
-    await run.flush();
-    expect(run.cursorVisible()).toBe(true);
+    await expectExited(run, 130);
     expect(debris(run.screen())).toEqual([CTRL_C_ECHO]);
   });
 

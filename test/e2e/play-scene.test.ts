@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createScene, parseArt, playScene, swimmer } from '../../src/index.js';
-import { runInPty, type PtyRun } from '../helpers/pty.js';
+import { closing, type PtyRun, runInPty } from '../helpers/pty.js';
 
 const HOST = fileURLToPath(new URL('../fixtures/play-scene.mjs', import.meta.url));
 const ART = '<*>';
@@ -21,12 +21,9 @@ async function withHost(
   options: Parameters<typeof runInPty>[1],
   body: (run: PtyRun) => Promise<void>,
 ): Promise<void> {
-  const run = runInPty([HOST, ...args], options);
-  try {
+  await closing(runInPty([HOST, ...args], options), async (run) => {
     await body(run);
-  } finally {
-    run.close();
-  }
+  });
 }
 
 describe('playScene in a terminal', () => {

@@ -9,36 +9,50 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapWithLimit } from '../helpers/parallel.js';
-import { FISH_BIN, runInPty } from '../helpers/pty.js';
-import { atPrompt, jobStopped, lastStatus, moreOutput, runShell } from '../helpers/shell.js';
+import {
+  BASS,
+  bassLines,
+  closing,
+  expectEndedClean,
+  FISH_BIN,
+  type PtyRun,
+  runInPty,
+} from '../helpers/pty.js';
+import { atPrompt, inShell, jobStopped, lastStatus, moreOutput } from '../helpers/shell.js';
 import { inked } from '../helpers/xterm.js';
 import { visibleLogicalLines } from '../helpers/screen.js';
 import { waterLineRow } from '../helpers/tank.js';
 
 const PROMPT = '$ fish\r\n';
-const BASS = /(>\)\)'>|<'\(\(<)/;
 const tmp = mkdtempSync(join(tmpdir(), 'fish-signals-'));
 /** Processes in pseudo-terminals at once: enough to overlap start-ups, few enough for 2 cores. */
 const PARALLEL = 4;
 
-/** The lines that show the bass. */
-const fishLines = (lines: string[]): string[] => lines.filter((line) => BASS.test(line));
 /** Whether the screen shows the aquarium's water line. */
 const hasSurface = (lines: string[], cols: number): boolean => waterLineRow(lines, cols) >= 0;
 
+/** A wait's test: one strip on the screen (the bass on one line) and the cursor hidden. */
+const oneStrip =
+  (run: PtyRun) =>
+  (lines: string[]): boolean =>
+    bassLines(lines).length === 1 && !run.cursorVisible();
+
+/** Enter `command` at the shell's prompt, and wait for its one strip. */
+async function untilOneStrip(run: PtyRun, command: string): Promise<void> {
+  run.type(`${command}\r`);
+  await run.waitFor(oneStrip(run));
+}
+
 describe('Ctrl+Z and fg', () => {
   it('inline: the strip is cleared and the cursor shown while stopped; after fg the job lines stay and one strip is drawn below them', async () => {
-    const run = await runShell({ FISH: FISH_BIN });
-    try {
-      run.type('node "$FISH" --bob 0 --fps 25\r');
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
+    await inShell({ FISH: FISH_BIN }, async (run) => {
+      await untilOneStrip(run, 'node "$FISH" --bob 0 --fps 25');
       run.type('\x1a');
       await run.waitFor(jobStopped);
       expect(run.cursorVisible()).toBe(true);
-      expect(fishLines(run.screen())).toEqual([]);
+      expect(bassLines(run.screen())).toEqual([]);
 
-      run.type('fg\r');
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
+      await untilOneStrip(run, 'fg');
       await moreOutput(run);
       const lines = run.screen();
       const job = lines.findIndex((line) => line.startsWith('[1]+  Stopped'));
@@ -46,7 +60,7 @@ describe('Ctrl+Z and fg', () => {
       expect(job).toBeGreaterThan(0);
       expect(fg).toBeGreaterThan(job);
       // No copy of the old strip anywhere: exactly one bass, below what the shell wrote.
-      expect(fishLines(lines)).toHaveLength(1);
+      expect(bassLines(lines)).toHaveLength(1);
       expect(lines.findIndex((line) => BASS.test(line))).toBeGreaterThan(fg);
 
       // Raw mode is back, although the shell reset the terminal while the job was stopped.
@@ -58,17 +72,16 @@ describe('Ctrl+Z and fg', () => {
       await run.waitFor(atPrompt);
       expect(await lastStatus(run)).toBe('status 130');
       expect(run.cursorVisible()).toBe(true);
-      expect(fishLines(run.screen())).toEqual([]);
-    } finally {
-      run.closeTerminal();
-    }
+      expect(bassLines(run.screen())).toEqual([]);
+    });
   });
 
   it('aquarium: the shell’s screen is back while stopped; after fg the tank is redrawn, keys do not echo and q quits at once', async () => {
-    const run = await runShell({ FISH: FISH_BIN });
-    const tank = (lines: string[]): boolean =>
-      run.term.buffer.active.type === 'alternate' && hasSurface(lines, 60) && !run.cursorVisible();
-    try {
+    await inShell({ FISH: FISH_BIN }, async (run) => {
+      const tank = (lines: string[]): boolean =>
+        run.term.buffer.active.type === 'alternate' &&
+        hasSurface(lines, 60) &&
+        !run.cursorVisible();
       run.type('node "$FISH" --aquarium --seed 7 --fps 25\r');
       await run.waitFor(tank);
       run.type('\x1a');
@@ -90,51 +103,42 @@ describe('Ctrl+Z and fg', () => {
       );
       expect(await lastStatus(run)).toBe('status 0');
       expect(run.cursorVisible()).toBe(true);
-    } finally {
-      run.closeTerminal();
-    }
+    });
   });
 });
 
 describe('typing while it swims', () => {
   it('echoes nothing into the strip, Enter does not move it, and Ctrl+C still ends it with 130', async () => {
-    const run = runInPty([FISH_BIN, '--bob', '0', '--fps', '25'], {
-      cols: 60,
-      rows: 10,
-      before: PROMPT,
-    });
-    try {
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
-      run.type('hello\rworld\r');
-      await moreOutput(run);
-      const lines = run.screen();
-      expect(inked(lines)).toHaveLength(2);
-      expect(lines[0]).toBe('$ fish');
-      expect(lines[1]).toMatch(BASS);
-      run.type('\x03');
-      expect(await run.exited).toBe(130);
-      await run.flush();
-      // Ctrl+C's echo comes last, where the terminal would have echoed it in its usual mode.
-      expect(inked(run.screen())).toEqual(['$ fish', '^C']);
-      expect(run.cursorVisible()).toBe(true);
-    } finally {
-      run.close();
-    }
+    await closing(
+      runInPty([FISH_BIN, '--bob', '0', '--fps', '25'], {
+        cols: 60,
+        rows: 10,
+        before: PROMPT,
+      }),
+      async (run) => {
+        await run.waitFor(oneStrip(run));
+        run.type('hello\rworld\r');
+        await moreOutput(run);
+        const lines = run.screen();
+        expect(inked(lines)).toHaveLength(2);
+        expect(lines[0]).toBe('$ fish');
+        expect(lines[1]).toMatch(BASS);
+        run.type('\x03');
+        // Ctrl+C's echo comes last, where the terminal would have echoed it in its usual mode.
+        await expectEndedClean(run, 130, ['$ fish', '^C']);
+      },
+    );
   });
 
   it('a shell loop stops on Ctrl+C: fish dies by SIGINT, as the loop expects', async () => {
-    const run = await runShell({ FISH: FISH_BIN });
-    try {
-      run.type('for i in 1 2; do node "$FISH" --bob 0; done\r');
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
+    await inShell({ FISH: FISH_BIN }, async (run) => {
+      await untilOneStrip(run, 'for i in 1 2; do node "$FISH" --bob 0; done');
       run.type('\x03');
       // Not a second fish: the shell is back at its prompt.
       await run.waitFor(atPrompt);
       expect(await lastStatus(run)).toBe('status 130');
-      expect(fishLines(run.screen())).toEqual([]);
-    } finally {
-      run.closeTerminal();
-    }
+      expect(bassLines(run.screen())).toEqual([]);
+    });
   });
 });
 
@@ -177,53 +181,50 @@ describe('other fatal signals', () => {
     await mapWithLimit(cases, PARALLEL, async ({ signal, aquarium }) => {
       const what = `${signal}${aquarium ? ' in the aquarium' : ''}`;
       const args = aquarium ? ['--aquarium', '--seed', '3'] : ['--bob', '1'];
-      const run = runInPty(withoutCore(args), {
-        command: 'sh',
-        cols: 50,
-        rows: 12,
-        before: PROMPT,
-      });
-      try {
-        await run.waitFor(
-          (lines) =>
-            (aquarium ? hasSurface(lines, 50) : fishLines(lines).length > 0) &&
-            !run.cursorVisible(),
-          10_000,
-        );
-        run.kill(signal);
-        expect(await run.exited, what).toBe(128 + constants.signals[signal]);
-        await run.flush();
-        expect(run.term.buffer.active.type, what).toBe('normal');
-        expect(run.cursorVisible(), what).toBe(true);
-        expect(
-          visibleLogicalLines(run.term)
-            .map(({ text }) => text)
-            .filter((text) => text !== ''),
-          what,
-        ).toEqual(['$ fish']);
-      } finally {
-        run.close();
-      }
+      await closing(
+        runInPty(withoutCore(args), {
+          command: 'sh',
+          cols: 50,
+          rows: 12,
+          before: PROMPT,
+        }),
+        async (run) => {
+          await run.waitFor(
+            (lines) =>
+              (aquarium ? hasSurface(lines, 50) : bassLines(lines).length > 0) &&
+              !run.cursorVisible(),
+            10_000,
+          );
+          run.kill(signal);
+          expect(await run.exited, what).toBe(128 + constants.signals[signal]);
+          await run.flush();
+          expect(run.term.buffer.active.type, what).toBe('normal');
+          expect(run.cursorVisible(), what).toBe(true);
+          expect(
+            visibleLogicalLines(run.term)
+              .map(({ text }) => text)
+              .filter((text) => text !== ''),
+            what,
+          ).toEqual(['$ fish']);
+        },
+      );
     });
   }, 60_000);
 
   it('Ctrl+\\ quits as SIGQUIT does, the terminal clean', async () => {
-    const run = runInPty(withoutCore(['--bob', '0']), {
-      command: 'sh',
-      cols: 60,
-      rows: 10,
-      before: PROMPT,
-    });
-    try {
-      await run.waitFor((lines) => fishLines(lines).length === 1 && !run.cursorVisible());
-      run.type('\x1c');
-      expect(await run.exited).toBe(128 + constants.signals.SIGQUIT);
-      await run.flush();
-      expect(inked(run.screen())).toEqual(['$ fish', '^\\']);
-      expect(run.cursorVisible()).toBe(true);
-    } finally {
-      run.close();
-    }
+    await closing(
+      runInPty(withoutCore(['--bob', '0']), {
+        command: 'sh',
+        cols: 60,
+        rows: 10,
+        before: PROMPT,
+      }),
+      async (run) => {
+        await run.waitFor(oneStrip(run));
+        run.type('\x1c');
+        await expectEndedClean(run, 128 + constants.signals.SIGQUIT, ['$ fish', '^\\']);
+      },
+    );
   });
 });
 

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { strayControls } from '../helpers/controls.js';
 import { writeHost } from '../helpers/host.js';
 import { mapWithLimit, testSeed } from '../helpers/parallel.js';
-import { runInPty } from '../helpers/pty.js';
+import { closing, runInPty } from '../helpers/pty.js';
 import { logicalLines } from '../helpers/screen.js';
 
 const PROMPT_LINE = '$ host';
@@ -121,53 +121,53 @@ describe('a host program that fails while a spinner runs, in a real terminal', (
     await mapWithLimit(cases, PARALLEL, async ({ fault, delay }, i) => {
       const what = `${fault.name} at ${delay} ms`;
       const script = writeHost(`fault-${i}`, hostProgram(fault, delay));
-      const run = runInPty([script], { cols: 70, rows: 12, before: `${PROMPT_LINE}\r\n` });
-      try {
-        if (fault.signal !== undefined) {
-          await run.waitFor((lines) => lines.includes('host line 3'), 10_000);
-          run.kill(fault.signal);
-        }
-        expect(await run.exited, replay(`${what}: exit status`)).toBe(fault.status);
-        await run.flush();
-        const lines = logicalLines(run.term).map(({ text }) => text);
-        const transcript = replay(
-          `${what}:\n${lines.join('\n')}\nlast bytes written: ${JSON.stringify(run.output().slice(-600))}`,
-        );
-        expect(run.cursorVisible(), transcript).toBe(true);
-        // Nothing of the animation anywhere: neither the fish nor its text, not even in the scrollback.
-        expect(
-          lines.filter((line) => BASS.test(line) || line.includes(SPINNER_TEXT)),
-          transcript,
-        ).toEqual([]);
-        // The host's lines, all of them, in order, before anything else the fault printed.
-        const host = lines.filter(
-          (line) =>
-            /^(\$ host|host line \d|frame \d+)$/.test(line) ||
-            (fault.held !== undefined && line.startsWith(fault.held)),
-        );
-        const expected = [
-          PROMPT_LINE,
-          'host line 1',
-          'host line 2',
-          'host line 3',
-          ...(fault.printed?.(delay) ?? []),
-        ];
-        expect(host.slice(0, expected.length), transcript).toEqual(expected);
-        // The held partial line comes out last, the error message right after it on its line.
-        if (fault.held !== undefined)
+      await closing(
+        runInPty([script], { cols: 70, rows: 12, before: `${PROMPT_LINE}\r\n` }),
+        async (run) => {
+          if (fault.signal !== undefined) {
+            await run.waitFor((lines) => lines.includes('host line 3'), 10_000);
+            run.kill(fault.signal);
+          }
+          expect(await run.exited, replay(`${what}: exit status`)).toBe(fault.status);
+          await run.flush();
+          const lines = logicalLines(run.term).map(({ text }) => text);
+          const transcript = replay(
+            `${what}:\n${lines.join('\n')}\nlast bytes written: ${JSON.stringify(run.output().slice(-600))}`,
+          );
+          expect(run.cursorVisible(), transcript).toBe(true);
+          // Nothing of the animation anywhere: neither the fish nor its text, not even in the scrollback.
           expect(
-            host.slice(expected.length).map((line) => line.slice(0, fault.held?.length)),
+            lines.filter((line) => BASS.test(line) || line.includes(SPINNER_TEXT)),
             transcript,
-          ).toEqual([fault.held]);
-        else expect(host.length, transcript).toBe(expected.length);
-        if (fault.message !== undefined) {
-          const error = lines.findIndex((line) => fault.message?.test(line) === true);
-          expect(error, transcript).toBeGreaterThan(lines.indexOf('host line 3'));
-        }
-        expect(strayControls(run.output()), transcript).toEqual([]);
-      } finally {
-        run.close();
-      }
+          ).toEqual([]);
+          // The host's lines, all of them, in order, before anything else the fault printed.
+          const host = lines.filter(
+            (line) =>
+              /^(\$ host|host line \d|frame \d+)$/.test(line) ||
+              (fault.held !== undefined && line.startsWith(fault.held)),
+          );
+          const expected = [
+            PROMPT_LINE,
+            'host line 1',
+            'host line 2',
+            'host line 3',
+            ...(fault.printed?.(delay) ?? []),
+          ];
+          expect(host.slice(0, expected.length), transcript).toEqual(expected);
+          // The held partial line comes out last, the error message right after it on its line.
+          if (fault.held !== undefined)
+            expect(
+              host.slice(expected.length).map((line) => line.slice(0, fault.held?.length)),
+              transcript,
+            ).toEqual([fault.held]);
+          else expect(host.length, transcript).toBe(expected.length);
+          if (fault.message !== undefined) {
+            const error = lines.findIndex((line) => fault.message?.test(line) === true);
+            expect(error, transcript).toBeGreaterThan(lines.indexOf('host line 3'));
+          }
+          expect(strayControls(run.output()), transcript).toEqual([]);
+        },
+      );
     });
   }, 90_000);
 });

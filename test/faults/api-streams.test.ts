@@ -4,27 +4,15 @@
  * animation lets everything go (the terminal's claim, its listeners, the process's exit
  * hooks), tells the host once, and costs what the line shows.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { fish, type FishAnimation } from '../../src/index.js';
+import { fish } from '../../src/index.js';
 import { writeHost } from '../helpers/host.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
+import { stoppedAfterEach } from '../helpers/animations.js';
 
-const made: FishAnimation[] = [];
-const track = (animation: FishAnimation): FishAnimation => {
-  made.push(animation);
-  return animation;
-};
-afterEach(() => {
-  for (const animation of made.splice(0)) {
-    try {
-      animation.stop();
-    } catch {
-      // A stream that throws may throw again: the tests look at what was let go.
-    }
-  }
-});
+const track = stoppedAfterEach('may throw');
 
 /** The exit paths an animation hooks on the process, counted. */
 const EXIT_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit', 'uncaughtExceptionMonitor'] as const;

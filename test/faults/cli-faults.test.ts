@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { strayControls } from '../helpers/controls.js';
 import { mapWithLimit, testSeed } from '../helpers/parallel.js';
 import { sleep } from '../helpers/wait.js';
-import { FISH_BIN, runInPty, type PtyRun } from '../helpers/pty.js';
+import { closing, FISH_BIN, type PtyRun, runInPty } from '../helpers/pty.js';
 import { logicalLine, visibleLogicalLines } from '../helpers/screen.js';
 
 const PROMPT_LINE = '$ fish';
@@ -153,36 +153,36 @@ describe('fish under faults in a real terminal', () => {
   it(`exits with the documented status, the terminal clean, after SIGINT or SIGTERM at random moments (${SIGNAL_CASES.length} runs)`, async () => {
     const outcomes = await mapWithLimit(SIGNAL_CASES, PARALLEL, async (c, i) => {
       const what = `run ${i} ${JSON.stringify(c)}`;
-      const run = runInPty([FISH_BIN, '--art', c.art], {
-        cols: c.cols,
-        rows: c.rows,
-        before: PROMPT,
-      });
-      try {
-        if (c.from === 'swimming') await run.waitFor(drawn, 10_000);
-        await sleep(c.delay);
-        const swimming = run.output() !== '';
-        // Ctrl+C goes through the terminal's line discipline to the foreground process group,
-        // which exists only once the child has started its session: not in the first moments.
-        if (c.signal === 'SIGINT' && c.typed && (c.from === 'swimming' || c.delay >= 20))
-          run.type('\x03');
-        else run.kill(c.signal);
-        expect(await run.exited, replay(`${what}: exit status`)).toBe(STATUS[c.signal]);
-        await expectTerminalRestored(run, what, { typed: c.typed });
-        // Unmoved by resizes, the region began on the line below the prompt (absolute line 1,
-        // whether or not making room scrolled the prompt off): the cursor is back there, after
-        // Ctrl+C's echo if that is still on the screen.
-        const buffer = run.term.buffer.active;
-        const echoed =
-          buffer.getLine(1)?.translateToString(true) === ECHOED_CTRL_C ? ECHOED_CTRL_C.length : 0;
-        expect(
-          { line: buffer.baseY + buffer.cursorY, col: buffer.cursorX },
-          replay(`${what}: the cursor`),
-        ).toEqual({ line: 1, col: echoed });
-        return swimming;
-      } finally {
-        run.close();
-      }
+      return closing(
+        runInPty([FISH_BIN, '--art', c.art], {
+          cols: c.cols,
+          rows: c.rows,
+          before: PROMPT,
+        }),
+        async (run) => {
+          if (c.from === 'swimming') await run.waitFor(drawn, 10_000);
+          await sleep(c.delay);
+          const swimming = run.output() !== '';
+          // Ctrl+C goes through the terminal's line discipline to the foreground process group,
+          // which exists only once the child has started its session: not in the first moments.
+          if (c.signal === 'SIGINT' && c.typed && (c.from === 'swimming' || c.delay >= 20))
+            run.type('\x03');
+          else run.kill(c.signal);
+          expect(await run.exited, replay(`${what}: exit status`)).toBe(STATUS[c.signal]);
+          await expectTerminalRestored(run, what, { typed: c.typed });
+          // Unmoved by resizes, the region began on the line below the prompt (absolute line 1,
+          // whether or not making room scrolled the prompt off): the cursor is back there, after
+          // Ctrl+C's echo if that is still on the screen.
+          const buffer = run.term.buffer.active;
+          const echoed =
+            buffer.getLine(1)?.translateToString(true) === ECHOED_CTRL_C ? ECHOED_CTRL_C.length : 0;
+          expect(
+            { line: buffer.baseY + buffer.cursorY, col: buffer.cursorX },
+            replay(`${what}: the cursor`),
+          ).toEqual({ line: 1, col: echoed });
+          return swimming;
+        },
+      );
     });
     // Both kinds of moment were hit: before anything was drawn, and while swimming.
     expect(outcomes).toContain(false);
@@ -209,34 +209,34 @@ describe('fish under faults in a real terminal', () => {
     const what = `storm with ${art}${answered ? ', each resize answered' : ''}: ${sizes.map(({ cols, rows }) => `${cols}x${rows}`).join(' ')}`;
     // Each resize may scroll the screen by up to its height as the region makes room again:
     // enough scrollback that the prompt's line is still there to check at the end.
-    const run = runInPty([FISH_BIN, '--art', art, '--speed', '30', '--fps', String(fps)], {
-      cols: 80,
-      rows: 24,
-      before: PROMPT,
-      scrollback: 10_000,
-    });
-    try {
-      await run.waitFor(drawn, 10_000);
-      for (const { cols, rows, pause } of sizes) {
-        const before = run.output().length;
-        run.resize(cols, rows);
-        // The answer to a resize is the only output that erases down (ESC [ J).
-        for (
-          let waited = 0;
-          answered && waited < 150 && !run.output().includes('\u001b[J', before);
-          waited += 5
-        )
-          await sleep(5);
-        await sleep(pause);
-      }
-      // Let the last resize be answered, as a user would before pressing Ctrl+C.
-      await sleep(300);
-      run.type('\x03');
-      expect(await run.exited, replay(`${what}: exit status`)).toBe(130);
-      await expectTerminalRestored(run, what, { typed: true, ...restored(run) });
-    } finally {
-      run.close();
-    }
+    await closing(
+      runInPty([FISH_BIN, '--art', art, '--speed', '30', '--fps', String(fps)], {
+        cols: 80,
+        rows: 24,
+        before: PROMPT,
+        scrollback: 10_000,
+      }),
+      async (run) => {
+        await run.waitFor(drawn, 10_000);
+        for (const { cols, rows, pause } of sizes) {
+          const before = run.output().length;
+          run.resize(cols, rows);
+          // The answer to a resize is the only output that erases down (ESC [ J).
+          for (
+            let waited = 0;
+            answered && waited < 150 && !run.output().includes('\u001b[J', before);
+            waited += 5
+          )
+            await sleep(5);
+          await sleep(pause);
+        }
+        // Let the last resize be answered, as a user would before pressing Ctrl+C.
+        await sleep(300);
+        run.type('\x03');
+        expect(await run.exited, replay(`${what}: exit status`)).toBe(130);
+        await expectTerminalRestored(run, what, { typed: true, ...restored(run) });
+      },
+    );
   }
 
   /** 50 random sizes and pauses, the rows at least `minRows`. */
@@ -323,43 +323,45 @@ describe('fish under faults in a real terminal', () => {
     const copy = join(dir, 'tank.cast');
     const script =
       'mkdir "$0" && mount -t tmpfs -o size=8k tmpfs "$0" || exit 99; "$1" "$2" --aquarium --fps 50 --record "$0/tank.cast"; s=$?; cp "$0/tank.cast" "$3"; exit $s';
-    const run = runInPty(
-      ['-rm', 'sh', '-c', script, mountPoint, process.execPath, FISH_BIN, copy],
-      { command: 'unshare', cols: 80, rows: 24, before: PROMPT },
+    await closing(
+      runInPty(['-rm', 'sh', '-c', script, mountPoint, process.execPath, FISH_BIN, copy], {
+        command: 'unshare',
+        cols: 80,
+        rows: 24,
+        before: PROMPT,
+      }),
+      async (run) => {
+        expect(await run.exited, replay('exit status')).toBe(2);
+        await run.flush();
+        const message = `fish: --record ${mountPoint}/tank.cast: no space left on device`;
+        expect(run.output(), 'the aquarium was drawn').toContain('\u001b[?1049h');
+        expect(run.term.buffer.active.type).toBe('normal');
+        expect(run.cursorVisible()).toBe(true);
+        expect(run.screen().filter((line) => line !== '')).toEqual([PROMPT_LINE, message]);
+        const text = readFileSync(copy, 'utf8');
+        expect(text.endsWith('\n')).toBe(true);
+        const events = text
+          .split('\n')
+          .slice(0, -1)
+          .map((line) => JSON.parse(line) as unknown);
+        expect(events.length).toBeGreaterThan(1);
+      },
     );
-    try {
-      expect(await run.exited, replay('exit status')).toBe(2);
-      await run.flush();
-      const message = `fish: --record ${mountPoint}/tank.cast: no space left on device`;
-      expect(run.output(), 'the aquarium was drawn').toContain('\u001b[?1049h');
-      expect(run.term.buffer.active.type).toBe('normal');
-      expect(run.cursorVisible()).toBe(true);
-      expect(run.screen().filter((line) => line !== '')).toEqual([PROMPT_LINE, message]);
-      const text = readFileSync(copy, 'utf8');
-      expect(text.endsWith('\n')).toBe(true);
-      const events = text
-        .split('\n')
-        .slice(0, -1)
-        .map((line) => JSON.parse(line) as unknown);
-      expect(events.length).toBeGreaterThan(1);
-    } finally {
-      run.close();
-    }
   }, 20_000);
 
   it('writes nothing to the terminal when its stdout is a pipe whose reader goes away', async () => {
     // The same pipeline in a terminal: fish's stderr is the terminal, and nothing reaches it.
-    const run = runInPty(pipeline(100), { command: 'bash', cols: 60, rows: 6, before: PROMPT });
-    try {
-      expect(await run.exited, replay("fish's exit status")).toBe(0);
-      await run.flush();
-      expect(run.output(), replay('nothing written to the terminal')).toBe('');
-      expect(
-        run.screen().filter((line) => line !== ''),
-        replay('the screen'),
-      ).toEqual([PROMPT_LINE]);
-    } finally {
-      run.close();
-    }
+    await closing(
+      runInPty(pipeline(100), { command: 'bash', cols: 60, rows: 6, before: PROMPT }),
+      async (run) => {
+        expect(await run.exited, replay("fish's exit status")).toBe(0);
+        await run.flush();
+        expect(run.output(), replay('nothing written to the terminal')).toBe('');
+        expect(
+          run.screen().filter((line) => line !== ''),
+          replay('the screen'),
+        ).toEqual([PROMPT_LINE]);
+      },
+    );
   }, 20_000);
 });

@@ -5,12 +5,65 @@
  */
 import { spawn, type IPty } from '@lydell/node-pty';
 import { fileURLToPath } from 'node:url';
-import { createTerminal, trackCursorVisibility, type Terminal } from './xterm.js';
+import { expect } from 'vitest';
+import { createTerminal, inked, trackCursorVisibility, type Terminal } from './xterm.js';
 
 /** The launcher users run. */
 export const FISH_BIN = fileURLToPath(new URL('../../bin/fish.js', import.meta.url));
 
 /** A command running in a pseudo-terminal, mirrored into a headless xterm. */
+/** The bass, the default creature, facing either way. */
+export const BASS = />\)\)'>|<'\(\(</;
+
+/** The screen lines that show the bass. */
+export const bassLines = (lines: readonly string[]): string[] =>
+  lines.filter((line) => BASS.test(line));
+
+/** Whether screen lines show the bass. */
+export const showsBass = (lines: readonly string[]): boolean =>
+  lines.some((line) => BASS.test(line));
+
+/** A wait's test: the bass on the screen and the cursor hidden, as while it swims. */
+export const swimming =
+  (run: PtyRun) =>
+  (lines: readonly string[]): boolean =>
+    showsBass(lines) && !run.cursorVisible();
+
+/**
+ * Expect the program to end with `status` and, once the emulator has read all it wrote, to
+ * leave the cursor shown.
+ */
+export async function expectExited(run: PtyRun, status: number): Promise<void> {
+  expect(await run.exited).toBe(status);
+  await run.flush();
+  expect(run.cursorVisible()).toBe(true);
+}
+
+/**
+ * Expect the program to end with `status`, the cursor shown and only `lines` on the screen:
+ * nothing of the animation.
+ */
+export async function expectEndedClean(
+  run: PtyRun,
+  status: number,
+  lines: readonly string[],
+): Promise<void> {
+  await expectExited(run, status);
+  expect(inked(run.screen())).toEqual(lines);
+}
+
+/**
+ * Run `test` on `run` and return what it returns; then end the program whatever happened
+ * ({@link PtyRun.close}), so that a failed test leaves no process behind.
+ */
+export async function closing<T>(run: PtyRun, test: (run: PtyRun) => Promise<T>): Promise<T> {
+  try {
+    return await test(run);
+  } finally {
+    run.close();
+  }
+}
+
 export interface PtyRun {
   /** The emulator showing what the program wrote. */
   readonly term: Terminal;

@@ -29,6 +29,23 @@ export async function runShell(env: Record<string, string> = {}): Promise<PtyRun
   return run;
 }
 
+/**
+ * Run `test` on an interactive bash in a pseudo-terminal (see {@link runShell}), then close
+ * its terminal whatever happened, as a window closes, so that a failed test leaves nothing
+ * running.
+ */
+export async function inShell(
+  env: Record<string, string>,
+  test: (run: PtyRun) => Promise<void>,
+): Promise<void> {
+  const run = await runShell(env);
+  try {
+    await test(run);
+  } finally {
+    run.closeTerminal();
+  }
+}
+
 /** Ask the shell for the last status (`status N`), and read it back. */
 export async function lastStatus(run: PtyRun): Promise<string> {
   run.type('echo "status $?"\r');

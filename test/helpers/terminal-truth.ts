@@ -111,6 +111,29 @@ function tallFullStrip(name: string, command: string, end: readonly Step[]): Sce
   };
 }
 
+/** `fish` with no options in a 60x20 terminal that had no output before it. */
+function bareCli(name: string, steps: readonly Step[]): Scenario {
+  return { name, cols: 60, rows: 20, command: 'fish', output: [], strip: CLI_STRIP, steps };
+}
+
+/**
+ * The CLI's strip (`fish` run as `fishCommand`) at 100x20 below two host lines, then resized.
+ * Narrowed, the strip's rows re-wrap: the terminal may push some, fish and all, into its
+ * history.
+ */
+function resizedCliStrip(name: string, fishCommand: string, steps: readonly Step[]): Scenario {
+  return {
+    name,
+    cols: 100,
+    rows: 20,
+    command: `echo a; echo b; ${fishCommand}`,
+    output: [line('a'), line('b')],
+    strip: CLI_STRIP,
+    history: 'any',
+    steps,
+  };
+}
+
 /**
  * The aquarium stopped by `how` (the key or the signal): suspended in the normal screen with the
  * cursor shown; after `fg` redrawn, and `q` quits at once.
@@ -236,34 +259,23 @@ export const TERMINAL_TRUTH_SCENARIOS: readonly Scenario[] = [
       exits(0),
     ],
   },
-  {
-    name: "CLI strip drift: narrowed to 30 with the fish past column 60, widened to 100: the strip stays right below the host's lines, the prompt follows them",
-    cols: 100,
-    rows: 20,
-    command: 'echo a; echo b; fish --speed 30 --duration 10',
-    output: [line('a'), line('b')],
-    strip: CLI_STRIP,
-    // Narrowed, the strip's rows re-wrap: the terminal may push some, fish and all, into its history.
-    history: 'any',
-    // Past column 60, so that its row is re-wrapped into three at 30 columns.
-    steps: [
+  resizedCliStrip(
+    "CLI strip drift: narrowed to 30 with the fish past column 60, widened to 100: the strip stays right below the host's lines, the prompt follows them",
+    'fish --speed 30 --duration 10',
+    [
+      // Past column 60, so that its row is re-wrapped into three at 30 columns.
       swimming('the fish past column 60', pastColumn(60)),
       resize(30, 20),
       resize(100, 20),
       exits(0),
     ],
-  },
-  {
-    name: 'CLI resize storm 0.1 s apart: no pieces of fish above the strip',
-    cols: 100,
-    rows: 20,
+  ),
+  resizedCliStrip(
+    'CLI resize storm 0.1 s apart: no pieces of fish above the strip',
     // Ended with Ctrl+C rather than --duration, not to wait for it: the drift scenario above
     // checks the ending by --duration.
-    command: 'echo a; echo b; fish --speed 30',
-    output: [line('a'), line('b')],
-    strip: CLI_STRIP,
-    history: 'any',
-    steps: [
+    'fish --speed 30',
+    [
       swimming('the fish past column 30', pastColumn(30)),
       storm(
         [
@@ -283,7 +295,7 @@ export const TERMINAL_TRUTH_SCENARIOS: readonly Scenario[] = [
       keys('C-c'),
       exits(130, [CTRL_C_ECHO]),
     ],
-  },
+  ),
   // 5 s rather than the issue's 3: time to watch it swim for 3 s on a busy machine.
   tallFullStrip(
     "--redraw full with a tall strip (--bob 2) keeps the host's lines",
@@ -319,29 +331,16 @@ export const TERMINAL_TRUTH_SCENARIOS: readonly Scenario[] = [
     strip: LIBRARY_STRIP,
     steps: [swimming(), tell('stop'), exits(0)],
   },
-  {
-    name: 'height shrunk to 2 rows and back to 20, then Ctrl+C: no fish copies',
-    cols: 60,
-    rows: 20,
-    command: 'fish',
-    output: [],
-    strip: CLI_STRIP,
-    steps: [
-      swimming(),
-      resize(60, 2, false),
-      resize(60, 20),
-      keys('C-c'),
-      exits(130, [CTRL_C_ECHO]),
-    ],
-  },
-  {
-    name: 'Ctrl+Z then fg, inline: suspended with the cursor shown and the strip cleared; after fg redrawn below the job line',
-    cols: 60,
-    rows: 20,
-    command: 'fish',
-    output: [],
-    strip: CLI_STRIP,
-    steps: [
+  bareCli('height shrunk to 2 rows and back to 20, then Ctrl+C: no fish copies', [
+    swimming(),
+    resize(60, 2, false),
+    resize(60, 20),
+    keys('C-c'),
+    exits(130, [CTRL_C_ECHO]),
+  ]),
+  bareCli(
+    'Ctrl+Z then fg, inline: suspended with the cursor shown and the strip cleared; after fg redrawn below the job line',
+    [
       swimming(),
       keys('C-z'),
       exits(STOPPED, stopped('fish')),
@@ -351,18 +350,13 @@ export const TERMINAL_TRUTH_SCENARIOS: readonly Scenario[] = [
       keys('C-c'),
       exits(130, [CTRL_C_ECHO]),
     ],
-  },
+  ),
   suspendedAquarium('Ctrl+Z', keys('C-z')),
   suspendedAquarium('SIGTSTP', signal('SIGTSTP')),
-  {
-    name: 'CLI: typing hello Enter world Enter while it swims echoes nothing; Ctrl+C leaves nothing, exit 130',
-    cols: 60,
-    rows: 20,
-    command: 'fish',
-    output: [],
-    strip: CLI_STRIP,
-    steps: TYPING_WHILE_IT_SWIMS,
-  },
+  bareCli(
+    'CLI: typing hello Enter world Enter while it swims echoes nothing; Ctrl+C leaves nothing, exit 130',
+    TYPING_WHILE_IT_SWIMS,
+  ),
   {
     name: 'library: typing hello Enter world Enter while a spinner swims echoes nothing; Ctrl+C leaves nothing, exit 130',
     cols: 60,
@@ -373,15 +367,11 @@ export const TERMINAL_TRUTH_SCENARIOS: readonly Scenario[] = [
     steps: TYPING_WHILE_IT_SWIMS,
   },
   ...FATAL.flatMap(({ name, number, send, sendInRawMode, says }): Scenario[] => [
-    {
-      name: `${name}, inline: the strip cleared, the cursor shown, dies by ${name}`,
-      cols: 60,
-      rows: 20,
-      command: 'fish',
-      output: [],
-      strip: CLI_STRIP,
-      steps: [swimming(), send, exits(128 + number, [says])],
-    },
+    bareCli(`${name}, inline: the strip cleared, the cursor shown, dies by ${name}`, [
+      swimming(),
+      send,
+      exits(128 + number, [says]),
+    ]),
     {
       name: `${name}, aquarium: the alternate screen left, the cursor shown, dies by ${name}`,
       cols: 60,

@@ -147,11 +147,8 @@ describe('progressPath', () => {
   const o = { trackWidth: 25, artWidth: 5 };
 
   it('maps 0..1 onto the span, rounded, facing right', () => {
-    expect(progressPath(0, o)).toEqual({ x: 0, facing: 'right' });
-    expect(progressPath(0.5, o)).toEqual({ x: 10, facing: 'right' });
-    expect(progressPath(0.52, o)).toEqual({ x: 10, facing: 'right' });
-    expect(progressPath(0.53, o)).toEqual({ x: 11, facing: 'right' });
-    expect(progressPath(1, o)).toEqual({ x: 20, facing: 'right' });
+    const poses = [0, 0.5, 0.52, 0.53, 1].map((fraction) => progressPath(fraction, o));
+    expect(poses).toEqual([0, 10, 10, 11, 20].map((x) => ({ x, facing: 'right' })));
   });
 
   it('clamps the fraction', () => {

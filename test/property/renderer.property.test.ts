@@ -201,6 +201,10 @@ async function play(s: Scenario): Promise<void> {
   }
 }
 
+/** A case of {@link play} with a still creature (no swimming, no bob), uncoloured. */
+const playStill = (s: Omit<Scenario, 'speed' | 'bob' | 'color'>): Promise<void> =>
+  play({ ...s, speed: 0, bob: 0, color: false });
+
 describe('the engine in a real terminal', () => {
   it('shows exactly the grid it meant after every frame and every resize, leaves the prompt intact, and clears up', async () => {
     await fc.assert(fc.asyncProperty(scenario, play), { numRuns: 100 });
@@ -210,14 +214,11 @@ describe('the engine in a real terminal', () => {
     // A terminal does not split a wide glyph over two lines: one that would start in the
     // last column goes whole to the next line, so "xあxあ" (6 cells) takes 4 lines at width 2,
     // not 3. The region must climb all of them to erase its top row.
-    await play({
+    await playStill({
       arts: ['xあxあ\n<'],
       start: { cols: 8, rows: 4 },
       steps: [{ kind: 'draw' }, { kind: 'resize', cols: 2, rows: 6 }],
-      speed: 0,
-      bob: 0,
       fps: 10,
-      color: false,
       prompt: '$ fish',
     });
   });
@@ -227,14 +228,11 @@ describe('the engine in a real terminal', () => {
     // row. Narrowed, xterm.js wraps that row onto two lines and, the screen not being
     // scrolled, moves the cursor down a line as it does so: the region must still find its
     // top row, one line above the cursor.
-    await play({
+    await playStill({
       arts: ['@fish v1\nduration: 0.25\n@frame\na\nbbbbbbbb\n@frame\nc\nbbbbbbbb'],
       start: { cols: 10, rows: 6 },
       steps: [{ kind: 'draw' }, { kind: 'draw' }, { kind: 'resize', cols: 4, rows: 6 }],
-      speed: 0,
-      bob: 0,
       fps: 4,
-      color: false,
       prompt: '$ fish',
     });
   });
@@ -243,14 +241,11 @@ describe('the engine in a real terminal', () => {
     // A 4-row terminal holds the prompt and a 3-row region; at 3 rows the region is still 3
     // rows, but the terminal dropped the rows below the cursor, which rests on the region's
     // top: the bottom row of art is gone from the screen and must be drawn again.
-    await play({
+    await playStill({
       arts: ['@fish v1\nfacing: left\n@frame\nx\n\nあ'],
       start: { cols: 38, rows: 4 },
       steps: [{ kind: 'draw' }, { kind: 'resize', cols: 38, rows: 3 }, { kind: 'draw' }],
-      speed: 0,
-      bob: 0,
       fps: 1,
-      color: false,
       prompt: '!',
     });
   });

@@ -136,6 +136,26 @@ interface Mode {
   readonly chained: boolean;
 }
 
+/** A scenario drawn by {@link scenarioArb}. */
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * A terminal of the scenario's size, and the mode to encode its frames with. A region is
+ * chained when `chain` asks for it and the terminal can wrap it (xterm.js is at least 2
+ * columns wide: a 1-column region cannot wrap in it); it then starts as the inline region
+ * opens it, its rows soft-wrapped into one line. The caller disposes of the terminal.
+ */
+async function openTerminal(s: Scenario, chain: boolean): Promise<{ term: Terminal; mode: Mode }> {
+  const chained = chain && s.cols >= 2;
+  const term = createTerminal(s.cols, s.rows, { convertEol: s.convertEol });
+  if (chained)
+    await writeAsync(
+      term,
+      new InlineRegion(s.cols, s.rows, { color: s.color }).open('line start', s.cols, s.rows),
+    );
+  return { term, mode: { color: s.color, synchronized: s.synchronized, chained } };
+}
+
 /**
  * Write one frame's diff and check the screen, the cursor, that nothing scrolled, and for a
  * chained region that it is still one logical line with the cursor at rest on its first cell.
@@ -169,25 +189,12 @@ describe('encodeDiff in a real terminal', () => {
   it('turns any frame into any other, cell for cell, never scrolling, and keeps a chained region one line', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, fc.boolean(), async (s, chain) => {
-        // xterm.js is at least 2 columns wide: a 1-column region cannot wrap in it.
-        const chained = chain && s.cols >= 2;
         const blank = createGrid(s.cols, s.rows);
         const a = paint(blank, s.first);
         const b = paint(s.second.fresh ? blank : a, s.second.strokes);
         const c = paint(s.third.fresh ? blank : b, s.third.strokes);
-        const term = createTerminal(s.cols, s.rows, { convertEol: s.convertEol });
-        const mode = { color: s.color, synchronized: s.synchronized, chained };
+        const { term, mode } = await openTerminal(s, chain);
         try {
-          // A chained region starts as the inline region opens it: its rows soft-wrapped into one line.
-          if (chained)
-            await writeAsync(
-              term,
-              new InlineRegion(s.cols, s.rows, { color: s.color }).open(
-                'line start',
-                s.cols,
-                s.rows,
-              ),
-            );
           let cursor: Cursor = { row: 0, col: 0 };
           cursor = await step(term, blank, a, cursor, mode);
           cursor = await step(term, a, b, cursor, mode);
@@ -259,26 +266,14 @@ describe('encodeDiff in a real terminal', () => {
     );
     await fc.assert(
       fc.asyncProperty(arb, async ({ s, y, from, length, k, tail, chain }) => {
-        const chained = chain && s.cols >= 2;
         const blank = createGrid(s.cols, s.rows);
         const a = paint(blank, s.first);
         const b = moved(a, y, from, Math.min(s.cols - 1, from + length - 1), k, tail);
-        const term = createTerminal(s.cols, s.rows, { convertEol: s.convertEol });
-        const mode = { color: s.color, synchronized: s.synchronized, chained };
+        const { term, mode } = await openTerminal(s, chain);
         try {
-          if (chained) {
-            await writeAsync(
-              term,
-              new InlineRegion(s.cols, s.rows, { color: s.color }).open(
-                'line start',
-                s.cols,
-                s.rows,
-              ),
-            );
-          }
           const cursor = await step(term, blank, a, { row: 0, col: 0 }, mode);
           await step(term, a, b, cursor, mode);
-          const rest = chained ? { row: 0, col: 0 } : undefined;
+          const rest = mode.chained ? { row: 0, col: 0 } : undefined;
           if (/\u001B\[\d*[@P]/.test(encodeDiff(a, b, cursor, { ...mode, rest }).bytes)) shifted++;
         } finally {
           term.dispose();

@@ -12,6 +12,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A ticker of `interval` ms calling `onTick`, run for `ms` of the fake clock, then stopped. */
+function tickFor(ms: number, interval: number, onTick: (tick: Tick) => boolean | undefined): void {
+  const ticker = startTicker({ interval, onTick });
+  vi.advanceTimersByTime(ms);
+  ticker.stop();
+}
+
 describe('startTicker', () => {
   it('draws the first frame at once, synchronously', () => {
     const ticks: Tick[] = [];
@@ -24,18 +31,13 @@ describe('startTicker', () => {
   it('keeps to the absolute schedule when every frame takes time (no drift)', () => {
     const start = performance.now();
     const lateness: number[] = [];
-    const ticker = startTicker({
-      interval: 50,
-      onTick: (tick) => {
-        lateness.push(performance.now() - (start + tick.index * 50));
-        // Each frame costs 7 ms of work (no timer is pending while it runs, so this only moves
-        // the clock): a relative timer (now + interval) would drift 7 ms a frame.
-        vi.advanceTimersByTime(7);
-        return true;
-      },
+    tickFor(5000, 50, (tick) => {
+      lateness.push(performance.now() - (start + tick.index * 50));
+      // Each frame costs 7 ms of work (no timer is pending while it runs, so this only moves
+      // the clock): a relative timer (now + interval) would drift 7 ms a frame.
+      vi.advanceTimersByTime(7);
+      return true;
     });
-    vi.advanceTimersByTime(5000);
-    ticker.stop();
     expect(lateness.length).toBeGreaterThanOrEqual(99);
     expect(Math.max(...lateness.slice(-10))).toBeLessThan(10);
     expect(Math.max(...lateness.slice(0, 10))).toBeLessThan(10);
@@ -43,17 +45,12 @@ describe('startTicker', () => {
 
   it('skips frames whose slot has passed instead of queueing them', () => {
     const indices: number[] = [];
-    const ticker = startTicker({
-      interval: 100,
-      onTick: (tick) => {
-        indices.push(tick.index);
-        // Frame 2 stalls for 350 ms: slots 3, 4 and 5 pass while it runs.
-        if (tick.index === 2) vi.advanceTimersByTime(350);
-        return true;
-      },
+    tickFor(1000, 100, (tick) => {
+      indices.push(tick.index);
+      // Frame 2 stalls for 350 ms: slots 3, 4 and 5 pass while it runs.
+      if (tick.index === 2) vi.advanceTimersByTime(350);
+      return true;
     });
-    vi.advanceTimersByTime(1000);
-    ticker.stop();
     expect(indices.slice(0, 4)).toEqual([0, 1, 2, 5]);
     expect(new Set(indices).size).toBe(indices.length);
   });
@@ -71,12 +68,7 @@ describe('startTicker', () => {
   it('tells each frame its slot on the schedule: start + index × interval', () => {
     const start = performance.now();
     const slots: number[] = [];
-    const ticker = startTicker({
-      interval: 80,
-      onTick: (tick) => void slots.push(tick.scheduledAt - start),
-    });
-    vi.advanceTimersByTime(400);
-    ticker.stop();
+    tickFor(400, 80, (tick) => void slots.push(tick.scheduledAt - start));
     expect(slots).toEqual([0, 80, 160, 240, 320, 400]);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Visitors: large creatures that pass now and then, one at a time. Each kind is a module of
- * its own (`whale.ts`, `shark.ts`, `submarine.ts`), made with {@link visitor}.
+ * its own (`whale.ts`, `shark.ts`, `submarine.ts`), made with {@link visitor}, or with
+ * {@link visitorOfForms} for a kind of several forms.
  */
 import type { Art } from '../../art/types.js';
 import type { Entity, SceneContext, Stage } from '../../render/scene.js';
-import { laneRow, type TankLayout } from '../layout.js';
+import type { AquariumVisitors } from '../aquarium-art.js';
+import { DEPTH, laneRow, type TankLayout } from '../layout.js';
 import type { TankContext } from './context.js';
 import { crossing } from './crossing.js';
 
@@ -53,4 +55,28 @@ export function visitor(
     breathes: traits.breathes ?? false,
     onLeave,
   });
+}
+
+/** The visitors that come in several forms (the tank's art lists them). */
+type FormsOf = {
+  [K in keyof AquariumVisitors]: AquariumVisitors[K] extends readonly Art[] ? K : never;
+}[keyof AquariumVisitors];
+
+/**
+ * A kind of visitor that comes in several forms: each visit is one of them, picked at random,
+ * in a lane of the water at the kind's own depth.
+ *
+ * @param kind - which of the tank's visitors
+ * @param traits - its speed, and whether it breathes
+ */
+export function visitorOfForms(
+  kind: FormsOf,
+  traits: Pick<VisitorTraits, 'speed' | 'breathes'>,
+): Visitor {
+  return (context, onLeave) =>
+    visitor(
+      context,
+      { art: context.random.pick(context.art.visitors[kind]), depth: DEPTH[kind], ...traits },
+      onLeave,
+    );
 }
