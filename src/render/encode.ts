@@ -53,7 +53,10 @@ export interface EncodeOptions {
    * earliest. A row that turns wholly blank is erased with ECH across the whole row instead:
    * tmux re-wraps a row by how far it has ever held cells, and only a whole-row erase empties
    * it (EL from column 0 would too, but it unwraps the row in xterm.js; ECH does not), so that
-   * a narrowing pushes as few of the host's lines off the screen as it can. Default false.
+   * a narrowing pushes as few of the host's lines off the screen as it can. The first row is
+   * the exception, erased with EL (3 bytes, where ECH across 80 columns costs 5): tmux takes
+   * EL from column 0 for the same whole-row erase as ECH, and the row xterm.js unwraps is the
+   * one EL is on, which the first row never is (it continues no row above it). Default false.
    */
   readonly chained?: boolean;
   /**
@@ -414,7 +417,9 @@ function writeRow(
     // A row that turns wholly blank is erased whole, so that the terminal holds nothing in
     // it: a reflowing terminal then has nothing to re-wrap there on resize (see `chained`).
     // Erased cells take the terminal's background only, which the engine never sets.
-    w.out += moveCursor(w.row, w.col, r, 0, lineFeeds) + (manner.chained ? ech(cols) : EL);
+    // The first row may take EL from column 0 (see `chained`): it is the cheaper erase.
+    const erase = manner.chained && r > 0 ? ech(cols) : EL;
+    w.out += moveCursor(w.row, w.col, r, 0, lineFeeds) + erase;
     w.row = r;
     w.col = 0;
     return;
