@@ -1,4 +1,4 @@
-import { spansOf, type Grid } from './grid.js';
+import { ALL_BLOCKS, BLOCKS, blockWidth, liveBlocks, spansOf, type Grid } from './grid.js';
 import {
   CR,
   CRLF,
@@ -168,11 +168,38 @@ function changed(prev: Grid, next: Grid, i: number, color: boolean): boolean {
 /**
  * The columns of a row, `from` to `to` (exclusive), outside which the cells are blank in both
  * grids: nothing changes there, so the encoder never looks (see `spansOf` in grid.ts). A
- * frame that drew little is diffed for little.
+ * frame that drew little is diffed for little. Finer, `live`: the row's blocks of `block`
+ * columns where either grid drew (bit b for block b; see `liveBlocks`), blank in both
+ * elsewhere; {@link ALL_BLOCKS} where that is not known.
  */
 interface Span {
   readonly from: number;
   readonly to: number;
+  readonly live: number;
+  readonly block: number;
+}
+
+/** The first column from `col` on (before `to`) in a live block of `span`, or `to`. */
+function liveFrom(span: Span, col: number, to: number): number {
+  const { live, block } = span;
+  if (live === ALL_BLOCKS || col >= to) return col;
+  const at = Math.floor(col / block);
+  if (((live >>> at) & 1) !== 0) return col;
+  // The live blocks after this one; the lowest of them is the next.
+  const after = (live >>> (at + 1)) << (at + 1);
+  if (after === 0) return to;
+  return Math.min(to, (31 - Math.clz32(after & -after)) * block);
+}
+
+/** Where the live blocks from the one holding `col` (a live one) end, or `to` before that. */
+function liveTo(span: Span, col: number, to: number): number {
+  const { live, block } = span;
+  if (live === ALL_BLOCKS) return to;
+  const at = Math.floor(col / block);
+  // The dead blocks after this one; the lowest of them ends the run.
+  const dead = ((ALL_BLOCKS & ~live) >>> (at + 1)) << (at + 1);
+  const end = dead === 0 ? BLOCKS : 31 - Math.clz32(dead & -dead);
+  return Math.min(to, end * block);
 }
 
 /**
@@ -191,10 +218,14 @@ interface RowScan extends Span {
 function rowSpan(prev: Grid, next: Grid, r: number): Span {
   const before = spansOf(prev);
   const after = spansOf(next);
-  if (before === undefined || after === undefined) return { from: 0, to: next.cols };
+  const block = blockWidth(next.cols);
+  if (before === undefined || after === undefined)
+    return { from: 0, to: next.cols, live: ALL_BLOCKS, block };
   return {
     from: Math.min(before[2 * r], after[2 * r]),
     to: Math.max(before[2 * r + 1], after[2 * r + 1]),
+    live: liveBlocks(before, r) | liveBlocks(after, r),
+    block,
   };
 }
 
@@ -215,19 +246,19 @@ function scanRow(
   let first = next.cols;
   let last = -1;
   let count = 0;
-  for (let col = from; col < to; col++) {
-    if (!changed(prev, next, base + col, color)) continue;
-    if (count === 0) first = col;
-    last = col;
-    count++;
+  let ink = -1;
+  const known = lastInk !== undefined;
+  for (let col = liveFrom(span, from, to); col < to; col = liveFrom(span, col, to)) {
+    for (const stop = liveTo(span, col, to); col < stop; col++) {
+      if (!known && !isBlank(next, base + col)) ink = col;
+      if (!changed(prev, next, base + col, color)) continue;
+      if (count === 0) first = col;
+      last = col;
+      count++;
+    }
   }
-  let ink = lastInk;
-  if (ink === undefined) {
-    ink = to - 1;
-    while (ink >= from && isBlank(next, base + ink)) ink--;
-    if (ink < from) ink = -1;
-  }
-  return { from, to, first, last, count, lastInk: ink };
+  const { live, block } = span;
+  return { from, to, live, block, first, last, count, lastInk: lastInk ?? ink };
 }
 
 /** The first changed column of the row at `base` from column `from`, or `cols` if none. */
@@ -239,8 +270,12 @@ function nextChange(
   scan: RowScan,
   color: boolean,
 ): number {
-  for (let col = Math.max(from, scan.first); col <= scan.last; col++)
-    if (changed(prev, next, base + col, color)) return col;
+  const to = scan.last + 1;
+  for (let col = liveFrom(scan, Math.max(from, scan.first), to); col < to;) {
+    for (const stop = liveTo(scan, col, to); col < stop; col++)
+      if (changed(prev, next, base + col, color)) return col;
+    col = liveFrom(scan, col, to);
+  }
   return next.cols;
 }
 
@@ -363,15 +398,21 @@ function eraseIsCheaper(
   let gap = 0;
   // Past the last change only gaps are left, which cost nothing unless a change follows.
   const end = Math.min(to, scan.last + 1);
-  for (let col = from; col < end; col++) {
-    if (!changed(prev, next, base + col, color)) {
-      gap++;
-      continue;
+  for (let col = from; col < end;) {
+    // Dead blocks change nothing: they only lengthen the gap.
+    const live = liveFrom(scan, col, end);
+    gap += live - col;
+    col = live;
+    for (const stop = liveTo(scan, col, end); col < stop; col++) {
+      if (!changed(prev, next, base + col, color)) {
+        gap++;
+        continue;
+      }
+      if (gap > 0) cost += Math.min(gap, csiMoveCost(gap));
+      gap = 0;
+      cost += 1;
+      if (cost >= EL.length) return true;
     }
-    if (gap > 0) cost += Math.min(gap, csiMoveCost(gap));
-    gap = 0;
-    cost += 1;
-    if (cost >= EL.length) return true;
   }
   return false;
 }
@@ -528,8 +569,9 @@ function sourceColumn(
 /**
  * Row `r` of `prev`, as the terminal shows it after `shifts`, into the same row of `into`; or
  * false where a shift would split a wide glyph (terminals disagree about what that does).
- * Only columns `region.from` to `region.to` are made, each cell read from where the shifts
- * bring it from: the rest of `into`'s row is left as it was, and the caller reads no further.
+ * Only columns `region.from` to `region.to` are made, in the region's live blocks and a cell
+ * either side of them, each cell read from where the shifts bring it from: the rest of
+ * `into`'s row is left as it was, and the caller reads no further.
  */
 function shiftRow(
   prev: Grid,
@@ -553,18 +595,24 @@ function shiftRow(
     if (edge < cols && widthAfter(s, edge) === 0) return false;
   }
   const { glyphs, widths, styles } = into;
-  for (let col = region.from; col < region.to; col++) {
-    const source = sourceColumn(shifts, shifts.length, col, cols);
-    const i = base + col;
-    if (source < 0) {
-      glyphs[i] = ' ';
-      widths[i] = 1;
-      styles[i] = 0;
-    } else {
-      glyphs[i] = prev.glyphs[base + source];
-      widths[i] = prev.widths[base + source];
-      styles[i] = prev.styles[base + source];
+  const { from, to } = region;
+  for (let run = liveFrom(region, from, to); run < to;) {
+    const stop = liveTo(region, run, to);
+    // A cell more on each side of the live blocks: writing reads the cell past a change.
+    for (let col = Math.max(from, run - 1); col < Math.min(to, stop + 1); col++) {
+      const source = sourceColumn(shifts, shifts.length, col, cols);
+      const i = base + col;
+      if (source < 0) {
+        glyphs[i] = ' ';
+        widths[i] = 1;
+        styles[i] = 0;
+      } else {
+        glyphs[i] = prev.glyphs[base + source];
+        widths[i] = prev.widths[base + source];
+        styles[i] = prev.styles[base + source];
+      }
     }
+    run = liveFrom(region, stop, to);
   }
   return true;
 }
@@ -605,11 +653,12 @@ function trialRegion(
   while (from > 0 && continues(base + from - 1)) from--;
   if (from > 0) from--;
   while (to < cols && continues(base + to)) to++;
-  return { from, to: Math.min(cols, to + 1) };
+  return { from, to: Math.min(cols, to + 1), live: window.live, block: window.block };
 }
 
 /** The largest shift tried: creatures move a cell or two a frame. */
 const MAX_SHIFT = 3;
+// Less than a block (see `blockWidth`), which the shifted row's live blocks rely on.
 /** The fewest bytes a shift costs: ICH or DCH by one (`ESC [ @`, `ESC [ P`). */
 const SHIFT_MIN_BYTES = 3;
 /** Shifting pays only where it saves writing more cells than the ICH/DCH costs. */
@@ -642,11 +691,16 @@ function shiftsToTry(prev: Grid, next: Grid, r: number, scan: RowScan): Shift[][
     // given up as soon as it cannot beat the best so far, or a cell too many does not match.
     let moved = 0;
     let misses = 0;
-    for (let c = lo; c <= hi; c++) {
-      const to = base + c;
-      if (isBlank(next, to)) continue;
-      if (sameAs(to, to - k)) moved++;
-      else if (++misses > moved + MIN_SHIFTED_CELLS) break;
+    // Dead blocks are blank in `next`: nothing there to count.
+    let c = liveFrom(scan, lo, hi + 1);
+    while (c <= hi && misses <= moved + MIN_SHIFTED_CELLS) {
+      for (const stop = liveTo(scan, c, hi + 1); c < stop; c++) {
+        const to = base + c;
+        if (isBlank(next, to)) continue;
+        if (sameAs(to, to - k)) moved++;
+        else if (++misses > moved + MIN_SHIFTED_CELLS) break;
+      }
+      c = liveFrom(scan, c, hi + 1);
     }
     if (moved > best.moved) best = { k, moved };
   }
@@ -714,16 +768,31 @@ function encodeRow(
     if (trial.out.length >= bestCost) continue;
     const shifted = scratchFor(next);
     // A shift moves cells at most MAX_SHIFT either way: outside this, both rows are blank.
+    // A shift moves a cell less than a block: where a block and its neighbours are dead in
+    // both grids, the shifted row is blank too.
+    const { live, block } = scan;
     const window: Span = {
       from: Math.max(0, scan.from - MAX_SHIFT),
       to: Math.min(next.cols, scan.to + MAX_SHIFT),
+      live: (live | (live << 1) | (live >>> 1)) & ALL_BLOCKS,
+      block,
     };
     const region = trialRegion(prev, next, r, tried, scan, window);
     if (!shiftRow(prev, r, tried, region, shifted)) continue;
     // Only the region can change; the row's bounds stay the window's, and `next`'s last ink
     // is the same row's.
     const changes = scanRow(shifted, next, r * next.cols, region, manner.color, scan.lastInk);
-    const shiftedScan: RowScan = { ...changes, from: window.from, to: window.to };
+    const { first, last, count, lastInk } = changes;
+    const shiftedScan: RowScan = {
+      from: window.from,
+      to: window.to,
+      live: window.live,
+      block,
+      first,
+      last,
+      count,
+      lastInk,
+    };
     writeRow(shifted, next, r, shiftedScan, trial, manner, bestCost);
     const cost = utf8Length(trial.out);
     if (cost < bestCost) {

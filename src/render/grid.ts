@@ -48,6 +48,46 @@ export function createGrid(cols: number, rows: number): Grid {
 const drawnSpans = new WeakMap<Grid, Int32Array>();
 
 /**
+ * Per spans of a tracked grid, finer: each row cut into at most {@link BLOCKS} blocks of
+ * {@link blockWidth} columns, and bit `b` of `blocks[row]` set once anything was drawn in
+ * block `b` of that row since the last clear. A row where a fish swims at one end and a
+ * bubble rises at the other is then read for its two blocks, not for the water between.
+ * Keyed by the spans, so that whatever widens a span (by hand, too) marks the blocks.
+ */
+const drawnBlocks = new WeakMap<Int32Array, Uint32Array>();
+
+/**
+ * Blocks a row is cut into, at most: 30, so that a row's mask is a small integer, which V8
+ * keeps unboxed (31 bits, one for the sign), never a heap number to collect.
+ */
+export const BLOCKS = 30;
+
+/** Every block of a row live: a row whose blocks are not known. */
+export const ALL_BLOCKS = 2 ** BLOCKS - 1;
+
+/**
+ * The columns of one block of a row of a grid `cols` wide: at least 8, and enough that
+ * {@link BLOCKS} blocks cover the row.
+ *
+ * @param cols - the grid's columns
+ */
+export function blockWidth(cols: number): number {
+  return Math.max(8, Math.ceil(cols / BLOCKS));
+}
+
+/**
+ * The live blocks of row `row` of a tracked grid (see {@link drawnBlocks}), or
+ * {@link ALL_BLOCKS} when they are not known.
+ *
+ * @param spans - the grid's spans ({@link spansOf})
+ * @param row - a row of the grid
+ */
+export function liveBlocks(spans: Int32Array, row: number): number {
+  const blocks = drawnBlocks.get(spans);
+  return blocks === undefined ? ALL_BLOCKS : blocks[row];
+}
+
+/**
  * The drawn spans of `grid` (see {@link drawnSpans}), or undefined when any of its cells may
  * hold something.
  *
@@ -75,14 +115,24 @@ export function widenSpan(
   to: number,
 ): void {
   const at = 2 * row;
-  if (from < spans[at]) spans[at] = Math.max(0, from);
-  if (to > spans[at + 1]) spans[at + 1] = Math.min(cols, to);
+  const left = Math.max(0, from);
+  const right = Math.min(cols, to);
+  if (left < spans[at]) spans[at] = left;
+  if (right > spans[at + 1]) spans[at + 1] = right;
+  const blocks = drawnBlocks.get(spans);
+  if (blocks === undefined || left >= right) return;
+  const width = blockWidth(cols);
+  const first = Math.floor(left / width);
+  const count = Math.floor((right - 1) / width) - first + 1;
+  // Bits first..first + count - 1.
+  blocks[row] |= ((1 << count) - 1) << first;
 }
 
 /**
  * Blank every cell of `grid` in place (a default-style space), so that a frame can be
- * composed into last frame's grid without allocating a new one. A tracked grid has only its
- * drawn spans blanked; every grid is tracked from here on (see {@link spansOf}).
+ * composed into last frame's grid without allocating a new one. A tracked grid has only the
+ * drawn blocks of its drawn spans blanked; every grid is tracked from here on (see
+ * {@link spansOf}).
  *
  * @param grid - the grid to clear
  * @returns the same grid
@@ -90,27 +140,37 @@ export function widenSpan(
 export function clearGrid(grid: Grid): Grid {
   const { cols, rows, glyphs, widths, styles } = grid;
   let spans = drawnSpans.get(grid);
-  if (spans === undefined) {
+  let blocks = spans === undefined ? undefined : drawnBlocks.get(spans);
+  if (spans === undefined || blocks === undefined) {
     glyphs.fill(' ');
     widths.fill(1);
     styles.fill(0);
     spans = new Int32Array(2 * rows);
+    blocks = new Uint32Array(rows);
     drawnSpans.set(grid, spans);
+    drawnBlocks.set(spans, blocks);
   } else {
+    const width = blockWidth(cols);
     for (let row = 0; row < rows; row++) {
       const base = row * cols;
-      const from = base + spans[2 * row];
-      const to = base + spans[2 * row + 1];
-      if (from >= to) continue;
-      glyphs.fill(' ', from, to);
-      widths.fill(1, from, to);
-      styles.fill(0, from, to);
+      const live = blocks[row];
+      // Only the drawn blocks, within the drawn span.
+      for (let block = 0; live >>> block !== 0; block++) {
+        if (((live >>> block) & 1) === 0) continue;
+        const from = base + Math.max(spans[2 * row], block * width);
+        const to = base + Math.min(spans[2 * row + 1], (block + 1) * width);
+        if (from >= to) continue;
+        glyphs.fill(' ', from, to);
+        widths.fill(1, from, to);
+        styles.fill(0, from, to);
+      }
     }
   }
-  // Every row empty: `from` past `to`.
+  // Every row empty: `from` past `to`, no block drawn.
   for (let row = 0; row < rows; row++) {
     spans[2 * row] = cols;
     spans[2 * row + 1] = 0;
   }
+  blocks.fill(0);
   return grid;
 }
