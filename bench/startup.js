@@ -46,8 +46,13 @@ function timeToFirstOutput(args, first, cols = 80, rows = 24) {
   });
 }
 
+/** A host that imports `specifier`, then writes a dot. */
+const importThenDot = (specifier) =>
+  `import(${JSON.stringify(specifier)}).then(() => process.stdout.write('.'))`;
 /** A library host: imports the package, then writes a dot. */
-const IMPORT_FISH = `import(${JSON.stringify(PACKAGE)}).then(() => process.stdout.write('.'))`;
+const IMPORT_FISH = importThenDot(PACKAGE);
+/** A module that exports nothing, and does nothing. */
+const EMPTY = fileURLToPath(new URL('empty.mjs', import.meta.url));
 
 /** What is timed, against bare node writing a dot: each run takes turns with the others. */
 const COMMANDS = [
@@ -66,6 +71,18 @@ const COMMANDS = [
     rows: 50,
   },
   { name: "import('fish'), then a dot", args: ['-e', IMPORT_FISH], first: /\./ },
+  // The floor of any ES module package: Node's module loader starts on the first import().
+  {
+    name: 'import() of an empty ES module, then a dot',
+    args: ['-e', importThenDot(EMPTY)],
+    first: /\./,
+  },
+  { name: "import('ora'), then a dot (peer)", args: ['-e', importThenDot('ora')], first: /\./ },
+  {
+    name: "import('log-update'), then a dot (peer)",
+    args: ['-e', importThenDot('log-update')],
+    first: /\./,
+  },
 ];
 
 /** `median (lowest-highest)` of `values` over `base`'s median, in ms. */

@@ -5,7 +5,7 @@
  * makes a tank (`createAquarium`): the tank itself reads no file.
  */
 import { fileURLToPath } from 'node:url';
-import { compiledArt, loadArtFile, resolveArt, type Art } from '../art/index.js';
+import { compiledArt, loadArtFile, packageFile, resolveArt, type Art } from '../art/index.js';
 
 /** The built-in creatures that swim in the tank. */
 const TANK_FISH = [
@@ -57,16 +57,9 @@ export interface AquariumArt {
   readonly bubble: Art;
 }
 
-/**
- * The scenery folder. Relative to this module, which is `src/aquarium/` under the tests,
- * `dist/aquarium/` in the package and `dist/bundle/` in the CLI's bundle: all two folders
- * below the root, as the built-in art's loader assumes too.
- */
-const SCENERY_FOLDER = new URL('../../art/scenery/', import.meta.url);
-
-/** Scenery art by name, from {@link SCENERY_FOLDER}. */
+/** Scenery art by name, from the package's `art/scenery/`. */
 function scenery(name: string): Art {
-  const path = fileURLToPath(new URL(`${name}.art`, SCENERY_FOLDER));
+  const path = fileURLToPath(packageFile(`art/scenery/${name}.art`));
   return loadArtFile(path, {}, (bytes) => compiledArt(`scenery/${name}.art`, bytes, path));
 }
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { compiledArt } from './compiled.js';
 import { ArtError } from './errors.js';
 import { loadArtFile } from './load.js';
+import { packageFile } from './package-file.js';
 import type { Art } from './types.js';
 
 /** The art shown when none is asked for: the ancestor's bass, `>))'>`. */
@@ -24,12 +25,6 @@ export interface ArtInfo {
 }
 
 /**
- * The built-in art folder. Relative to this module, which is `src/art/built-in.ts` under
- * the tests and `dist/art/built-in.js` in the package: both are two folders below the root.
- */
-const ART_FOLDER = new URL('../../art/', import.meta.url);
-
-/**
  * The built-in art, sorted by name with {@link DEFAULT_ART} first.
  *
  * @returns one entry per file in the built-in folder; none if the folder is missing
@@ -37,7 +32,7 @@ const ART_FOLDER = new URL('../../art/', import.meta.url);
 export function listArt(): ArtInfo[] {
   let files: string[];
   try {
-    files = readdirSync(ART_FOLDER);
+    files = readdirSync(packageFile('art/'));
   } catch {
     // A package without its art folder still runs with art files given by path.
     return [];
@@ -46,7 +41,7 @@ export function listArt(): ArtInfo[] {
     .filter((file) => extname(file) === ART_EXTENSION)
     .map((file) => ({
       name: file.slice(0, -ART_EXTENSION.length),
-      path: fileURLToPath(new URL(file, ART_FOLDER)),
+      path: fileURLToPath(packageFile(`art/${file}`)),
     }))
     .sort((a, b) => rank(a.name) - rank(b.name) || compare(a.name, b.name));
 }

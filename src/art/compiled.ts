@@ -1,12 +1,15 @@
 /**
  * The built-in art compiled at build time: `scripts/compile-art.js` parses every file of the
- * package's `art/` folder (through this very loader) and writes the results, with the text
- * each came from, to `art/compiled.json`. Loading a built-in file then costs reading it and
- * comparing its text, not parsing it: no grapheme segmentation (`Intl.Segmenter` alone costs
- * tens of milliseconds at start-up). A file whose text is not the compiled one (edited since
- * the build, or no compiled table at all) is parsed as any other.
+ * package's `art/` folder (through this very loader) and writes each result, with the text it
+ * came from, to `art/compiled/FILE.json` (`art/compiled/bass.art.json`). Loading a built-in
+ * file then costs reading it and its compiled file and comparing the text, not parsing it: no
+ * grapheme segmentation (`Intl.Segmenter` alone costs tens of milliseconds at start-up). One
+ * file each, so that the inline fish reads a few KiB, not the whole library's 180. A file
+ * whose text is not the compiled one (edited since the build, or not compiled) is parsed as
+ * any other.
  */
 import { readFileSync } from 'node:fs';
+import { packageFile } from './package-file.js';
 import type { Art } from './types.js';
 
 /** One compiled file: its text when it was compiled, and the art it made. */
@@ -15,24 +18,29 @@ interface CompiledArt {
   readonly art: Art;
 }
 
+/** The compiled files read so far, by art file; null for one that is not there. */
+const read = new Map<string, CompiledArt | null>();
+/** Whether to load without compiled art (the build script, and a test). */
+let ignored = false;
+
 /**
- * The compiled table, beside the art folder. Relative to this module, which is two folders
- * below the package's root under the tests, in `dist/art/` and in `dist/bundle/` alike.
+ * The compiled file of an art file, or null.
+ *
+ * @param file - the art file, relative to the art folder
  */
-const COMPILED_FILE = new URL('../../art/compiled.json', import.meta.url);
-
-/** The table, read on first use; null when there is none (not built, or unreadable). */
-let table: Readonly<Record<string, CompiledArt>> | null | undefined;
-
-/** The compiled table, or null. */
-function compiledTable(): Readonly<Record<string, CompiledArt>> | null {
-  if (table !== undefined) return table;
-  try {
-    table = JSON.parse(readFileSync(COMPILED_FILE, 'utf8')) as Record<string, CompiledArt>;
-  } catch {
-    table = null;
+function compiledFile(file: string): CompiledArt | null {
+  if (ignored) return null;
+  let entry = read.get(file);
+  if (entry === undefined) {
+    try {
+      const path = packageFile(`art/compiled/${file}.json`);
+      entry = JSON.parse(readFileSync(path, 'utf8')) as CompiledArt;
+    } catch {
+      entry = null;
+    }
+    read.set(file, entry);
   }
-  return table;
+  return entry;
 }
 
 /**
@@ -44,20 +52,21 @@ function compiledTable(): Readonly<Record<string, CompiledArt>> | null {
  * @returns the art, or undefined: parse the file
  */
 export function compiledArt(file: string, bytes: Uint8Array, source: string): Art | undefined {
-  const entry = compiledTable()?.[file];
-  if (entry === undefined || Buffer.byteLength(entry.text) !== bytes.length) return undefined;
+  const entry = compiledFile(file);
+  if (entry === null || Buffer.byteLength(entry.text) !== bytes.length) return undefined;
   if (entry.text !== Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'))
     return undefined;
   return { ...entry.art, source };
 }
 
 /**
- * Forget the compiled table, so that the next load reads it again (or, with `ignore`, never
- * uses one): for the build script, which must parse every file afresh, and for the test that
- * holds the table against the files.
+ * Forget the compiled files read, so that the next load reads them again (or, with `ignore`,
+ * never uses them): for the build script, which must parse every file afresh, and for the
+ * test that holds the compiled files against the art.
  *
- * @param ignore - load without any compiled table from now on
+ * @param ignore - load without compiled art from now on
  */
 export function resetCompiledArt(ignore = false): void {
-  table = ignore ? null : undefined;
+  read.clear();
+  ignored = ignore;
 }

@@ -8,5 +8,6 @@ export { ArtError } from './errors.js';
 export { parseArt, parseArtBytes, type ParseOptions } from './parse.js';
 export { loadArt, loadArtFile } from './load.js';
 export { compiledArt } from './compiled.js';
+export { packageFile } from './package-file.js';
 export { tintArt } from './tint.js';
 export { listArt, resolveArt, DEFAULT_ART, type ArtInfo } from './built-in.js';

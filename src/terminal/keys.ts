@@ -4,7 +4,6 @@
  * terminal turns into signals in its usual mode (Ctrl+C, Ctrl+Z, Ctrl+\) still do what they
  * did; stdin put back exactly as it was when it is done.
  */
-import { isatty } from 'node:tty';
 import { terminalOf } from './intercept.js';
 
 /** The part of a TTY read stream (`process.stdin`) that the keyboard needs. */
@@ -185,7 +184,9 @@ export function hostReadsKeys(input: KeyInput): boolean {
  * first: `process.stdin` is made on first use, and nothing else needs it.
  */
 export function terminalKeyboard(): KeyInput | undefined {
-  return isatty(0) ? process.stdin : undefined;
+  // node:tty taken here, not imported: loading it loads Node's streams and net (some 5 ms of
+  // every `import 'fish'`), and a host that never animates never needs it.
+  return process.getBuiltinModule('node:tty').isatty(0) ? process.stdin : undefined;
 }
 
 /**
