@@ -214,19 +214,26 @@ interface RowScan extends Span {
   readonly lastInk: number;
 }
 
-/** The span of row `r` where `prev` or `next` may hold something (the whole row if unknown). */
-function rowSpan(prev: Grid, next: Grid, r: number): Span {
-  const before = spansOf(prev);
-  const after = spansOf(next);
-  const block = blockWidth(next.cols);
+/** The grids' drawn spans (see grid.ts), looked up once a frame rather than once a row. */
+interface Drawn {
+  readonly before: Int32Array | undefined;
+  readonly after: Int32Array | undefined;
+  readonly block: number;
+}
+
+/**
+ * The span of row `r` where `prev` or `next` may hold something (the whole row if unknown).
+ * Its blocks are read only where it is wider than two: in a narrower one, stepping over dead
+ * blocks would save less than it costs.
+ */
+function rowSpan(drawn: Drawn, cols: number, r: number): Span {
+  const { before, after, block } = drawn;
   if (before === undefined || after === undefined)
-    return { from: 0, to: next.cols, live: ALL_BLOCKS, block };
-  return {
-    from: Math.min(before[2 * r], after[2 * r]),
-    to: Math.max(before[2 * r + 1], after[2 * r + 1]),
-    live: liveBlocks(before, r) | liveBlocks(after, r),
-    block,
-  };
+    return { from: 0, to: cols, live: ALL_BLOCKS, block };
+  const from = Math.min(before[2 * r], after[2 * r]);
+  const to = Math.max(before[2 * r + 1], after[2 * r + 1]);
+  const live = to - from > 2 * block ? liveBlocks(before, r) | liveBlocks(after, r) : ALL_BLOCKS;
+  return { from, to, live, block };
 }
 
 /**
@@ -866,8 +873,9 @@ export function encodeDiff(
   };
   let cellsChanged = 0;
   let rowsChanged = 0;
+  const drawn: Drawn = { before: spansOf(prev), after: spansOf(next), block: blockWidth(cols) };
   for (let r = 0; r < rows; r++) {
-    const span = rowSpan(prev, next, r);
+    const span = rowSpan(drawn, cols, r);
     if (span.from >= span.to) continue;
     const scan = scanRow(prev, next, r * cols, span, color);
     if (scan.count === 0) continue;

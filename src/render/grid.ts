@@ -39,22 +39,18 @@ export function createGrid(cols: number, rows: number): Grid {
 /**
  * Per grid whose drawing is tracked, the columns drawn on each row since it was last cleared:
  * row `r`'s are `from = spans[2r]` to `to = spans[2r + 1]` (exclusive), and every cell outside
- * them is blank. Clearing and diffing then cost what was drawn, not the grid's area. A grid is
+ * them is blank. Finer, each row is cut into at most {@link BLOCKS} blocks of
+ * {@link blockWidth} columns, and bit `b` of row `r`'s mask (see {@link liveBlocks}) is set
+ * once anything was drawn in its block `b`: a row where a fish swims at one end and a bubble
+ * rises at the other is read for two blocks, not for the water between. Kept in the same
+ * array, after the spans, so that whatever widens a span (by hand, too) marks the blocks.
+ * Clearing and diffing then cost what was drawn, not the grid's area. A grid is
  * tracked from its first {@link clearGrid} on, so long as only the drawing functions
  * (`drawSprite`, `drawText`) write its cells; one made or written otherwise (a copy, a grid
  * set cell by cell) has no spans and is read whole. Kept beside the grid, not in it, so that
  * a copy of a grid's fields never carries spans that its own cells do not honour.
  */
 const drawnSpans = new WeakMap<Grid, Int32Array>();
-
-/**
- * Per spans of a tracked grid, finer: each row cut into at most {@link BLOCKS} blocks of
- * {@link blockWidth} columns, and bit `b` of `blocks[row]` set once anything was drawn in
- * block `b` of that row since the last clear. A row where a fish swims at one end and a
- * bubble rises at the other is then read for its two blocks, not for the water between.
- * Keyed by the spans, so that whatever widens a span (by hand, too) marks the blocks.
- */
-const drawnBlocks = new WeakMap<Int32Array, Uint32Array>();
 
 /**
  * Blocks a row is cut into, at most: 30, so that a row's mask is a small integer, which V8
@@ -76,15 +72,14 @@ export function blockWidth(cols: number): number {
 }
 
 /**
- * The live blocks of row `row` of a tracked grid (see {@link drawnBlocks}), or
- * {@link ALL_BLOCKS} when they are not known.
+ * The blocks of row `row` of a tracked grid that were drawn in, as a mask (see
+ * {@link drawnSpans}).
  *
  * @param spans - the grid's spans ({@link spansOf})
  * @param row - a row of the grid
  */
 export function liveBlocks(spans: Int32Array, row: number): number {
-  const blocks = drawnBlocks.get(spans);
-  return blocks === undefined ? ALL_BLOCKS : blocks[row];
+  return spans[(2 * spans.length) / 3 + row];
 }
 
 /**
@@ -119,13 +114,19 @@ export function widenSpan(
   const right = Math.min(cols, to);
   if (left < spans[at]) spans[at] = left;
   if (right > spans[at + 1]) spans[at + 1] = right;
-  const blocks = drawnBlocks.get(spans);
-  if (blocks === undefined || left >= right) return;
+  if (left >= right) return;
   const width = blockWidth(cols);
   const first = Math.floor(left / width);
   const count = Math.floor((right - 1) / width) - first + 1;
-  // Bits first..first + count - 1.
-  blocks[row] |= ((1 << count) - 1) << first;
+  // Bits first..first + count - 1 of the row's mask, after the spans.
+  spans[(2 * spans.length) / 3 + row] |= ((1 << count) - 1) << first;
+}
+
+/** Blank the cells of `grid` from index `from` to index `to` (exclusive). */
+function blankCells(grid: Grid, from: number, to: number): void {
+  grid.glyphs.fill(' ', from, to);
+  grid.widths.fill(1, from, to);
+  grid.styles.fill(0, from, to);
 }
 
 /**
@@ -140,29 +141,30 @@ export function widenSpan(
 export function clearGrid(grid: Grid): Grid {
   const { cols, rows, glyphs, widths, styles } = grid;
   let spans = drawnSpans.get(grid);
-  let blocks = spans === undefined ? undefined : drawnBlocks.get(spans);
-  if (spans === undefined || blocks === undefined) {
+  if (spans === undefined) {
     glyphs.fill(' ');
     widths.fill(1);
     styles.fill(0);
-    spans = new Int32Array(2 * rows);
-    blocks = new Uint32Array(rows);
+    // The spans, then a mask of blocks per row (see drawnSpans).
+    spans = new Int32Array(3 * rows);
     drawnSpans.set(grid, spans);
-    drawnBlocks.set(spans, blocks);
   } else {
     const width = blockWidth(cols);
     for (let row = 0; row < rows; row++) {
       const base = row * cols;
-      const live = blocks[row];
-      // Only the drawn blocks, within the drawn span.
-      for (let block = 0; live >>> block !== 0; block++) {
+      const left = spans[2 * row];
+      const right = spans[2 * row + 1];
+      if (left >= right) continue;
+      // A narrow span is blanked whole; a wide one only in the blocks drawn in.
+      if (right - left <= 2 * width) {
+        blankCells(grid, base + left, base + right);
+        continue;
+      }
+      const live = spans[2 * rows + row];
+      for (let block = Math.floor(left / width); block * width < right; block++) {
         if (((live >>> block) & 1) === 0) continue;
-        const from = base + Math.max(spans[2 * row], block * width);
-        const to = base + Math.min(spans[2 * row + 1], (block + 1) * width);
-        if (from >= to) continue;
-        glyphs.fill(' ', from, to);
-        widths.fill(1, from, to);
-        styles.fill(0, from, to);
+        const from = Math.max(left, block * width);
+        blankCells(grid, base + from, base + Math.min(right, (block + 1) * width));
       }
     }
   }
@@ -170,7 +172,7 @@ export function clearGrid(grid: Grid): Grid {
   for (let row = 0; row < rows; row++) {
     spans[2 * row] = cols;
     spans[2 * row + 1] = 0;
+    spans[2 * rows + row] = 0;
   }
-  blocks.fill(0);
   return grid;
 }

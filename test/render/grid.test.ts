@@ -103,9 +103,10 @@ describe('drawn spans', () => {
     const grid = createGrid(4, 2);
     expect(spansOf(grid)).toBeUndefined();
     clearGrid(grid);
-    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 4, 0]);
+    // Each row's span (none yet), then each row's blocks drawn in (none).
+    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 4, 0, 0, 0]);
     drawText(grid, 1, 1, 'ab');
-    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 1, 3]);
+    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 1, 3, 0, 1]);
     expect(spansOf(untracked(grid))).toBeUndefined();
   });
 
