@@ -1,6 +1,6 @@
 /**
  * Whole-process figures, as a user would see them: each command runs in a pseudo-terminal of
- * the given size under GNU time for a few seconds, then gets a Ctrl+C. Its CPU (user +
+ * the given size under GNU time for a few seconds, then gets a Ctrl+C (a host, SIGTERM). Its CPU (user +
  * system) and peak RSS come from GNU time, the bytes it wrote from the pty. The commands take
  * turns run after run (interleaved), so that a burst of load on the machine hits all alike;
  * each figure is the median of the runs, with their spread (lowest to highest).
@@ -10,6 +10,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const FISH = fileURLToPath(new URL('../bin/fish.js', import.meta.url));
+/** The package's entry, as `import 'fish'` finds it. */
+const PACKAGE = fileURLToPath(new URL('../dist/bundle/index.js', import.meta.url));
+/**
+ * A host program: node running `code` as an ES module, kept alive as a host at work would be
+ * (fish's timers never keep a process alive), and ended by SIGTERM (see runInPty).
+ */
+const host = (code) => ['--input-type=module', '-e', `${code} setInterval(() => {}, 1e9);`];
 /** Seconds each command runs: GNU time counts CPU in 10 ms ticks. */
 const SECONDS = 10;
 const RUNS = 3;
@@ -55,7 +62,7 @@ function childOf(pid) {
  * Run `args` (after `node`) in a `cols`x`rows` pty for `seconds`, then Ctrl+C: its CPU
  * milliseconds, peak RSS in MiB and the bytes it wrote before the Ctrl+C.
  */
-function runInPty(args, { cols, rows, seconds = SECONDS }) {
+function runInPty(args, { cols, rows, seconds = SECONDS, stop = 'ctrl-c' }) {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, TERM: 'xterm-256color' };
     delete env.CI;
@@ -85,7 +92,11 @@ function runInPty(args, { cols, rows, seconds = SECONDS }) {
       setTimeout(() => {
         counting = false;
         cpuMs = cpuMsOf(childOf(child.pid)) - settled;
-        child.write('\u0003');
+        // A host is ended by SIGTERM: ora reads Ctrl+C from the keyboard itself and only emits
+        // a 'SIGINT' event, which ends nothing without a listener.
+        const pid = childOf(child.pid);
+        if (stop === 'SIGTERM' && pid !== undefined) process.kill(pid, 'SIGTERM');
+        else child.write('\u0003');
       }, seconds * 1000);
     // The pty's last output may come after the exit: GNU time's line is read a moment later.
     child.onExit(() => setTimeout(report, 200));
@@ -113,6 +124,31 @@ const COMMANDS = [
   },
   { name: 'node -e 0', args: ['-e', '0'], cols: 80, rows: 24, once: true },
   { name: 'fish (inline bass, 80x24)', args: [FISH], cols: 80, rows: 24 },
+  // Spinners with a text, the same frames at the same fps (12.5, ora's 80 ms interval): the
+  // library against ora, and log-update redrawing a line of the same text each 80 ms.
+  {
+    name: "fish('Working').start() (library)",
+    args: host(`import { fish } from ${JSON.stringify(PACKAGE)}; fish('Working').start();`),
+    cols: 80,
+    rows: 24,
+    stop: 'SIGTERM',
+  },
+  {
+    name: "ora('Working').start() (peer)",
+    args: host("import ora from 'ora'; ora('Working').start();"),
+    cols: 80,
+    rows: 24,
+    stop: 'SIGTERM',
+  },
+  {
+    name: 'log-update, a frame each 80 ms (peer)',
+    args: host(
+      "import logUpdate from 'log-update'; const f = ['-', '\\\\', '|', '/']; let i = 0; setInterval(() => logUpdate(f[i++ % 4] + ' Working'), 80);",
+    ),
+    cols: 80,
+    rows: 24,
+    stop: 'SIGTERM',
+  },
   { name: 'fish --aquarium 200x50', args: [FISH, '--aquarium'], cols: 200, rows: 50 },
   {
     name: 'fish --aquarium 200x50 --color never',
@@ -159,7 +195,8 @@ export async function processTable(table) {
     // Each run against the idle timer's and bare node's of the same round.
     const aboveIdle = mine.map((run, i) => (run.cpuMs - idle[i].cpuMs) / (SECONDS - SETTLE));
     const overBare = mine.map((run, i) => run.rssMiB - bare[i].rssMiB);
-    const fish = name.startsWith('fish');
+    // Everything but the baselines (the idle timer, bare node) animates.
+    const animates = !name.startsWith('idle') && once !== true;
     rows.push([
       name,
       once === true
@@ -168,8 +205,8 @@ export async function processTable(table) {
             mine.map((run) => run.cpuMs / (SECONDS - SETTLE)),
             2,
           ),
-      fish ? spread(aboveIdle, 2) : '',
-      fish
+      animates ? spread(aboveIdle, 2) : '',
+      animates
         ? spread(
             mine.map((run) => run.bytes / ((SECONDS - SETTLE) * FPS)),
             0,
@@ -179,7 +216,7 @@ export async function processTable(table) {
         mine.map((run) => run.rssMiB),
         1,
       ),
-      fish ? `+${spread(overBare, 1)}` : '',
+      animates ? `+${spread(overBare, 1)}` : '',
     ]);
   }
   table(

@@ -2,7 +2,7 @@
  * The built-in art: the files in the package's top-level `art/` folder, by name.
  */
 import { readdirSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledArt } from './compiled.js';
 import { ArtError } from './errors.js';
@@ -25,11 +25,23 @@ export interface ArtInfo {
 }
 
 /**
+ * The built-in folder's art, read once: the package's files do not change while it runs, and
+ * the aquarium resolves twenty names at start-up.
+ */
+let builtInArt: readonly ArtInfo[] | undefined;
+
+/**
  * The built-in art, sorted by name with {@link DEFAULT_ART} first.
  *
  * @returns one entry per file in the built-in folder; none if the folder is missing
  */
 export function listArt(): ArtInfo[] {
+  builtInArt ??= readBuiltIn();
+  return [...builtInArt];
+}
+
+/** The built-in folder's art files, sorted (see {@link listArt}). */
+function readBuiltIn(): ArtInfo[] {
   let files: string[];
   try {
     files = readdirSync(packageFile('art/'));
@@ -37,12 +49,10 @@ export function listArt(): ArtInfo[] {
     // A package without its art folder still runs with art files given by path.
     return [];
   }
+  const folder = fileURLToPath(packageFile('art/'));
   return files
     .filter((file) => extname(file) === ART_EXTENSION)
-    .map((file) => ({
-      name: file.slice(0, -ART_EXTENSION.length),
-      path: fileURLToPath(packageFile(`art/${file}`)),
-    }))
+    .map((file) => ({ name: file.slice(0, -ART_EXTENSION.length), path: join(folder, file) }))
     .sort((a, b) => rank(a.name) - rank(b.name) || compare(a.name, b.name));
 }
 

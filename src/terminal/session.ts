@@ -112,7 +112,6 @@ export function openSession(options: SessionOptions): TerminalSession {
     if (done) return;
     done = true;
     removeExitPaths();
-    keyboard?.release();
     let outcome = reason;
     let failure: unknown;
     const writing = (write: () => void): void => {
@@ -126,6 +125,9 @@ export function openSession(options: SessionOptions): TerminalSession {
     };
     // A player that saw its terminal go away (or its stream fail) has stopped already.
     writing(() => player?.stop(keep));
+    // The keyboard after the region is cleared, as it was taken before the first frame: a key
+    // typed meanwhile is read, not echoed into the region.
+    keyboard?.release();
     options.onStop?.(outcome);
     writing(() => cursor?.show(stream));
     settle(outcome);
@@ -156,6 +158,20 @@ export function openSession(options: SessionOptions): TerminalSession {
     },
   });
 
+  const { onKey } = options;
+  // The keyboard before the first frame: a key typed once the frame's bytes are going out
+  // would be echoed (`^C`) wherever the cursor is in the middle of drawing, and the frame's
+  // relative moves would then land rows off. In raw mode nothing is echoed.
+  if (options.keyboard !== undefined) {
+    keyboard = claimKeyboard(options.keyboard, {
+      onKey: onKey === undefined ? undefined : (key) => onKey(key, session),
+      // The terminal, in its usual mode, would have echoed the key (as `^C`).
+      onSignalKey: (signal) =>
+        sendKeySignal(signal, () => writeQuietly(stream, KEY_ECHOES[signal])),
+      onGone: () => finish('closed'),
+      unref: options.unref,
+    });
+  }
   const loading = options.hideCursor === false ? undefined : loadCursor();
   player = startPlayer({ ...options, onEnd: (reason) => finish(reason) });
   const ready =
@@ -175,18 +191,5 @@ export function openSession(options: SessionOptions): TerminalSession {
     ended,
     stop: (keep?: boolean) => finish('stopped', keep ?? persist),
   };
-  const { onKey } = options;
-  // The first frame may have ended the session already (a terminal gone, a stream that threw).
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-  if (options.keyboard !== undefined && !done) {
-    keyboard = claimKeyboard(options.keyboard, {
-      onKey: onKey === undefined ? undefined : (key) => onKey(key, session),
-      // The terminal, in its usual mode, would have echoed the key (as `^C`).
-      onSignalKey: (signal) =>
-        sendKeySignal(signal, () => writeQuietly(stream, KEY_ECHOES[signal])),
-      onGone: () => finish('closed'),
-      unref: options.unref,
-    });
-  }
   return session;
 }

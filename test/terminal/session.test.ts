@@ -1,0 +1,62 @@
+/**
+ * A session's order of events: the keyboard is in raw mode from before the first frame's bytes
+ * go out until after the region is cleared. A key typed while the region is being written is
+ * then read, never echoed by the terminal into the middle of it (where `^C` would move the
+ * cursor and every relative move after it would land rows off: seen under load as a cursor
+ * one row low after Ctrl+C).
+ */
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { drawText } from '../../src/render/compose.js';
+import { clearGrid } from '../../src/render/grid.js';
+import { openSession } from '../../src/terminal/session.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
+
+/** A TTY stdin that notes each mode set in `events`, beside the terminal's writes. */
+class NotingStdin extends Readable {
+  readonly isTTY = true;
+  isRaw = false;
+
+  constructor(private readonly events: string[]) {
+    super({ read() {} });
+  }
+
+  setRawMode(mode: boolean): this {
+    this.isRaw = mode;
+    this.events.push(mode ? 'raw' : 'cooked');
+    return this;
+  }
+}
+
+describe('a terminal session', () => {
+  it('takes the keyboard into raw mode before it writes the first frame, and gives it back after the last', () => {
+    const events: string[] = [];
+    const fake = fakeTerminal(30, 6);
+    const write = fake.stream.write.bind(fake.stream);
+    fake.stream.write = (chunk, ...rest) => {
+      events.push('write');
+      return write(chunk, ...rest);
+    };
+    const session = openSession({
+      stream: fake.stream,
+      compose: (_t, into) => {
+        clearGrid(into);
+        drawText(into, 0, 0, '><>');
+        return into;
+      },
+      height: 1,
+      fps: 25,
+      sync: 'step',
+      color: false,
+      persist: false,
+      hideCursor: false,
+      keyboard: new NotingStdin(events),
+    });
+    session.stop();
+    expect(events[0]).toBe('raw');
+    expect(events).toContain('write');
+    expect(events.at(-1)).toBe('cooked');
+    expect(events.lastIndexOf('write')).toBeLessThan(events.indexOf('cooked'));
+    fake.dispose();
+  });
+});
