@@ -80,8 +80,6 @@ const loadCursor = (): Promise<CliCursor> =>
  * @param options - the player's options and `persist`
  */
 export async function startSession(options: SessionOptions): Promise<TerminalSession> {
-  // Fetch cli-cursor while the surface is made and the first frame is drawn.
-  if (options.hideCursor !== false) void loadCursor();
   const session = openSession(options);
   await session.ready;
   return session;
@@ -172,8 +170,10 @@ export function openSession(options: SessionOptions): TerminalSession {
       unref: options.unref,
     });
   }
-  const loading = options.hideCursor === false ? undefined : loadCursor();
   player = startPlayer({ ...options, onEnd: (reason) => finish(reason) });
+  // cli-cursor after the first frame: resolving the import alone takes some milliseconds,
+  // and the cursor is hidden once it has loaded either way.
+  const loading = options.hideCursor === false ? undefined : loadCursor();
   const ready =
     loading?.then((module) => {
       if (done) return;
