@@ -21,6 +21,7 @@ import { schoolTable } from './school.js';
 import { startupTable } from './startup.js';
 import { processTable } from './process.js';
 import { pipeTable } from './pipe.js';
+import { sparseTable } from './sparse.js';
 
 const FPS = 12.5;
 const FRAMES = 1000;
@@ -457,6 +458,7 @@ table(
   ['', 'CPU ms', 'fish bytes', 'cell-diff bound (fish / bound)', 'log-update (x fish)'],
   await aquariumRows(),
 );
+sparseTable(table, median);
 await processTable(table);
 await startupTable(table, median);
 pipeTable(table, median);

@@ -1,4 +1,4 @@
-import { blankCells, spansOf, type Grid } from './grid.js';
+import { ALL_BLOCKS, BLOCKS, blockWidth, liveBlocks, spansOf, type Grid } from './grid.js';
 import {
   CR,
   CRLF,
@@ -53,7 +53,10 @@ export interface EncodeOptions {
    * earliest. A row that turns wholly blank is erased with ECH across the whole row instead:
    * tmux re-wraps a row by how far it has ever held cells, and only a whole-row erase empties
    * it (EL from column 0 would too, but it unwraps the row in xterm.js; ECH does not), so that
-   * a narrowing pushes as few of the host's lines off the screen as it can. Default false.
+   * a narrowing pushes as few of the host's lines off the screen as it can. The first row is
+   * the exception, erased with EL (3 bytes, where ECH across 80 columns costs 5): tmux takes
+   * EL from column 0 for the same whole-row erase as ECH, and the row xterm.js unwraps is the
+   * one EL is on, which the first row never is (it continues no row above it). Default false.
    */
   readonly chained?: boolean;
   /**
@@ -165,22 +168,104 @@ function changed(prev: Grid, next: Grid, i: number, color: boolean): boolean {
 /**
  * The columns of a row, `from` to `to` (exclusive), outside which the cells are blank in both
  * grids: nothing changes there, so the encoder never looks (see `spansOf` in grid.ts). A
- * frame that drew little is diffed for little.
+ * frame that drew little is diffed for little. Finer, `live`: the row's blocks of `block`
+ * columns where either grid drew (bit b for block b; see `liveBlocks`), blank in both
+ * elsewhere; {@link ALL_BLOCKS} where that is not known.
  */
 interface Span {
   readonly from: number;
   readonly to: number;
+  readonly live: number;
+  readonly block: number;
 }
 
-/** The span of row `r` where `prev` or `next` may hold something (the whole row if unknown). */
-function rowSpan(prev: Grid, next: Grid, r: number): Span {
-  const before = spansOf(prev);
-  const after = spansOf(next);
-  if (before === undefined || after === undefined) return { from: 0, to: next.cols };
-  return {
-    from: Math.min(before[2 * r], after[2 * r]),
-    to: Math.max(before[2 * r + 1], after[2 * r + 1]),
-  };
+/** The first column from `col` on (before `to`) in a live block of `span`, or `to`. */
+function liveFrom(span: Span, col: number, to: number): number {
+  const { live, block } = span;
+  if (live === ALL_BLOCKS || col >= to) return col;
+  const at = Math.floor(col / block);
+  if (((live >>> at) & 1) !== 0) return col;
+  // The live blocks after this one; the lowest of them is the next.
+  const after = (live >>> (at + 1)) << (at + 1);
+  if (after === 0) return to;
+  return Math.min(to, (31 - Math.clz32(after & -after)) * block);
+}
+
+/** Where the live blocks from the one holding `col` (a live one) end, or `to` before that. */
+function liveTo(span: Span, col: number, to: number): number {
+  const { live, block } = span;
+  if (live === ALL_BLOCKS) return to;
+  const at = Math.floor(col / block);
+  // The dead blocks after this one; the lowest of them ends the run.
+  const dead = ((ALL_BLOCKS & ~live) >>> (at + 1)) << (at + 1);
+  const end = dead === 0 ? BLOCKS : 31 - Math.clz32(dead & -dead);
+  return Math.min(to, end * block);
+}
+
+/**
+ * What one pass over a row's span found, so that writing the row never scans it again: the
+ * span, the first and last changed columns (`cols` and -1 when none changed), how many cells
+ * changed, and the last column not blank in `next` (-1 when the row is blank in `next`).
+ */
+interface RowScan extends Span {
+  readonly first: number;
+  readonly last: number;
+  readonly count: number;
+  readonly lastInk: number;
+}
+
+/** The grids' drawn spans (see grid.ts), looked up once a frame rather than once a row. */
+interface Drawn {
+  readonly before: Int32Array | undefined;
+  readonly after: Int32Array | undefined;
+  readonly block: number;
+}
+
+/**
+ * The span of row `r` where `prev` or `next` may hold something (the whole row if unknown).
+ * Its blocks are read only where it is wider than two: in a narrower one, stepping over dead
+ * blocks would save less than it costs.
+ */
+function rowSpan(drawn: Drawn, cols: number, r: number): Span {
+  const { before, after, block } = drawn;
+  if (before === undefined || after === undefined)
+    return { from: 0, to: cols, live: ALL_BLOCKS, block };
+  const from = Math.min(before[2 * r], after[2 * r]);
+  const to = Math.max(before[2 * r + 1], after[2 * r + 1]);
+  const live = to - from > 2 * block ? liveBlocks(before, r) | liveBlocks(after, r) : ALL_BLOCKS;
+  return { from, to, live, block };
+}
+
+/**
+ * Scan the row at `base` inside `span` once (see {@link RowScan}). `lastInk` depends on `next`
+ * alone: a caller that already knows it for this row passes it, and only the changes are
+ * looked for.
+ */
+function scanRow(
+  prev: Grid,
+  next: Grid,
+  base: number,
+  span: Span,
+  color: boolean,
+  lastInk?: number,
+): RowScan {
+  const { from, to } = span;
+  let first = next.cols;
+  let last = -1;
+  let count = 0;
+  let ink = -1;
+  const known = lastInk !== undefined;
+  for (let col = liveFrom(span, from, to); col < to; col = liveFrom(span, col, to)) {
+    for (const stop = liveTo(span, col, to); col < stop; col++) {
+      if (!known && !isBlank(next, base + col)) ink = col;
+      if (!changed(prev, next, base + col, color)) continue;
+      if (count === 0) first = col;
+      last = col;
+      count++;
+    }
+  }
+  const { live, block } = span;
+  return { from, to, live, block, first, last, count, lastInk: lastInk ?? ink };
 }
 
 /** The first changed column of the row at `base` from column `from`, or `cols` if none. */
@@ -189,27 +274,16 @@ function nextChange(
   next: Grid,
   base: number,
   from: number,
-  span: Span,
+  scan: RowScan,
   color: boolean,
 ): number {
-  for (let col = Math.max(from, span.from); col < span.to; col++)
-    if (changed(prev, next, base + col, color)) return col;
+  const to = scan.last + 1;
+  for (let col = liveFrom(scan, Math.max(from, scan.first), to); col < to;) {
+    for (const stop = liveTo(scan, col, to); col < stop; col++)
+      if (changed(prev, next, base + col, color)) return col;
+    col = liveFrom(scan, col, to);
+  }
   return next.cols;
-}
-
-/** The last changed column of the row at `base`, or -1 if none. */
-function lastChange(prev: Grid, next: Grid, base: number, span: Span, color: boolean): number {
-  for (let col = span.to - 1; col >= span.from; col--)
-    if (changed(prev, next, base + col, color)) return col;
-  return -1;
-}
-
-/** Changed cells of the row at `base`. */
-function countChanges(prev: Grid, next: Grid, base: number, span: Span, color: boolean): number {
-  let count = 0;
-  for (let col = span.from; col < span.to; col++)
-    if (changed(prev, next, base + col, color)) count++;
-  return count;
 }
 
 /**
@@ -295,11 +369,9 @@ function rewriteIsCheaper(
   return cost + sgrTransition(style, penFor(next, base + to, style, color)).length < budget;
 }
 
-/** Whether every cell of the row at `base` from column `from` on is blank in `grid`. */
-function blankToEnd(grid: Grid, base: number, from: number, span: Span): boolean {
-  for (let col = Math.max(from, span.from); col < span.to; col++)
-    if (!isBlank(grid, base + col)) return false;
-  return true;
+/** Whether every cell of the row from column `from` on is blank in `next` (see {@link RowScan}). */
+function blankToEnd(from: number, scan: RowScan): boolean {
+  return from > scan.lastInk;
 }
 
 /**
@@ -326,22 +398,28 @@ function eraseIsCheaper(
   base: number,
   from: number,
   to: number,
-  span: Span,
+  scan: RowScan,
   color: boolean,
 ): boolean {
   let cost = 0;
   let gap = 0;
-  // Past the span nothing changes: only gaps, which cost nothing unless a change follows.
-  const end = Math.min(to, span.to);
-  for (let col = from; col < end; col++) {
-    if (!changed(prev, next, base + col, color)) {
-      gap++;
-      continue;
+  // Past the last change only gaps are left, which cost nothing unless a change follows.
+  const end = Math.min(to, scan.last + 1);
+  for (let col = from; col < end;) {
+    // Dead blocks change nothing: they only lengthen the gap.
+    const live = liveFrom(scan, col, end);
+    gap += live - col;
+    col = live;
+    for (const stop = liveTo(scan, col, end); col < stop; col++) {
+      if (!changed(prev, next, base + col, color)) {
+        gap++;
+        continue;
+      }
+      if (gap > 0) cost += Math.min(gap, csiMoveCost(gap));
+      gap = 0;
+      cost += 1;
+      if (cost >= EL.length) return true;
     }
-    if (gap > 0) cost += Math.min(gap, csiMoveCost(gap));
-    gap = 0;
-    cost += 1;
-    if (cost >= EL.length) return true;
   }
   return false;
 }
@@ -356,6 +434,14 @@ interface Writer {
   style: number;
 }
 
+/** A row to write: row `r` of `next`, against the same row of `prev`, as `scan` found it. */
+interface RowDiff {
+  readonly prev: Grid;
+  readonly next: Grid;
+  readonly r: number;
+  readonly scan: RowScan;
+}
+
 /** How the encoder writes: the options that shape every row. */
 interface Manner {
   readonly color: boolean;
@@ -365,29 +451,24 @@ interface Manner {
 
 /**
  * Write the cells of row `r` that differ between `prev` and `next`, run by run (see
- * {@link encodeDiff}); `w` is advanced. Only columns in `span` are looked at. A way being
+ * {@link encodeDiff}); `w` is advanced. Only columns in `scan`'s span are looked at. A way being
  * tried stops once its bytes reach `budget`, unfinished: it has lost already.
  */
-function writeRow(
-  prev: Grid,
-  next: Grid,
-  r: number,
-  span: Span,
-  w: Writer,
-  manner: Manner,
-  budget = Infinity,
-): void {
+function writeRow(diff: RowDiff, w: Writer, manner: Manner, budget = Infinity): void {
+  const { prev, next, r, scan } = diff;
   const { cols } = next;
   const { color, lineFeeds } = manner;
   const base = r * cols;
-  let change = nextChange(prev, next, base, 0, span, color);
+  let change = nextChange(prev, next, base, 0, scan, color);
   // The first column EL may start at in this row (see `chained`).
   const eraseFrom = manner.chained && r > 0 ? 1 : 0;
-  if (change < cols && blankToEnd(next, base, 0, span)) {
+  if (change < cols && blankToEnd(0, scan)) {
     // A row that turns wholly blank is erased whole, so that the terminal holds nothing in
     // it: a reflowing terminal then has nothing to re-wrap there on resize (see `chained`).
     // Erased cells take the terminal's background only, which the engine never sets.
-    w.out += moveCursor(w.row, w.col, r, 0, lineFeeds) + (manner.chained ? ech(cols) : EL);
+    // The first row may take EL from column 0 (see `chained`): it is the cheaper erase.
+    const erase = manner.chained && r > 0 ? ech(cols) : EL;
+    w.out += moveCursor(w.row, w.col, r, 0, lineFeeds) + erase;
     w.row = r;
     w.col = 0;
     return;
@@ -399,19 +480,18 @@ function writeRow(
     let end = start - 1;
     let erase =
       start >= eraseFrom &&
-      blankToEnd(next, base, start, span) &&
-      eraseIsCheaper(prev, next, base, start, cols, span, color);
+      blankToEnd(start, scan) &&
+      eraseIsCheaper(prev, next, base, start, cols, scan, color);
     // Grow the run over changes (and the gaps between them, while rewriting them is cheaper).
     let pen = w.style;
     for (let from = change; !erase; from = change) {
-      end = runEnd(prev, next, base, from, span, color);
+      end = runEnd(prev, next, base, from, scan, color);
       for (let c = from; c <= end; c++) pen = penFor(next, base + c, pen, color);
-      change = nextChange(prev, next, base, end + 1, span, color);
+      change = nextChange(prev, next, base, end + 1, scan, color);
       if (change === cols) break;
       // Only blanks left to write, from right where the cursor will be: EL needs no move.
       erase =
-        blankToEnd(next, base, end + 1, span) &&
-        eraseIsCheaper(prev, next, base, end + 1, cols, span, color);
+        blankToEnd(end + 1, scan) && eraseIsCheaper(prev, next, base, end + 1, cols, scan, color);
       const nextStart = unitStart(prev, next, base, change);
       if (!erase && !rewriteIsCheaper(next, base, end + 1, nextStart, pen, color)) break;
       for (let c = end + 1; c < nextStart; c++) pen = penFor(next, base + c, pen, color);
@@ -422,8 +502,8 @@ function writeRow(
       const blanks = Math.max(eraseFrom, trailingBlanks(next, base, start, end));
       erase =
         blanks <= end &&
-        eraseIsCheaper(prev, next, base, blanks, change < cols ? cols : end + 1, span, color) &&
-        blankToEnd(next, base, end + 1, span);
+        blankToEnd(end + 1, scan) &&
+        eraseIsCheaper(prev, next, base, blanks, change < cols ? cols : end + 1, scan, color);
       if (erase) end = blanks - 1;
     }
     w.out += moveCursor(w.row, w.col, r, start, lineFeeds);
@@ -474,66 +554,119 @@ function scratchFor(next: Grid): Grid {
 }
 
 /**
- * Move `count` cells of `grid` from index `from` to index `to`, overlapping or not. (By hand:
- * `Array.prototype.copyWithin` costs some 30 times as much on a large array of glyphs.)
+ * The column of a row, before the first `applied` of `shifts`, whose cell ends up at column
+ * `col` after them; -1 for a blank that a shift brought in (inserted, or pulled in at the
+ * row's end).
  */
-function moveCells(grid: Grid, to: number, from: number, count: number): void {
-  const { glyphs, widths, styles } = grid;
-  const step = to > from ? -1 : 1;
-  const first = step === 1 ? 0 : count - 1;
-  for (let k = first; k >= 0 && k < count; k += step) {
-    glyphs[to + k] = glyphs[from + k];
-    widths[to + k] = widths[from + k];
-    styles[to + k] = styles[from + k];
+function sourceColumn(
+  shifts: readonly Shift[],
+  applied: number,
+  col: number,
+  cols: number,
+): number {
+  let c = col;
+  for (let s = applied - 1; s >= 0 && c >= 0; s--) {
+    const { kind, at, count } = shifts[s];
+    if (c < at) continue;
+    if (kind === 'insert') c = c < at + count ? -1 : c - count;
+    else c = c + count < cols ? c + count : -1;
   }
+  return c;
 }
 
 /**
  * Row `r` of `prev`, as the terminal shows it after `shifts`, into the same row of `into`; or
  * false where a shift would split a wide glyph (terminals disagree about what that does).
- * Only columns `window.from` to `window.to` are made (the rest of `into`'s row is left as it
- * was, and the caller reads no further). The window is {@link MAX_SHIFT} cells wider than
- * the row's span on each side (more is harmless): `prev` holds nothing outside its span and a
- * shift moves cells at most that far, so the row is blank outside the window after each
- * shift, and whatever would come in from outside it is a blank.
+ * Only columns `region.from` to `region.to` are made, in the region's live blocks and a cell
+ * either side of them, each cell read from where the shifts bring it from: the rest of
+ * `into`'s row is left as it was, and the caller reads no further.
  */
 function shiftRow(
   prev: Grid,
   r: number,
   shifts: readonly Shift[],
-  window: Span,
+  region: Span,
   into: Grid,
 ): boolean {
-  const base = r * prev.cols;
-  const left = base + window.from;
-  const right = base + window.to;
-  const { glyphs, widths, styles } = into;
-  for (let i = left; i < right; i++) {
-    glyphs[i] = prev.glyphs[i];
-    widths[i] = prev.widths[i];
-    styles[i] = prev.styles[i];
-  }
-  const widthAt = (i: number): number => (i >= left && i < right ? widths[i] : 1);
-  for (const { kind, at, count } of shifts) {
-    if (widthAt(base + at) === 0) return false;
+  const { cols } = prev;
+  const base = r * cols;
+  /** The width at column `col` once the first `applied` shifts are made. */
+  const widthAfter = (applied: number, col: number): number => {
+    const source = sourceColumn(shifts, applied, col, cols);
+    return source < 0 ? 1 : prev.widths[base + source];
+  };
+  for (let s = 0; s < shifts.length; s++) {
+    const { kind, at, count } = shifts[s];
+    if (widthAfter(s, at) === 0) return false;
     // The cell arriving at the edge of the moved part must not be half a wide glyph.
-    const edge = kind === 'insert' ? prev.cols - count : at + count;
-    if (edge < prev.cols && widthAt(base + edge) === 0) return false;
-    // Left of the window the row is blank: a shift from there moves blanks over blanks.
-    const start = Math.max(base + at, left);
-    if (kind === 'insert') {
-      moveCells(into, start + count, start, right - start - count);
-      blankCells(into, start, Math.min(start + count, right));
-    } else {
-      moveCells(into, start, start + count, right - start - count);
-      blankCells(into, Math.max(start, right - count), right);
+    const edge = kind === 'insert' ? cols - count : at + count;
+    if (edge < cols && widthAfter(s, edge) === 0) return false;
+  }
+  const { glyphs, widths, styles } = into;
+  const { from, to } = region;
+  for (let run = liveFrom(region, from, to); run < to;) {
+    const stop = liveTo(region, run, to);
+    // A cell more on each side of the live blocks: writing reads the cell past a change.
+    for (let col = Math.max(from, run - 1); col < Math.min(to, stop + 1); col++) {
+      const source = sourceColumn(shifts, shifts.length, col, cols);
+      const i = base + col;
+      if (source < 0) {
+        glyphs[i] = ' ';
+        widths[i] = 1;
+        styles[i] = 0;
+      } else {
+        glyphs[i] = prev.glyphs[base + source];
+        widths[i] = prev.widths[base + source];
+        styles[i] = prev.styles[base + source];
+      }
     }
+    run = liveFrom(region, stop, to);
   }
   return true;
 }
 
+/**
+ * The columns of row `r` that a trial of `shifts` must make and scan, so that writing the row
+ * against it reads nothing outside them (see {@link shiftRow}). Left of the first change the
+ * shifts move only blanks over blanks ({@link shiftsToTry} starts them earlier only then), so
+ * the shifted row is `prev` there, and `prev` is `next`. A pair of shifts that cancel (the
+ * changed part moved, the rest of the row put back) leaves `prev` as it was from the end of
+ * the later one on, unless cells come in at the row's end; otherwise the row may differ up to
+ * the end of `window`, past which both are blank. The region then widens over wide glyphs'
+ * continuations, which writing reads across (see `unitStart` and `runEnd`).
+ */
+function trialRegion(
+  prev: Grid,
+  next: Grid,
+  r: number,
+  shifts: readonly Shift[],
+  scan: RowScan,
+  window: Span,
+): Span {
+  const { cols } = next;
+  const base = r * cols;
+  let net = 0;
+  let reach = 0;
+  let most = 0;
+  for (const { kind, at, count } of shifts) {
+    net += kind === 'insert' ? count : -count;
+    reach = Math.max(reach, at + count);
+    most = Math.max(most, count);
+  }
+  // A shift pushes cells off the row's end, or pulls blanks in there: see if anything is there.
+  const edgeClear = window.to <= cols - most;
+  let to = net === 0 && edgeClear ? Math.min(window.to, reach) : window.to;
+  let from = Math.min(scan.first, to);
+  const continues = (i: number): boolean => prev.widths[i] === 0 || next.widths[i] === 0;
+  while (from > 0 && continues(base + from - 1)) from--;
+  if (from > 0) from--;
+  while (to < cols && continues(base + to)) to++;
+  return { from, to: Math.min(cols, to + 1), live: window.live, block: window.block };
+}
+
 /** The largest shift tried: creatures move a cell or two a frame. */
 const MAX_SHIFT = 3;
+// Less than a block (see `blockWidth`), which the shifted row's live blocks rely on.
 /** The fewest bytes a shift costs: ICH or DCH by one (`ESC [ @`, `ESC [ P`). */
 const SHIFT_MIN_BYTES = 3;
 /** Shifting pays only where it saves writing more cells than the ICH/DCH costs. */
@@ -545,11 +678,10 @@ const MIN_SHIFTED_CELLS = 4;
  * most of the changed span's cells are what was there before, moved), with the rest of the
  * row (a) moving with it, or (b) staying put. None where too few cells would move.
  */
-function shiftsToTry(prev: Grid, next: Grid, r: number, span: Span, color: boolean): Shift[][] {
+function shiftsToTry(prev: Grid, next: Grid, r: number, scan: RowScan): Shift[][] {
   const { cols } = next;
   const base = r * cols;
-  const first = nextChange(prev, next, base, 0, span, color);
-  const last = lastChange(prev, next, base, span, color);
+  const { first, last } = scan;
   if (last - first < MIN_SHIFTED_CELLS) return [];
   const sameAs = (to: number, from: number): boolean =>
     next.glyphs[to] === prev.glyphs[from] && next.widths[to] === prev.widths[from];
@@ -567,11 +699,16 @@ function shiftsToTry(prev: Grid, next: Grid, r: number, span: Span, color: boole
     // given up as soon as it cannot beat the best so far, or a cell too many does not match.
     let moved = 0;
     let misses = 0;
-    for (let c = lo; c <= hi; c++) {
-      const to = base + c;
-      if (isBlank(next, to)) continue;
-      if (sameAs(to, to - k)) moved++;
-      else if (++misses > moved + MIN_SHIFTED_CELLS) break;
+    // Dead blocks are blank in `next`: nothing there to count.
+    let c = liveFrom(scan, lo, hi + 1);
+    while (c <= hi && misses <= moved + MIN_SHIFTED_CELLS) {
+      for (const stop = liveTo(scan, c, hi + 1); c < stop; c++) {
+        const to = base + c;
+        if (isBlank(next, to)) continue;
+        if (sameAs(to, to - k)) moved++;
+        else if (++misses > moved + MIN_SHIFTED_CELLS) break;
+      }
+      c = liveFrom(scan, c, hi + 1);
     }
     if (moved > best.moved) best = { k, moved };
   }
@@ -586,8 +723,11 @@ function shiftsToTry(prev: Grid, next: Grid, r: number, span: Span, color: boole
     at > 0 &&
     isBlank(prev, base + at - 1) &&
     (need === 0 || isBlank(prev, base + at - 1 + need))
-  )
+  ) {
+    // Left of the span `prev` is blank: the walk would go on to the row's start.
+    if (at - 1 + need < scan.from) at = 1;
     at--;
+  }
   if (k > 0) {
     const right = (from: number): Shift => ({ kind: 'insert', at: from, count: k });
     return last + 1 < cols
@@ -610,14 +750,15 @@ function shiftBytes(w: Writer, r: number, shift: Shift, lineFeeds: boolean): str
  * Write row `r`: the plain diff, or a shift of part of the row (ICH/DCH, which move cells the
  * terminal already shows) and the diff that is left after it, whichever costs fewer bytes.
  */
-function encodeRow(prev: Grid, next: Grid, r: number, span: Span, w: Writer, manner: Manner): void {
+function encodeRow(diff: RowDiff, w: Writer, manner: Manner): void {
+  const { prev, next, r, scan } = diff;
   // Each way is written on its own, from the writer's state, and only the row's bytes compared.
   const plain: Writer = { ...w, out: '' };
-  writeRow(prev, next, r, span, plain, manner);
+  writeRow(diff, plain, manner);
   let best = plain;
   let bestCost = utf8Length(plain.out);
   // A way with a shift costs its ICH or DCH at least: a row written for that little needs none.
-  const shifts = bestCost > SHIFT_MIN_BYTES ? shiftsToTry(prev, next, r, span, manner.color) : [];
+  const shifts = bestCost > SHIFT_MIN_BYTES ? shiftsToTry(prev, next, r, scan) : [];
   for (const tried of shifts) {
     const trial: Writer = { ...w, out: '' };
     for (const shift of tried) {
@@ -629,12 +770,32 @@ function encodeRow(prev: Grid, next: Grid, r: number, span: Span, w: Writer, man
     if (trial.out.length >= bestCost) continue;
     const shifted = scratchFor(next);
     // A shift moves cells at most MAX_SHIFT either way: outside this, both rows are blank.
+    // A shift moves a cell less than a block: where a block and its neighbours are dead in
+    // both grids, the shifted row is blank too.
+    const { live, block } = scan;
     const window: Span = {
-      from: Math.max(0, span.from - MAX_SHIFT),
-      to: Math.min(next.cols, span.to + MAX_SHIFT),
+      from: Math.max(0, scan.from - MAX_SHIFT),
+      to: Math.min(next.cols, scan.to + MAX_SHIFT),
+      live: (live | (live << 1) | (live >>> 1)) & ALL_BLOCKS,
+      block,
     };
-    if (!shiftRow(prev, r, tried, window, shifted)) continue;
-    writeRow(shifted, next, r, window, trial, manner, bestCost);
+    const region = trialRegion(prev, next, r, tried, scan, window);
+    if (!shiftRow(prev, r, tried, region, shifted)) continue;
+    // Only the region can change; the row's bounds stay the window's, and `next`'s last ink
+    // is the same row's.
+    const changes = scanRow(shifted, next, r * next.cols, region, manner.color, scan.lastInk);
+    const { first, last, count, lastInk } = changes;
+    const shiftedScan: RowScan = {
+      from: window.from,
+      to: window.to,
+      live: window.live,
+      block,
+      first,
+      last,
+      count,
+      lastInk,
+    };
+    writeRow({ prev: shifted, next, r, scan: shiftedScan }, trial, manner, bestCost);
     const cost = utf8Length(trial.out);
     if (cost < bestCost) {
       best = trial;
@@ -707,14 +868,15 @@ export function encodeDiff(
   };
   let cellsChanged = 0;
   let rowsChanged = 0;
+  const drawn: Drawn = { before: spansOf(prev), after: spansOf(next), block: blockWidth(cols) };
   for (let r = 0; r < rows; r++) {
-    const span = rowSpan(prev, next, r);
+    const span = rowSpan(drawn, cols, r);
     if (span.from >= span.to) continue;
-    const changes = countChanges(prev, next, r * cols, span, color);
-    if (changes === 0) continue;
+    const scan = scanRow(prev, next, r * cols, span, color);
+    if (scan.count === 0) continue;
     rowsChanged++;
-    cellsChanged += changes;
-    encodeRow(prev, next, r, span, w, manner);
+    cellsChanged += scan.count;
+    encodeRow({ prev, next, r, scan }, w, manner);
   }
   let { out, row, col } = w;
   if (out === '') return { bytes: '', cursor: { row, col }, cellsChanged: 0, rowsChanged: 0 };

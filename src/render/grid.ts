@@ -39,13 +39,48 @@ export function createGrid(cols: number, rows: number): Grid {
 /**
  * Per grid whose drawing is tracked, the columns drawn on each row since it was last cleared:
  * row `r`'s are `from = spans[2r]` to `to = spans[2r + 1]` (exclusive), and every cell outside
- * them is blank. Clearing and diffing then cost what was drawn, not the grid's area. A grid is
+ * them is blank. Finer, each row is cut into at most {@link BLOCKS} blocks of
+ * {@link blockWidth} columns, and bit `b` of row `r`'s mask (see {@link liveBlocks}) is set
+ * once anything was drawn in its block `b`: a row where a fish swims at one end and a bubble
+ * rises at the other is read for two blocks, not for the water between. Kept in the same
+ * array, after the spans, so that whatever widens a span (by hand, too) marks the blocks.
+ * Clearing and diffing then cost what was drawn, not the grid's area. A grid is
  * tracked from its first {@link clearGrid} on, so long as only the drawing functions
  * (`drawSprite`, `drawText`) write its cells; one made or written otherwise (a copy, a grid
  * set cell by cell) has no spans and is read whole. Kept beside the grid, not in it, so that
  * a copy of a grid's fields never carries spans that its own cells do not honour.
  */
 const drawnSpans = new WeakMap<Grid, Int32Array>();
+
+/**
+ * Blocks a row is cut into, at most: 30, so that a row's mask is a small integer, which V8
+ * keeps unboxed (31 bits, one for the sign), never a heap number to collect.
+ */
+export const BLOCKS = 30;
+
+/** Every block of a row live: a row whose blocks are not known. */
+export const ALL_BLOCKS = 2 ** BLOCKS - 1;
+
+/**
+ * The columns of one block of a row of a grid `cols` wide: at least 8, and enough that
+ * {@link BLOCKS} blocks cover the row.
+ *
+ * @param cols - the grid's columns
+ */
+export function blockWidth(cols: number): number {
+  return Math.max(8, Math.ceil(cols / BLOCKS));
+}
+
+/**
+ * The blocks of row `row` of a tracked grid that were drawn in, as a mask (see
+ * {@link drawnSpans}).
+ *
+ * @param spans - the grid's spans ({@link spansOf})
+ * @param row - a row of the grid
+ */
+export function liveBlocks(spans: Int32Array, row: number): number {
+  return spans[(2 * spans.length) / 3 + row];
+}
 
 /**
  * The drawn spans of `grid` (see {@link drawnSpans}), or undefined when any of its cells may
@@ -75,14 +110,23 @@ export function widenSpan(
   to: number,
 ): void {
   const at = 2 * row;
-  if (from < spans[at]) spans[at] = Math.max(0, from);
-  if (to > spans[at + 1]) spans[at + 1] = Math.min(cols, to);
+  const left = Math.max(0, from);
+  const right = Math.min(cols, to);
+  if (left < spans[at]) spans[at] = left;
+  if (right > spans[at + 1]) spans[at + 1] = right;
+  if (left >= right) return;
+  const width = blockWidth(cols);
+  const first = Math.floor(left / width);
+  const count = Math.floor((right - 1) / width) - first + 1;
+  // Bits first..first + count - 1 of the row's mask, after the spans.
+  spans[(2 * spans.length) / 3 + row] |= ((1 << count) - 1) << first;
 }
 
 /**
  * Blank every cell of `grid` in place (a default-style space), so that a frame can be
- * composed into last frame's grid without allocating a new one. A tracked grid has only its
- * drawn spans blanked; every grid is tracked from here on (see {@link spansOf}).
+ * composed into last frame's grid without allocating a new one. A tracked grid has only the
+ * drawn blocks of its drawn spans blanked; every grid is tracked from here on (see
+ * {@link spansOf}).
  *
  * @param grid - the grid to clear
  * @returns the same grid
@@ -94,20 +138,34 @@ export function clearGrid(grid: Grid): Grid {
     glyphs.fill(' ');
     widths.fill(1);
     styles.fill(0);
-    spans = new Int32Array(2 * rows);
+    // The spans, then a mask of blocks per row (see drawnSpans).
+    spans = new Int32Array(3 * rows);
     drawnSpans.set(grid, spans);
   } else {
+    const width = blockWidth(cols);
     for (let row = 0; row < rows; row++) {
       const base = row * cols;
-      const from = base + spans[2 * row];
-      const to = base + spans[2 * row + 1];
-      if (from < to) blankCells(grid, from, to);
+      const left = spans[2 * row];
+      const right = spans[2 * row + 1];
+      if (left >= right) continue;
+      // A narrow span is blanked whole; a wide one only in the blocks drawn in.
+      if (right - left <= 2 * width) {
+        blankCells(grid, base + left, base + right);
+        continue;
+      }
+      const live = spans[2 * rows + row];
+      for (let block = Math.floor(left / width); block * width < right; block++) {
+        if (((live >>> block) & 1) === 0) continue;
+        const from = Math.max(left, block * width);
+        blankCells(grid, base + from, base + Math.min(right, (block + 1) * width));
+      }
     }
   }
-  // Every row empty: `from` past `to`.
+  // Every row empty: `from` past `to`, no block drawn.
   for (let row = 0; row < rows; row++) {
     spans[2 * row] = cols;
     spans[2 * row + 1] = 0;
+    spans[2 * rows + row] = 0;
   }
   return grid;
 }

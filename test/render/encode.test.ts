@@ -119,6 +119,27 @@ describe('encodeDiff', () => {
       expect(out.bytes).toBe(`\u001BD${ESC}10X\u001BD${ESC}C ${ESC}2F`);
       expect(out.cursor).toEqual({ row: 0, col: 0 });
     });
+
+    it('a chained region: its first row, turning blank, is emptied with EL, cheaper than ECH', () => {
+      const prev = gridOf(80, 2, ['ab', '']);
+      const next = gridOf(80, 2, ['', '  c']);
+      const out = encodeDiff(
+        prev,
+        next,
+        { row: 0, col: 0 },
+        { chained: true, rest: { row: 0, col: 0 } },
+      );
+      // EL from column 0 unwraps only the row it is on, and the first row continues no row.
+      expect(out.bytes).toBe(`${ESC}K\u001BD${ESC}2Cc${ESC}F`);
+      // A lower row that turns blank still gets ECH across it.
+      const back = encodeDiff(
+        next,
+        prev,
+        { row: 0, col: 0 },
+        { chained: true, rest: { row: 0, col: 0 } },
+      );
+      expect(back.bytes).toBe(`ab${ESC}E${ESC}80X\u001BM`);
+    });
   });
 
   it('writes runs left to right, rows top to bottom', () => {

@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STYLE_BOLD } from '../../src/art/types.js';
-import { clearGrid, createGrid, spansOf, type Grid } from '../../src/render/grid.js';
+import {
+  blockWidth,
+  clearGrid,
+  createGrid,
+  liveBlocks,
+  spansOf,
+  type Grid,
+} from '../../src/render/grid.js';
 import { composeFrame, drawSprite, drawText } from '../../src/render/compose.js';
 import { encodeDiff } from '../../src/render/encode.js';
 import { spriteOf, testWidth, WIDE_GLYPHS } from './fixtures.js';
@@ -33,7 +40,8 @@ const strokeArb = (cols: number, rows: number) =>
 
 /** Frames of a scene: a size, and strokes for each frame, some moved a few cells from the last. */
 const framesArb = fc
-  .record({ cols: fc.integer({ min: 1, max: 30 }), rows: fc.integer({ min: 1, max: 6 }) })
+  // Up to 80 columns: ten blocks of 8 (see blockWidth), live and dead ones side by side.
+  .record({ cols: fc.integer({ min: 1, max: 80 }), rows: fc.integer({ min: 1, max: 6 }) })
   .chain(({ cols, rows }) =>
     fc.record({
       cols: fc.constant(cols),
@@ -70,13 +78,19 @@ function untracked(grid: Grid): Grid {
   };
 }
 
-/** Every cell of `grid` outside its row's span is a default-style space. */
+/**
+ * Every cell of `grid` outside its row's span, or in a block of the row not marked live, is a
+ * default-style space.
+ */
 function blankOutsideSpans(grid: Grid): boolean {
   const spans = spansOf(grid);
   if (spans === undefined) return false;
+  const width = blockWidth(grid.cols);
   for (let row = 0; row < grid.rows; row++) {
+    const live = liveBlocks(spans, row);
     for (let col = 0; col < grid.cols; col++) {
-      if (col >= spans[2 * row] && col < spans[2 * row + 1]) continue;
+      const inBlock = ((live >>> Math.floor(col / width)) & 1) === 1;
+      if (inBlock && col >= spans[2 * row] && col < spans[2 * row + 1]) continue;
       const i = row * grid.cols + col;
       if (grid.glyphs[i] !== ' ' || grid.widths[i] !== 1 || grid.styles[i] !== 0) return false;
     }
@@ -84,14 +98,36 @@ function blankOutsideSpans(grid: Grid): boolean {
   return true;
 }
 
+/**
+ * Tracked grids of one size whose glyph reads are counted (`count`): how much of a grid the
+ * encoder looks at.
+ */
+function countingGrids(cols: number, rows: number): { count: number; grid: () => Grid } {
+  const counter = {
+    count: 0,
+    grid: (): Grid => {
+      const grid = createGrid(cols, rows);
+      const glyphs = new Proxy(grid.glyphs, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) counter.count++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+      return clearGrid({ ...grid, glyphs });
+    },
+  };
+  return counter;
+}
+
 describe('drawn spans', () => {
   it('a grid is tracked from its first clear, and made or copied it is read whole', () => {
     const grid = createGrid(4, 2);
     expect(spansOf(grid)).toBeUndefined();
     clearGrid(grid);
-    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 4, 0]);
+    // Each row's span (none yet), then each row's blocks drawn in (none).
+    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 4, 0, 0, 0]);
     drawText(grid, 1, 1, 'ab');
-    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 1, 3]);
+    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 1, 3, 0, 1]);
     expect(spansOf(untracked(grid))).toBeUndefined();
   });
 
@@ -151,28 +187,34 @@ describe('drawn spans', () => {
   it('let a sparse frame be diffed for what was drawn, not for the grid', () => {
     // Two frames of a 1000x300 grid with a few letters moving: the encoder reads the glyphs of
     // a few rows' spans, not 300,000 cells.
-    const cols = 1000;
-    const rows = 300;
-    let reads = 0;
-    const counted = (): Grid => {
-      const grid = createGrid(cols, rows);
-      const glyphs = new Proxy(grid.glyphs, {
-        get(target, key, receiver) {
-          if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-          return Reflect.get(target, key, receiver) as unknown;
-        },
-      });
-      return clearGrid({ ...grid, glyphs });
-    };
-    const before = counted();
-    const after = counted();
+    const glyphReads = countingGrids(1000, 300);
+    const before = glyphReads.grid();
+    const after = glyphReads.grid();
     drawText(before, 500, 100, '<><');
     drawText(after, 501, 100, '<><');
     drawText(after, 10, 200, 'o');
-    reads = 0;
+    glyphReads.count = 0;
     const { cellsChanged } = encodeDiff(before, after, { row: 0, col: 0 }, { color: true });
     expect(cellsChanged).toBe(5);
-    expect(reads).toBeGreaterThan(0);
-    expect(reads).toBeLessThan(200);
+    expect(glyphReads.count).toBeGreaterThan(0);
+    expect(glyphReads.count).toBeLessThan(200);
+  });
+
+  it('let a row with something at either end be diffed for those blocks, not the water between', () => {
+    // A fish swimming at column 100 and a bubble rising at column 950 of the same row: the
+    // row's span is 850 columns wide, its live blocks three of 30 (34 columns each).
+    const glyphReads = countingGrids(1000, 3);
+    const before = glyphReads.grid();
+    const after = glyphReads.grid();
+    drawText(before, 100, 1, "><((('>");
+    drawText(before, 950, 1, 'o');
+    drawText(after, 101, 1, "><((('>");
+    drawText(after, 950, 1, 'O');
+    glyphReads.count = 0;
+    const { cellsChanged } = encodeDiff(before, after, { row: 0, col: 0 }, { color: true });
+    expect(cellsChanged).toBeGreaterThan(1);
+    expect(glyphReads.count).toBeGreaterThan(0);
+    // The row's span whole, as before the blocks, was read 6,063 times.
+    expect(glyphReads.count).toBeLessThan(1000);
   });
 });
