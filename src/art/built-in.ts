@@ -42,17 +42,18 @@ export function listArt(): ArtInfo[] {
 
 /** The built-in folder's art files, sorted (see {@link listArt}). */
 function readBuiltIn(): ArtInfo[] {
+  const folder = packageFile('art/');
   let files: string[];
   try {
-    files = readdirSync(packageFile('art/'));
+    files = readdirSync(folder);
   } catch {
     // A package without its art folder still runs with art files given by path.
     return [];
   }
-  const folder = fileURLToPath(packageFile('art/'));
+  const path = fileURLToPath(folder);
   return files
     .filter((file) => extname(file) === ART_EXTENSION)
-    .map((file) => ({ name: file.slice(0, -ART_EXTENSION.length), path: join(folder, file) }))
+    .map((file) => ({ name: file.slice(0, -ART_EXTENSION.length), path: join(path, file) }))
     .sort((a, b) => rank(a.name) - rank(b.name) || compare(a.name, b.name));
 }
 

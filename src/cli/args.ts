@@ -142,6 +142,7 @@ type GivenName = OptionName | 'command';
 type Values = Partial<Record<OptionName, string | boolean | string[]>> & {
   command?: string[];
 };
+
 /**
  * Parse the `fish` command line. Throws a {@link UsageError} naming the option for anything
  * unknown, missing, out of range or given with an option it makes no sense with.
