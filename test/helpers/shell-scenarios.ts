@@ -45,6 +45,20 @@ const partWay = (): Condition => (snapshot, correct) =>
     return percent !== null && Number(percent[1]) > 0 && Number(percent[1]) < 100;
   });
 
+/**
+ * Whether a correct screen has shown a count of bytes above 0 (`3/1024 KiB`, `3.0 KiB  `):
+ * the producer has started writing. Before that, telling it to end could end it before its
+ * first write, and nothing would go through.
+ */
+const bytesThrough = (): Condition => (snapshot, correct) =>
+  correct &&
+  snapshot.screen.some((row) => {
+    // A known total shows `0% 3/1024 KiB`; an unknown one `3.0 KiB  1.2 KiB/s`.
+    const count =
+      /% (\d+)\//.exec(row.text) ?? /([\d.]+) (?:B|KiB) {2}[\d.]+ (?:B|KiB)\/s/.exec(row.text);
+    return count !== null && Number(count[1]) > 0;
+  });
+
 const JOB_OUTPUT = [line('one'), line('two'), line('three on stderr')];
 
 export const SHELL_SCENARIOS: readonly Scenario[] = [
@@ -98,7 +112,7 @@ export const SHELL_SCENARIOS: readonly Scenario[] = [
     output: [],
     strip: stripOf(String.raw`\d+% \d+/\d+ +KiB  [\d.]+ (B|KiB)/s( +\d+:\d\d left)?`),
     steps: [
-      swimming(),
+      swimming('some bytes through', bytesThrough),
       tell('end'),
       host(like(/^✔ [\d.]+ KiB in [\d.]+ s, [\d.]+ (B|KiB)\/s$/), like(/^\d+$/)),
       exits(0),
@@ -128,7 +142,7 @@ export const SHELL_SCENARIOS: readonly Scenario[] = [
     output: [],
     strip: stripOf(String.raw`[\d.]+ (B|KiB)  [\d.]+ (B|KiB)/s`),
     steps: [
-      swimming(),
+      swimming('some bytes through', bytesThrough),
       tell('end'),
       host(like(/^✔ [\d.]+ KiB in [\d.]+ s, [\d.]+ (B|KiB)\/s$/), like(/^\d+$/)),
       exits(0),
