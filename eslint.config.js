@@ -1,7 +1,7 @@
 /**
  * ESLint: typescript-eslint's strict, type-checked rules on every TypeScript file (the
  * compiler's view of the types is what the rules read), the recommended rules on plain
- * JavaScript (bench, scripts, examples, fixtures), and nothing that Prettier decides.
+ * JavaScript (bench, scripts, examples, fixtures, the command's entry), and nothing that Prettier decides.
  */
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -64,6 +64,16 @@ export default tseslint.config(
         globalThis: 'readonly',
       },
     },
+  },
+  {
+    // The command's entry, CommonJS as its bundle is.
+    files: ['**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { process: 'readonly', require: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );

@@ -71,6 +71,15 @@ function builtinsByCall(code) {
   return replaced;
 }
 
+/**
+ * Every character outside ASCII as a `\u` escape (all of them stand in string, template and
+ * regular expression literals, where the escape means the same; no `String.raw` reads them).
+ * Node holds a module's source as a string while it runs, and one character outside Latin-1
+ * makes V8 store all of it at two bytes a character.
+ */
+const asciiOnly = (code) =>
+  code.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** The code without comments, as tsc prints it (no other change: ES2023 in, ES2023 out). */
 const withoutComments = (code) =>
   ts.transpileModule(code, {
@@ -82,9 +91,9 @@ const withoutComments = (code) =>
   }).outputText;
 
 /** One bundle: `input` (tsc's output) with our modules and the inlined dependencies. */
-const bundle = (input, file, keep = []) => ({
+const bundle = (input, file, keep = [], format = 'es') => ({
   input,
-  output: { file, format: 'es' },
+  output: { file, format },
   external: (id) =>
     keep.includes(id) ||
     (!id.startsWith('.') && !id.startsWith('/') && !INLINE.has(id) && id !== 'node:process'),
@@ -100,9 +109,14 @@ const bundle = (input, file, keep = []) => ({
     },
     {
       name: 'start-up',
+      // The CommonJS bundle's `import.meta.url`: its own file, without rollup's browser guesses.
+      resolveImportMeta: (property, { format: output }) =>
+        output === 'cjs' && property === 'url'
+          ? "require('node:url').pathToFileURL(__filename).href"
+          : null,
       renderChunk(code, chunk) {
         const inlined = Object.keys(chunk.modules).some((id) => id.includes('/node_modules/'));
-        const lean = withoutComments(builtinsByCall(code));
+        const lean = asciiOnly(withoutComments(builtinsByCall(code)));
         return { code: inlined ? BANNER + lean : lean, map: null };
       },
     },
@@ -113,7 +127,7 @@ const bundle = (input, file, keep = []) => ({
 // file. `require('fish')` (commonjs.js) imports that same bundle, kept as `./index.js` beside
 // it, so that import and require give the one `fish` function.
 export default [
-  bundle('dist/cli/main.js', 'dist/bundle/cli.js'),
+  bundle('dist/cli/main.js', 'dist/bundle/cli.cjs', [], 'cjs'),
   bundle('dist/index.js', 'dist/bundle/index.js'),
   bundle('dist/commonjs.js', 'dist/bundle/commonjs.js', ['./index.js']),
 ];

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const FISH = fileURLToPath(new URL('../bin/fish.js', import.meta.url));
+const FISH = fileURLToPath(new URL('../bin/fish.cjs', import.meta.url));
 
 function peakRssMiB(args) {
   const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {

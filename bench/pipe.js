@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const FISH = fileURLToPath(new URL('../bin/fish.js', import.meta.url));
+const FISH = fileURLToPath(new URL('../bin/fish.cjs', import.meta.url));
 const SIZE = process.env.FISH_BENCH_PIPE_SIZE ?? '2G';
 const RUNS = Number(process.env.FISH_BENCH_PIPE_RUNS ?? 7);
 const POWERS = { '': 0, K: 1, k: 1, M: 2, G: 3 };

@@ -1,7 +1,8 @@
 /**
  * Whole-process figures, as a user would see them: each command runs in a pseudo-terminal of
- * the given size under GNU time for a few seconds, then gets a Ctrl+C (a host, SIGTERM). Its CPU (user +
- * system) and peak RSS come from GNU time, the bytes it wrote from the pty. The commands take
+ * the given size under GNU time for a few seconds, then gets a Ctrl+C (a host, SIGTERM). Its
+ * CPU (user + system, all threads) comes from /proc once it has settled, its peak RSS from GNU
+ * time, the bytes it wrote from the pty. The commands take
  * turns run after run (interleaved), so that a burst of load on the machine hits all alike;
  * each figure is the median of the runs, with their spread (lowest to highest).
  */
@@ -9,7 +10,7 @@ import { spawn } from '@lydell/node-pty';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const FISH = fileURLToPath(new URL('../bin/fish.js', import.meta.url));
+const FISH = fileURLToPath(new URL('../bin/fish.cjs', import.meta.url));
 /** The package's entry, as `import 'fish'` finds it. */
 const PACKAGE = fileURLToPath(new URL('../dist/bundle/index.js', import.meta.url));
 /**
@@ -26,18 +27,28 @@ const FPS = 12.5;
 const TIME_FORMAT = 'FISH-BENCH %U %S %M';
 const TIME_LINE = /FISH-BENCH ([\d.]+) ([\d.]+) (\d+)/;
 
-/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
-const TICKS = 100;
 /** Seconds left out at the start of the CPU and byte counts: start-up and the first frame. */
 const SETTLE = 2;
 
-/** CPU milliseconds a process has used so far, from /proc (undefined once it is gone). */
+/**
+ * CPU milliseconds a process has used so far, summed over its threads (V8's collector runs
+ * on helper threads), from each thread's schedstat: nanoseconds on a CPU, where /proc's other
+ * counts are ticks of 10 ms, which over a few seconds is most of a figure. Undefined once the
+ * process is gone.
+ */
 function cpuMsOf(pid) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+    let nanoseconds = 0;
+    for (const thread of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        nanoseconds += Number(
+          readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0],
+        );
+      } catch {
+        // A thread that ended while we looked.
+      }
+    }
+    return nanoseconds / 1e6;
   } catch {
     return undefined;
   }

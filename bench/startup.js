@@ -6,7 +6,7 @@
 import { spawn } from '@lydell/node-pty';
 import { fileURLToPath } from 'node:url';
 
-const FISH = fileURLToPath(new URL('../bin/fish.js', import.meta.url));
+const FISH = fileURLToPath(new URL('../bin/fish.cjs', import.meta.url));
 /** The package's entry, as `import 'fish'` finds it. */
 const PACKAGE = fileURLToPath(new URL('../dist/bundle/index.js', import.meta.url));
 const RUNS = 15;

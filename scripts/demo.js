@@ -15,7 +15,7 @@ import { Unicode11Addon } from '@xterm/addon-unicode11';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fish = (args) =>
-  execFileSync(process.execPath, [`${root}bin/fish.js`, ...args], {
+  execFileSync(process.execPath, [`${root}bin/fish.cjs`, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '1' },

@@ -5,7 +5,7 @@
  * written with process.stdout and process.stderr, which the library's host-output hooks keep
  * whole above the strip; elsewhere (a file, a CI log) they are the command's own, untouched.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { shorten } from '../art/untrusted.js';
 import { dieBy } from '../terminal/signals.js';
@@ -54,6 +54,9 @@ export async function runCommand(options: CliOptions, command: readonly string[]
   const held = holdSignals(() => strip.animation.stop());
   // Before the command starts: off a terminal, `- TEXT` comes before anything it writes.
   const strip = startStrip(options, text, options.sync);
+  // node:child_process taken here, not imported: it loads net and more, some 8 ms of every
+  // start of the CLI, which runs a command only with `--`.
+  const { spawn } = process.getBuiltinModule('node:child_process');
   const started = spawn(file, args, {
     stdio: ['inherit', output(process.stdout), output(process.stderr)],
   });

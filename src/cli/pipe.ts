@@ -4,7 +4,6 @@
  * so the copy costs what `cat` costs, and memory stays the same whatever the size.
  */
 import { fstatSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { CliOptions } from './args.js';
 import { createMeter, type MeterReading } from './meter.js';
 import type { PipeWorkerData, PipeWorkerResult } from './pipe-worker.js';
@@ -27,6 +26,9 @@ export async function runPipe(options: CliOptions): Promise<number> {
   const workerData: PipeWorkerData = { counter };
   // The run's length, for the status line, from before the worker starts (that takes time too).
   const start = performance.now();
+  // node:worker_threads taken here, not imported: only --pipe needs it, and every start would
+  // pay for loading it.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   // From `dist/cli/pipe.js` and from the bundle in `dist/bundle/`, both: the compiled worker.
   const worker = new Worker(new URL('../cli/pipe-worker.js', import.meta.url), { workerData });
   // The frames' clock starts with the strip, as the copy does.

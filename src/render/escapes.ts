@@ -1,5 +1,7 @@
 import {
   beginSynchronizedOutput,
+  cursorHide,
+  cursorShow,
   eraseDown,
   eraseEndLine,
   eraseScreen,
@@ -52,6 +54,10 @@ export const ED: string = eraseDown;
 export const ERASE_SCREEN: string = eraseScreen;
 /** Cursor Position, to the top-left cell (`ESC[H`: ansi-escapes' `cursorTo(0, 0)` in 3 bytes fewer). */
 export const CURSOR_HOME = `${CSI}H`;
+/** Hide the cursor (DECTCEM off) while frames are drawn. */
+export const CURSOR_HIDE: string = cursorHide;
+/** Show the cursor again (DECTCEM on). */
+export const CURSOR_SHOW: string = cursorShow;
 /** Switch to the alternate screen buffer, saving the cursor (xterm's mode 1049). */
 export const ENTER_ALTERNATE_SCREEN: string = enterAlternativeScreen;
 /** Back to the normal screen buffer, as it was, cursor included. */

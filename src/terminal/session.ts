@@ -1,3 +1,4 @@
+import { CURSOR_HIDE, CURSOR_SHOW } from '../render/escapes.js';
 import { claimKeyboard, type KeyInput, type Keyboard } from './keys.js';
 import { startPlayer, type Player, type PlayerOptions } from './player.js';
 import type { TerminalStream } from './stream.js';
@@ -15,12 +16,6 @@ function writeQuietly(stream: TerminalStream, bytes: string): void {
   }
 }
 
-/** The part of cli-cursor this module uses. */
-interface CliCursor {
-  show(stream?: TerminalStream): void;
-  hide(stream?: TerminalStream): void;
-}
-
 /**
  * How an animation in a terminal ended: `done` by itself, `stopped` by the host or an exit
  * path, `closed` when the terminal went away, `failed` when the stream's `write` threw (in
@@ -32,7 +27,7 @@ export type EndReason = 'done' | 'closed' | 'stopped' | 'failed';
 export interface TerminalSession {
   /** The player drawing the frames. */
   readonly player: Player;
-  /** Resolves once the cursor is hidden (at once with `hideCursor: false`). */
+  /** Resolves once the animation is under way (the cursor is hidden before the first frame). */
   readonly ready: Promise<void>;
   /** Resolves when the animation has ended and the terminal is put back. */
   readonly ended: Promise<EndReason>;
@@ -65,10 +60,20 @@ export interface SessionOptions extends Omit<PlayerOptions, 'onEnd' | 'stream'> 
   readonly onKey?: (key: string, session: TerminalSession) => void;
 }
 
-/** cli-cursor, imported on first use: with signal-exit it takes longer to import than the rest of the start-up path. */
-let cursorModule: Promise<CliCursor> | undefined;
-const loadCursor = (): Promise<CliCursor> =>
-  (cursorModule ??= import('cli-cursor').then((module) => module.default));
+/**
+ * The cursor, hidden while the animation runs. Written here rather than through cli-cursor:
+ * the session already shows it again on every exit path (cli-cursor's reason to exist, through
+ * signal-exit), and importing cli-cursor's four ES modules cost the CLI the whole of Node's ES
+ * module loader (some 2 MiB and 10 ms) on a path that is otherwise CommonJS. As cli-cursor did,
+ * a stream that is not a TTY (a recording, say) is left alone.
+ */
+const cursorOf = (stream: TerminalStream): { hide(): void; show(): void } | undefined =>
+  stream.isTTY !== true
+    ? undefined
+    : {
+        hide: () => void stream.write(CURSOR_HIDE),
+        show: () => void stream.write(CURSOR_SHOW),
+      };
 
 /**
  * Run an animation in a terminal: hide the cursor, take the keyboard, draw, and on every exit
@@ -86,8 +91,8 @@ export async function startSession(options: SessionOptions): Promise<TerminalSes
 }
 
 /**
- * {@link startSession}, synchronously (for the embedding API): the player starts at once,
- * and the cursor is hidden as soon as cli-cursor is loaded (see `ready`).
+ * {@link startSession}, synchronously (for the embedding API): the cursor is hidden and the
+ * player starts at once.
  *
  * @param options - the player's options, `persist`, `hideCursor` and `onStop`
  */
@@ -99,7 +104,7 @@ export function openSession(options: SessionOptions): TerminalSession {
   // eslint-disable-next-line prefer-const
   let player: Player | undefined;
   let keyboard: Keyboard | undefined;
-  let cursor: CliCursor | undefined;
+  const cursor = options.hideCursor === false ? undefined : cursorOf(stream);
   let done = false;
 
   /**
@@ -127,7 +132,7 @@ export function openSession(options: SessionOptions): TerminalSession {
     // typed meanwhile is read, not echoed into the region.
     keyboard?.release();
     options.onStop?.(outcome);
-    writing(() => cursor?.show(stream));
+    writing(() => cursor?.show());
     settle(outcome);
     // What the stream threw, as it threw it.
     // eslint-disable-next-line @typescript-eslint/only-throw-error
@@ -144,14 +149,14 @@ export function openSession(options: SessionOptions): TerminalSession {
     },
     suspend() {
       player?.suspend();
-      cursor?.show(stream);
+      cursor?.show();
       keyboard?.suspend();
     },
     resume() {
       // Raw mode first: a process continued in the background stops again here (SIGTTOU)
       // until it is in the foreground, before it draws anything.
       keyboard?.resume();
-      cursor?.hide(stream);
+      cursor?.hide();
       player?.resume();
     },
   });
@@ -170,24 +175,17 @@ export function openSession(options: SessionOptions): TerminalSession {
       unref: options.unref,
     });
   }
+  // Hidden before the first frame, so that it never blinks in the middle of the region.
+  try {
+    cursor?.hide();
+  } catch (error) {
+    finish('failed');
+    throw error;
+  }
   player = startPlayer({ ...options, onEnd: (reason) => finish(reason) });
-  // cli-cursor after the first frame: resolving the import alone takes some milliseconds,
-  // and the cursor is hidden once it has loaded either way.
-  const loading = options.hideCursor === false ? undefined : loadCursor();
-  const ready =
-    loading?.then((module) => {
-      if (done) return;
-      cursor = module;
-      try {
-        cursor.hide(stream);
-      } catch (error) {
-        finish('failed');
-        throw error;
-      }
-    }) ?? Promise.resolve();
   const session: TerminalSession = {
     player,
-    ready,
+    ready: Promise.resolve(),
     ended,
     stop: (keep?: boolean) => finish('stopped', keep ?? persist),
   };

@@ -52,8 +52,8 @@ let expectingContinue = false;
 let keyEcho: { readonly signal: KeySignal; readonly write: () => void } | undefined;
 
 /**
- * Listeners for `signal` that are neither ours nor signal-exit's. signal-exit (which
- * cli-cursor uses to restore the cursor) also steps aside when others listen, so each would
+ * Listeners for `signal` that are neither ours nor signal-exit's. signal-exit (which a host's
+ * cli-cursor uses to restore the cursor, under ora for one) also steps aside when others listen, so each would
  * wait for the other and Ctrl+C would do nothing; it counts its own listeners (one per loaded
  * copy, on each signal of its list, which has no job-control signal) on a global emitter, as
  * it does itself to cooperate across its versions.

@@ -29,7 +29,7 @@ async function startTank(args: readonly string[] = [], cols = 80, rows = 24): Pr
     rows,
     before: PROMPT,
   });
-  // The cursor is hidden as soon as cli-cursor has loaded, just after the first frame.
+  // The cursor is hidden before the first frame.
   await run.waitFor(
     (lines) =>
       run.term.buffer.active.type === 'alternate' &&

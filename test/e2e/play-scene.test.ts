@@ -29,7 +29,7 @@ async function withHost(
 describe('playScene in a terminal', () => {
   it('inline: plays under the prompt, hides the cursor; stopped by a key, it leaves no debris', async () => {
     await withHost(['inline'], { cols: 40, rows: 8, before: 'prompt$ kept\r\n' }, async (run) => {
-      // The cursor is hidden once cli-cursor is loaded, just after the first frame.
+      // The cursor is hidden before the first frame.
       await run.waitFor((lines) => hasArt(lines) && !run.cursorVisible());
       expect(run.screen()[0]).toBe('prompt$ kept');
       run.type('q');

@@ -62,7 +62,7 @@ const hooks = () => ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'uncaughtExceptionMo
 const before = hooks();
 let heard = 0;
 process.on('uncaughtException', (error) => { heard++; console.log('heard: ' + error.message); });
-// Without hiding the cursor, cli-cursor (and signal-exit's own exit hook) is never loaded.
+// Without hiding the cursor: the stream's third write is a frame's, not the cursor's.
 fish({ stream: new Tty(), isEnabled: true, fps: 50, text: 'x', hideCursor: false }).start();
 await sleep(300);
 console.log('heard ' + heard + ' time(s); exit hooks as before: ' + (hooks() === before));`,

@@ -76,10 +76,8 @@ export function castOutput(cast: Cast): string {
 }
 
 /**
- * What a terminal got that a live recording of it has not, leaving out what the program did
- * not write to its terminal stream: the cursor shown once more at exit (cli-cursor's
- * restore-cursor, on stderr). (A typed Ctrl+C is not echoed by the terminal in raw mode; fish
- * writes its echo itself, and records it.)
+ * What a terminal got that a live recording of it has not. (A typed Ctrl+C is not echoed by
+ * the terminal in raw mode; fish writes its echo itself, and records it.)
  *
  * @param output - every byte the terminal got
  * @param cast - the recording made meanwhile
@@ -89,7 +87,5 @@ export function castOutput(cast: Cast): string {
 export function unrecorded(output: string, cast: Cast): string | undefined {
   const recorded = castOutput(cast);
   const written = output;
-  return written.startsWith(recorded)
-    ? written.slice(recorded.length).replaceAll('\u001B[?25h', '')
-    : undefined;
+  return written.startsWith(recorded) ? written.slice(recorded.length) : undefined;
 }

@@ -10,7 +10,7 @@
  *   older Windows consoles behave (see createTerminal's `reflow`).
  *
  * Each runs `bash --norc --noprofile` with a fixed prompt (`$ `), a PATH where `fish` is this
- * checkout's bin/fish.js and `host NAME` runs test/fixtures/NAME.mjs, core dumps off, and a
+ * checkout's bin/fish.cjs and `host NAME` runs test/fixtures/NAME.mjs, core dumps off, and a
  * PROMPT_COMMAND that appends each command's exit status to a file, so the status of what a
  * test typed can be read whatever the judge.
  */

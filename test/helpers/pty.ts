@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { createTerminal, inked, trackCursorVisibility, type Terminal } from './xterm.js';
 
 /** The launcher users run. */
-export const FISH_BIN = fileURLToPath(new URL('../../bin/fish.js', import.meta.url));
+export const FISH_BIN = fileURLToPath(new URL('../../bin/fish.cjs', import.meta.url));
 
 /** A command running in a pseudo-terminal, mirrored into a headless xterm. */
 /** The bass, the default creature, facing either way. */
@@ -117,7 +117,7 @@ export interface PtyOptions {
 }
 
 /**
- * Run a command (by default `node bin/fish.js`) in a pseudo-terminal.
+ * Run a command (by default `node bin/fish.cjs`) in a pseudo-terminal.
  *
  * @param args - arguments after `node` (or after `options.command`)
  * @param options - size, environment, the program

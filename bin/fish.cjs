@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+'use strict';
+// CommonJS, as the CLI's bundle is: an ES module would start Node's ES module loader, some
+// 10 ms and 2 MiB of every run (see `npm run bench`).
+//
+// The CLI owns its process, so it may tune V8 for it (the library never touches a host's
+// flags). V8's memory reducer for small heaps runs up to two full collections 8 s after a
+// heap has grown by 1 MiB: for a small animation they cost more CPU (some 30 ms over all
+// threads) than the memory they give back. The flag is set only on the Node versions it is
+// known to exist in: V8 prints an error for a flag it does not know.
+if (['20', '22', '24'].includes(process.versions.node.split('.')[0]))
+  require('node:v8').setFlagsFromString('--no-memory-reducer-for-small-heaps');
+require('../dist/bundle/cli.cjs').main(process.argv.slice(2));
