@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { drawText } from '../../src/render/compose.js';
 import { CURSOR_HIDE, CURSOR_SHOW } from '../../src/render/escapes.js';
 import { clearGrid } from '../../src/render/grid.js';
-import { openSession } from '../../src/terminal/session.js';
+import { openSession, type SessionOptions } from '../../src/terminal/session.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';
 
 /** A TTY stdin that notes each mode set in `events`, beside the terminal's writes. */
@@ -30,27 +30,42 @@ class NotingStdin extends Readable {
   }
 }
 
+/**
+ * A session drawing `><>` on a fake terminal whose writes are noted in `events` (as `write`,
+ * or with `bytes`, as the bytes themselves).
+ */
+function notedSession(
+  events: string[],
+  options: Pick<SessionOptions, 'hideCursor' | 'keyboard'>,
+  bytes = false,
+) {
+  const fake = fakeTerminal(30, 6);
+  const write = fake.stream.write.bind(fake.stream);
+  fake.stream.write = (chunk, ...rest) => {
+    events.push(bytes ? String(chunk) : 'write');
+    return write(chunk, ...rest);
+  };
+  const session = openSession({
+    stream: fake.stream,
+    compose: (_t, into) => {
+      clearGrid(into);
+      drawText(into, 0, 0, '><>');
+      return into;
+    },
+    height: 1,
+    fps: 25,
+    sync: 'step',
+    color: false,
+    persist: false,
+    ...options,
+  });
+  return { fake, session };
+}
+
 describe('a terminal session', () => {
   it('takes the keyboard into raw mode before it writes the first frame, and gives it back after the last', () => {
     const events: string[] = [];
-    const fake = fakeTerminal(30, 6);
-    const write = fake.stream.write.bind(fake.stream);
-    fake.stream.write = (chunk, ...rest) => {
-      events.push('write');
-      return write(chunk, ...rest);
-    };
-    const session = openSession({
-      stream: fake.stream,
-      compose: (_t, into) => {
-        clearGrid(into);
-        drawText(into, 0, 0, '><>');
-        return into;
-      },
-      height: 1,
-      fps: 25,
-      sync: 'step',
-      color: false,
-      persist: false,
+    const { fake, session } = notedSession(events, {
       hideCursor: false,
       keyboard: new NotingStdin(events),
     });
@@ -64,25 +79,7 @@ describe('a terminal session', () => {
 
   it("hides the cursor before the first frame's bytes and shows it after the last, itself", async () => {
     const writes: string[] = [];
-    const fake = fakeTerminal(30, 6);
-    const write = fake.stream.write.bind(fake.stream);
-    fake.stream.write = (chunk, ...rest) => {
-      writes.push(String(chunk));
-      return write(chunk, ...rest);
-    };
-    const session = openSession({
-      stream: fake.stream,
-      compose: (_t, into) => {
-        clearGrid(into);
-        drawText(into, 0, 0, '><>');
-        return into;
-      },
-      height: 1,
-      fps: 25,
-      sync: 'step',
-      color: false,
-      persist: false,
-    });
+    const { fake, session } = notedSession(writes, {}, true);
     await session.ready;
     expect(writes[0]).toBe(CURSOR_HIDE);
     expect(writes[1]).toContain('><>');
