@@ -8,6 +8,7 @@ import type { CliOptions } from './args.js';
 import { createMeter, type MeterReading } from './meter.js';
 import type { PipeWorkerData, PipeWorkerResult } from './pipe-worker.js';
 import { besideText, onTheTick, startStrip, type Strip } from './strip.js';
+import { monotonicMs } from '../terminal/tick.js';
 
 /** fish's status when the reader of stdout went away, as `cat` killed by SIGPIPE: 128 + 13. */
 const CLOSED_PIPE_STATUS = 141;
@@ -25,7 +26,7 @@ export async function runPipe(options: CliOptions): Promise<number> {
   const copied = new BigInt64Array(counter);
   const workerData: PipeWorkerData = { counter };
   // The run's length, for the status line, from before the worker starts (that takes time too).
-  const start = performance.now();
+  const start = monotonicMs();
   // node:worker_threads taken here, not imported: only --pipe needs it, and every start would
   // pay for loading it.
   const { Worker } = process.getBuiltinModule('node:worker_threads');
@@ -45,7 +46,7 @@ export async function runPipe(options: CliOptions): Promise<number> {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
-  const seconds = (performance.now() - start) / 1000;
+  const seconds = (monotonicMs() - start) / 1000;
   return finish(strip, options.text, result, meter.summary(result.bytes, seconds));
 }
 

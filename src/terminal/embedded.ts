@@ -22,6 +22,7 @@ import {
   type TerminalSession,
 } from './session.js';
 import type { TerminalStream } from './stream.js';
+import { monotonicMs } from './tick.js';
 
 /** Thrown when an animation would start on a terminal where another one is running. */
 export class TerminalBusyError extends Error {
@@ -271,7 +272,7 @@ function shareTerminal(
 
 /** The wait before an embedded animation is drawn, from when it began. */
 class Delay {
-  readonly #start = performance.now();
+  readonly #start = monotonicMs();
   readonly #ms: number;
   #timer: NodeJS.Timeout | undefined;
 
@@ -281,13 +282,13 @@ class Delay {
 
   /** Whether it has passed. */
   get passed(): boolean {
-    return performance.now() - this.#start >= this.#ms;
+    return monotonicMs() - this.#start >= this.#ms;
   }
 
   /** Call `callback` when it has passed (once: a timer already set stays as it is). */
   whenPassed(callback: () => void): void {
     if (this.#timer !== undefined) return;
-    const wait = Math.max(0, this.#start + this.#ms - performance.now());
+    const wait = Math.max(0, this.#start + this.#ms - monotonicMs());
     this.#timer = setTimeout(callback, wait);
     this.#timer.unref();
   }

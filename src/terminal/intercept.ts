@@ -12,7 +12,6 @@
  * inherited stdio), or a file descriptor opened on the terminal by other means (`/dev/tty`).
  */
 import fs, { fstatSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
 import type { TerminalStream } from './stream.js';
 
 /** A stream's `write`, in the shapes Node's writable streams accept. */
@@ -254,6 +253,9 @@ function hookFileDescriptors(
     replaceMethod(fs, 'write', hookedAsync),
   ];
   // `import { writeSync } from 'node:fs'` binds the ES module's export: bring it up to date.
+  // (node:module taken here, not imported: it loads parts of the ES module loader, which the
+  // command, a CommonJS program that never hooks fs, would load for nothing.)
+  const { syncBuiltinESMExports } = process.getBuiltinModule('node:module');
   syncBuiltinESMExports();
   return () => {
     for (const restore of restorers) restore();

@@ -5,7 +5,7 @@ import { InlineRegion } from './region.js';
 import { SurfaceSizer, type Height } from './size.js';
 import { FrameWriter, type TerminalStream } from './stream.js';
 import type { OpenAt, Surface } from './surface.js';
-import { startTicker, type Ticker } from './tick.js';
+import { monotonicMs, startTicker, type Ticker } from './tick.js';
 
 /**
  * What the engine tells about each frame it drew: the one introspection hook that tests and
@@ -175,7 +175,7 @@ class FramePlayer implements Player {
   constructor(options: PlayerOptions) {
     this.#options = options;
     const { stream } = options;
-    this.#clock = createClock({ fps: options.fps, sync: options.sync, start: performance.now() });
+    this.#clock = createClock({ fps: options.fps, sync: options.sync, start: monotonicMs() });
     this.#sizer = new SurfaceSizer(stream, options.height, options.screen === 'alternate');
     const { cols, rows } = this.#sizer.size();
     const surfaceOptions = { color: options.color, redraw: options.redraw };
@@ -210,7 +210,7 @@ class FramePlayer implements Player {
   drawNow(): void {
     // Not while suspended: the process is about to stop (or a host's SIGTSTP listener runs),
     // and resume() draws at once.
-    if (this.#drawable()) this.#draw(this.#clock.frame(performance.now()));
+    if (this.#drawable()) this.#draw(this.#clock.frame(monotonicMs()));
   }
 
   redraw(): void {

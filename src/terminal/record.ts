@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import type { Composer } from './player.js';
 import type { TerminalStream } from './stream.js';
+import { monotonicMs } from './tick.js';
 
 /**
  * How long a write may wait for a reader that does not read (a FIFO or pipe left full)
@@ -380,8 +381,8 @@ function writeFully(fd: number, bytes: Uint8Array): void {
       stalledSince = undefined;
     } catch (error) {
       if (errorCode(error) !== 'EAGAIN') throw error;
-      stalledSince ??= performance.now();
-      if (performance.now() - stalledSince > STALL_SECONDS * 1000) throw error;
+      stalledSince ??= monotonicMs();
+      if (monotonicMs() - stalledSince > STALL_SECONDS * 1000) throw error;
       Atomics.wait(SLEEPER, 0, 0, 1);
     }
   }

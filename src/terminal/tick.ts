@@ -4,11 +4,24 @@
  * due is drawn instead), never queued behind. The first frame is drawn at once.
  */
 
+/**
+ * The time, in milliseconds, on a monotonic clock: the one reading of the time that the
+ * terminal stage makes (the tick, the player's clock, the timeouts). From `process.hrtime`,
+ * not `performance.now()`: the first use of `performance` loads Node's perf_hooks, some 2 ms
+ * on the way to the first frame. Only differences between readings mean anything.
+ *
+ * @returns milliseconds since an arbitrary, fixed moment
+ */
+export function monotonicMs(): number {
+  const [seconds, nanoseconds] = process.hrtime();
+  return seconds * 1000 + nanoseconds / 1e6;
+}
+
 /** What a tick callback is told. */
 export interface Tick {
   /** Index of this frame on the schedule: 0, 1, 2… (skipped frames leave gaps). */
   readonly index: number;
-  /** When this frame was due, in ms on the `performance.now()` clock (what a clock is told). */
+  /** When this frame was due, in ms on the {@link monotonicMs} clock (what a clock is told). */
   readonly scheduledAt: number;
 }
 
@@ -38,7 +51,7 @@ export interface Ticker {
  */
 export function startTicker(options: TickerOptions): Ticker {
   const { interval } = options;
-  const start = performance.now();
+  const start = monotonicMs();
   let timer: NodeJS.Timeout | undefined;
   let running = true;
   let next = 0;
@@ -46,7 +59,7 @@ export function startTicker(options: TickerOptions): Ticker {
   const fire = (): void => {
     timer = undefined;
     if (!running) return;
-    const now = performance.now();
+    const now = monotonicMs();
     // Skip frames whose slot has wholly passed: draw the latest one that is due.
     const due = Math.max(next, Math.floor((now - start) / interval));
     const keepGoing = options.onTick({ index: due, scheduledAt: start + due * interval });
@@ -58,7 +71,7 @@ export function startTicker(options: TickerOptions): Ticker {
     }
     next = due + 1;
     // setTimeout only promises "not before"; aim at the absolute slot, never at now + interval.
-    const delay = Math.max(0, start + next * interval - performance.now());
+    const delay = Math.max(0, start + next * interval - monotonicMs());
     timer = setTimeout(fire, delay);
     if (options.unref) timer.unref();
   };
