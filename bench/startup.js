@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const FISH = fileURLToPath(new URL('../bin/fish.cjs', import.meta.url));
 /** The package's entry, as `import 'fish'` finds it. */
 const PACKAGE = fileURLToPath(new URL('../dist/bundle/index.js', import.meta.url));
-const RUNS = 15;
+const RUNS = 31;
 /**
  * What ansi-escapes would cost the CLI as separate files, as the library imports it: the CLI's
  * bundle carries it instead (rollup.config.mjs), so the first frame does not pay this.
