@@ -1,7 +1,8 @@
 /**
  * ESLint: typescript-eslint's strict, type-checked rules on every TypeScript file (the
  * compiler's view of the types is what the rules read), the recommended rules on plain
- * JavaScript (bench, scripts, examples, fixtures, the command's entry), and nothing that Prettier decides.
+ * JavaScript (bench, scripts, examples, fixtures, the command's entry), and nothing that
+ * Prettier decides.
  */
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';

@@ -1,18 +1,20 @@
 /**
- * The CLI's and the library's start-up paths as one file each: Node 20's ES module loader pays
- * for every module it resolves and reads, and tsc's output is one module per source file.
+ * The CLI's and the library's start-up paths as one file each: Node's module loaders pay for
+ * every module they resolve and read, and tsc's output is one module per source file.
  * Bundling our own modules (and get-east-asian-width, which the art loader needs at once, and
  * ansi-escapes, the escape vocabulary of the surfaces) cuts the time to the first frame and of
- * `import 'fish'`; see `npm run bench`. Other dependencies stay external: cli-cursor is
- * imported later, when needed.
+ * `import 'fish'`; see `npm run bench`. The CLI's bundle is CommonJS, as its entry
+ * (`bin/fish.cjs`) is: starting Node's ES module loader at all costs some 10 ms and 2 MiB.
  *
- * Two more costs are the loader's, not our code's, and the bundles avoid them:
- * - Node's built-in modules are taken with `process.getBuiltinModule` (Node 20.16 and later;
- *   the package needs 20.19): importing one as an ES module builds a facade that reads every
- *   export, and reading `fs.ReadStream` alone loads all of Node's streams (some 5 ms).
+ * More costs are the loader's, not our code's, and the bundles avoid them:
+ * - In the ES module bundle, Node's built-in modules are taken with `process.getBuiltinModule`
+ *   (Node 20.16 and later; the package needs 20.19): importing one as an ES module builds a
+ *   facade that reads every export, and reading `fs.ReadStream` alone loads all of Node's
+ *   streams (some 5 ms). `require` has no such facade.
  * - Comments are left out of the bundles (tsc's per-file output in dist/ and the .d.ts files
  *   keep them): Node decodes and V8 scans every byte of the source before it runs a line, and
  *   the TSDoc is 40% of the bytes.
+ * - The bundles are ASCII (see `asciiOnly`).
  * The licences of the bundled dependencies head each bundle, as their MIT licences ask.
  */
 import { readFileSync } from 'node:fs';
@@ -90,8 +92,11 @@ const withoutComments = (code) =>
     },
   }).outputText;
 
-/** One bundle: `input` (tsc's output) with our modules and the inlined dependencies. */
-const bundle = (input, file, keep = [], format = 'es') => ({
+/**
+ * One bundle: `input` (tsc's output) with our modules and the inlined dependencies, as an ES
+ * module or (`format: 'cjs'`) CommonJS; `keep` names imports left as they are.
+ */
+const bundle = (input, file, { keep = [], format = 'es' } = {}) => ({
   input,
   output: { file, format },
   external: (id) =>
@@ -123,11 +128,11 @@ const bundle = (input, file, keep = [], format = 'es') => ({
   ],
 });
 
-// The CLI, and the library's entries (package.json's `exports`): `import 'fish'` reads one
-// file. `require('fish')` (commonjs.js) imports that same bundle, kept as `./index.js` beside
-// it, so that import and require give the one `fish` function.
+// The CLI (CommonJS), and the library's entries (package.json's `exports`): `import 'fish'`
+// reads one file. `require('fish')` (commonjs.js) imports that same bundle, kept as
+// `./index.js` beside it, so that import and require give the one `fish` function.
 export default [
-  bundle('dist/cli/main.js', 'dist/bundle/cli.cjs', [], 'cjs'),
+  bundle('dist/cli/main.js', 'dist/bundle/cli.cjs', { format: 'cjs' }),
   bundle('dist/index.js', 'dist/bundle/index.js'),
-  bundle('dist/commonjs.js', 'dist/bundle/commonjs.js', ['./index.js']),
+  bundle('dist/commonjs.js', 'dist/bundle/commonjs.js', { keep: ['./index.js'] }),
 ];

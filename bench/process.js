@@ -2,9 +2,9 @@
  * Whole-process figures, as a user would see them: each command runs in a pseudo-terminal of
  * the given size under GNU time for a few seconds, then gets a Ctrl+C (a host, SIGTERM). Its
  * CPU (user + system, all threads) comes from /proc once it has settled, its peak RSS from GNU
- * time, the bytes it wrote from the pty. The commands take
- * turns run after run (interleaved), so that a burst of load on the machine hits all alike;
- * each figure is the median of the runs, with their spread (lowest to highest).
+ * time, the bytes it wrote from the pty. The commands take turns run after run (interleaved),
+ * so that a burst of load on the machine hits all alike; each figure is the median of the
+ * runs, with their spread (lowest to highest).
  */
 import { spawn } from '@lydell/node-pty';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -139,7 +139,6 @@ async function animate(
         onKey(key, { player: running.player, quit });
       }),
   });
-  await playback.ready;
   const reason = await playback.ended;
   // The terminal went away (closed, or its pane killed), even where SIGHUP never came (nohup):
   // end as the hang-up ends a program. Node's own exit would fail to reset the terminal, and abort.

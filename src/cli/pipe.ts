@@ -4,11 +4,11 @@
  * so the copy costs what `cat` costs, and memory stays the same whatever the size.
  */
 import { fstatSync } from 'node:fs';
+import { monotonicMs } from '../terminal/tick.js';
 import type { CliOptions } from './args.js';
 import { createMeter, type MeterReading } from './meter.js';
 import type { PipeWorkerData, PipeWorkerResult } from './pipe-worker.js';
 import { besideText, onTheTick, startStrip, type Strip } from './strip.js';
-import { monotonicMs } from '../terminal/tick.js';
 
 /** fish's status when the reader of stdout went away, as `cat` killed by SIGPIPE: 128 + 13. */
 const CLOSED_PIPE_STATUS = 141;

@@ -34,8 +34,6 @@ export interface PlayOptions extends Omit<SessionOptions, 'onStop' | 'onKey'> {
 export interface Playback {
   /** The player drawing the frames. */
   readonly player: Player;
-  /** Resolves once the cursor is hidden. */
-  readonly ready: Promise<void>;
   /**
    * Resolves when the show has ended, the terminal is put back and the recording finished;
    * rejects with the `RecordingError` when the recording failed (which ends the show).
@@ -81,7 +79,6 @@ export function playOnTerminal(options: PlayOptions): Playback {
   });
   const playback: Playback = {
     player: session.player,
-    ready: session.ready,
     ended,
     stop: (persist?: boolean) => session.stop(persist),
   };

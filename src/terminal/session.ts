@@ -27,15 +27,13 @@ export type EndReason = 'done' | 'closed' | 'stopped' | 'failed';
 export interface TerminalSession {
   /** The player drawing the frames. */
   readonly player: Player;
-  /** Resolves once the animation is under way (the cursor is hidden before the first frame). */
-  readonly ready: Promise<void>;
   /** Resolves when the animation has ended and the terminal is put back. */
   readonly ended: Promise<EndReason>;
   /** End it now (the terminal is put back before this returns); idempotent. */
   stop(persist?: boolean): void;
 }
 
-/** Options of {@link startSession}: the player's, plus what to do at the end. */
+/** Options of {@link openSession}: the player's, plus what to do at the end. */
 export interface SessionOptions extends Omit<PlayerOptions, 'onEnd' | 'stream'> {
   /** A TTY stream. */
   readonly stream: TerminalStream;
@@ -76,23 +74,11 @@ const cursorOf = (stream: TerminalStream): { hide(): void; show(): void } | unde
       };
 
 /**
- * Run an animation in a terminal: hide the cursor, take the keyboard, draw, and on every exit
- * path (the end, `stop()`, Ctrl+C, SIGTERM, SIGHUP and the other fatal signals, an uncaught
- * exception, `process.exit`, the terminal going away) clear the region (or keep it with
- * `persist`), give the keyboard back and show the cursor again. Around a stop (Ctrl+Z,
- * SIGTSTP) the terminal is given back, and taken again when the process continues.
- *
- * @param options - the player's options and `persist`
- */
-export async function startSession(options: SessionOptions): Promise<TerminalSession> {
-  const session = openSession(options);
-  await session.ready;
-  return session;
-}
-
-/**
- * {@link startSession}, synchronously (for the embedding API): the cursor is hidden and the
- * player starts at once.
+ * Run an animation in a terminal, from this call on: hide the cursor, take the keyboard, draw,
+ * and on every exit path (the end, `stop()`, Ctrl+C, SIGTERM, SIGHUP and the other fatal
+ * signals, an uncaught exception, `process.exit`, the terminal going away) clear the region
+ * (or keep it with `persist`), give the keyboard back and show the cursor again. Around a stop
+ * (Ctrl+Z, SIGTSTP) the terminal is given back, and taken again when the process continues.
  *
  * @param options - the player's options, `persist`, `hideCursor` and `onStop`
  */
@@ -185,7 +171,6 @@ export function openSession(options: SessionOptions): TerminalSession {
   player = startPlayer({ ...options, onEnd: (reason) => finish(reason) });
   const session: TerminalSession = {
     player,
-    ready: Promise.resolve(),
     ended,
     stop: (keep?: boolean) => finish('stopped', keep ?? persist),
   };

@@ -80,7 +80,6 @@ describe('a terminal session', () => {
   it("hides the cursor before the first frame's bytes and shows it after the last, itself", async () => {
     const writes: string[] = [];
     const { fake, session } = notedSession(writes, {}, true);
-    await session.ready;
     expect(writes[0]).toBe(CURSOR_HIDE);
     expect(writes[1]).toContain('><>');
     session.stop();
