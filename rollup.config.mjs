@@ -19,6 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import ts from 'typescript';
 
 /**
@@ -47,6 +48,9 @@ const BANNER = `/*!\n * fish bundles code of these packages, under their licence
  * escape vocabulary costs. The global is the very same object.
  */
 const PROCESS_GLOBAL = '\0process-global';
+
+/** The library's entry, made by {@link entry}. */
+const ENTRY = '\0fish-entry';
 
 /** One import of a built-in module in rollup's output: `import x, { a, b as c } from 'node:m';`. */
 const BUILTIN_IMPORT = /^import (?:([\w$]+)(?:, )?)?(?:\{ ([^}]*) \})? from '(node:[\w/]+)';$/gm;
@@ -93,15 +97,20 @@ const withoutComments = (code) =>
   }).outputText;
 
 /**
- * One bundle: `input` (tsc's output) with our modules and the inlined dependencies, as an ES
- * module or (`format: 'cjs'`) CommonJS; `keep` names imports left as they are.
+ * One bundle: `input` (tsc's output, or a name {@link entry} makes) with our modules and the
+ * inlined dependencies, written as `output` says (rollup's output options: a `file` or a
+ * `dir`, the `format`); `keep` names imports left as they are.
  */
-const bundle = (input, file, { keep = [], format = 'es' } = {}) => ({
+const bundle = (input, output, { keep = [] } = {}) => ({
   input,
-  output: { file, format },
+  output,
   external: (id) =>
     keep.includes(id) ||
-    (!id.startsWith('.') && !id.startsWith('/') && !INLINE.has(id) && id !== 'node:process'),
+    (!id.startsWith('.') &&
+      !id.startsWith('/') &&
+      !INLINE.has(id) &&
+      id !== 'node:process' &&
+      id !== ENTRY),
   plugins: [
     {
       name: 'inline-dependencies',
@@ -113,10 +122,15 @@ const bundle = (input, file, { keep = [], format = 'es' } = {}) => ({
       load: (id) => (id === PROCESS_GLOBAL ? 'export default process;' : null),
     },
     {
+      name: 'entry',
+      resolveId: (id) => (id === ENTRY ? ENTRY : null),
+      load: async (id) => (id === ENTRY ? await entry() : null),
+    },
+    {
       name: 'start-up',
       // The CommonJS bundle's `import.meta.url`: its own file, without rollup's browser guesses.
-      resolveImportMeta: (property, { format: output }) =>
-        output === 'cjs' && property === 'url'
+      resolveImportMeta: (property, { format }) =>
+        format === 'cjs' && property === 'url'
           ? "require('node:url').pathToFileURL(__filename).href"
           : null,
       renderChunk(code, chunk) {
@@ -128,11 +142,70 @@ const bundle = (input, file, { keep = [], format = 'es' } = {}) => ({
   ],
 });
 
-// The CLI (CommonJS), and the library's entries (package.json's `exports`): `import 'fish'`
-// reads one file. `require('fish')` (commonjs.js) imports that same bundle, kept as
-// `./index.js` beside it, so that import and require give the one `fish` function.
+/**
+ * The library's entry, `dist/bundle/index.js`, made at build time from what the library
+ * exports: importing the package reads this small module, not the whole library (V8 reads
+ * and scans every byte of a module before it runs; for the whole library that was some 15 ms
+ * of `import 'fish'`). It takes the error classes from `errors.cjs` at once, so that
+ * `instanceof` works before anything ran, and loads `engine.cjs`, the rest of the library,
+ * on the first call of any export: synchronously, as `fish().start()` draws its first frame
+ * before it returns. Both are CommonJS because `require` of an ES module warns on Node 20 and
+ * 22.12 outside node_modules.
+ *
+ * Each function is a stand-in of the same name and length that calls the engine's; a property
+ * of a function that is another export (`fish.promise`) is that export's stand-in; a plain
+ * value is written as it is. Anything else fails the build, rather than ship an entry that
+ * differs from the library (test/e2e/imports.test.ts compares the two).
+ */
+async function entry() {
+  const library = await import('./dist/index.js');
+  const errors = await import('./dist/errors.js');
+  const names = Object.keys(library).filter((name) => name !== 'default');
+  const stand = (value) => names.find((name) => library[name] === value);
+  const lines = [
+    "import { createRequire } from 'node:module';",
+    'const requireHere = createRequire(import.meta.url);',
+    `const { ${Object.keys(errors).join(', ')} } = requireHere('./errors.cjs');`,
+    'let engine;',
+    "const load = () => (engine ??= requireHere('./engine.cjs'));",
+  ];
+  for (const name of names) {
+    const value = library[name];
+    if (name in errors) {
+      if (errors[name] !== value) throw new Error(`rollup.config.mjs: ${name} is not errors.js's`);
+    } else if (typeof value === 'function') {
+      if (/^class\b/.test(Function.prototype.toString.call(value)))
+        throw new Error(`rollup.config.mjs: the class ${name} must be exported by errors.js`);
+      const params = Array.from({ length: value.length }, (_, i) => `p${i}`).join(', ');
+      lines.push(`function ${name}(${params}) { return load().${name}.apply(this, arguments); }`);
+      for (const [property, inner] of Object.entries(value)) {
+        if (stand(inner) === undefined)
+          throw new Error(`rollup.config.mjs: ${name}.${property} is not an export`);
+        lines.push(`${name}.${property} = ${stand(inner)};`);
+      }
+    } else if (isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value)) {
+      lines.push(`const ${name} = ${JSON.stringify(value)};`);
+    } else {
+      throw new Error(`rollup.config.mjs: cannot write the export ${name} into the entry`);
+    }
+  }
+  lines.push(`export { ${names.join(', ')}, ${stand(library.default)} as default };`);
+  return lines.join('\n');
+}
+
+// The CLI (CommonJS); the library's entry (package.json's `exports`, see entry()) and what it
+// loads. `require('fish')` (commonjs.js) imports that same entry, kept as `./index.js` beside
+// it, so that import and require give the one `fish` function.
 export default [
-  bundle('dist/cli/main.js', 'dist/bundle/cli.cjs', { format: 'cjs' }),
-  bundle('dist/index.js', 'dist/bundle/index.js'),
-  bundle('dist/commonjs.js', 'dist/bundle/commonjs.js', { keep: ['./index.js'] }),
+  bundle('dist/cli/main.js', { file: 'dist/bundle/cli.cjs', format: 'cjs' }),
+  bundle(
+    { engine: 'dist/index.js', errors: 'dist/errors.js' },
+    { dir: 'dist/bundle', format: 'cjs', entryFileNames: '[name].cjs', exports: 'named' },
+  ),
+  bundle(ENTRY, { file: 'dist/bundle/index.js', format: 'es' }),
+  bundle(
+    'dist/commonjs.js',
+    { file: 'dist/bundle/commonjs.js', format: 'es' },
+    { keep: ['./index.js'] },
+  ),
 ];

@@ -51,6 +51,9 @@ const importThenDot = (specifier) =>
   `import(${JSON.stringify(specifier)}).then(() => process.stdout.write('.'))`;
 /** A library host: imports the package, then writes a dot. */
 const IMPORT_FISH = importThenDot(PACKAGE);
+/** A host that imports `specifier` and starts its default export's spinner with a text. */
+const importThenStart = (specifier) =>
+  `import(${JSON.stringify(specifier)}).then(({ default: spinner }) => { spinner('Working').start(); setTimeout(() => {}, 5000); })`;
 /** A module that exports nothing, and does nothing. */
 const EMPTY = fileURLToPath(new URL('empty.mjs', import.meta.url));
 
@@ -78,6 +81,17 @@ const COMMANDS = [
     first: /\./,
   },
   { name: "import('ora'), then a dot (peer)", args: ['-e', importThenDot('ora')], first: /\./ },
+  // The library's engine is read on first use: what a host waits for to see its spinner.
+  {
+    name: "import('fish'), fish('Working').start(): first frame",
+    args: ['-e', importThenStart(PACKAGE)],
+    first: /Working/,
+  },
+  {
+    name: "import('ora'), ora('Working').start(): first frame (peer)",
+    args: ['-e', importThenStart('ora')],
+    first: /Working/,
+  },
   {
     name: "import('log-update'), then a dot (peer)",
     args: ['-e', importThenDot('log-update')],

@@ -9,7 +9,7 @@
 import { fish } from './api/fish.js';
 
 export { fish } from './api/fish.js';
-export { TerminalBusyError } from './terminal/embedded.js';
+export { ArtError, RecordingError, TerminalBusyError } from './errors.js';
 export type { FishAnimation, PersistOptions } from './api/fish.js';
 export { fishPromise, schoolPromise } from './api/promise.js';
 export type { FishAction, FishPromiseOptions, SchoolAction, SchoolEntry } from './api/promise.js';
@@ -20,7 +20,7 @@ export type { FishColor, FishOptions, FishStream } from './api/options.js';
 export type { FrameInfo } from './terminal/player.js';
 export type { SyncMode } from './motion/index.js';
 
-export { listArt, loadArt, parseArt, ArtError } from './art/index.js';
+export { listArt, loadArt, parseArt } from './art/index.js';
 export type { Art, ArtInfo, Facing, ParseOptions, Sprite, SpriteCell, Style } from './art/index.js';
 
 export { composeScene, createScene, swimmer, progressEntity } from './render/scene.js';
@@ -56,7 +56,6 @@ export type {
 } from './motion/index.js';
 export { playScene } from './api/play-scene.js';
 export type { PlayableScene, PlaySceneOptions, SceneEnd, ScenePlayback } from './api/play-scene.js';
-export { RecordingError } from './terminal/record.js';
 export { createAquarium, loadAquariumArt } from './aquarium/index.js';
 export type { Aquarium, AquariumArt, AquariumOptions } from './aquarium/index.js';
 export { createGrid, type Grid } from './render/grid.js';

@@ -14,7 +14,8 @@ import {
 } from '../terminal/env.js';
 import { terminalKeyboard } from '../terminal/keys.js';
 import { playOnTerminal } from '../terminal/play.js';
-import { RecordingError, type RecordingFile } from '../terminal/record.js';
+import { RecordingError } from '../terminal/errors.js';
+import type { RecordingFile } from '../terminal/record.js';
 import { dieBy } from '../terminal/signals.js';
 import { parseCli, UsageError, type CliOptions } from './args.js';
 import { aquariumShow } from './aquarium.js';

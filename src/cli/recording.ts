@@ -6,12 +6,8 @@ import { statSync, type BigIntStats } from 'node:fs';
 import { listArt, type Art } from '../art/index.js';
 import { startPlayer } from '../terminal/player.js';
 import { detachedTerminal } from '../terminal/stream.js';
-import {
-  createRecorder,
-  openRecording,
-  RecordingError,
-  type RecordingFile,
-} from '../terminal/record.js';
+import { RecordingError } from '../terminal/errors.js';
+import { createRecorder, openRecording, type RecordingFile } from '../terminal/record.js';
 import type { CliOptions } from './args.js';
 import type { Show } from './show.js';
 

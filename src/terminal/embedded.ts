@@ -13,6 +13,7 @@ import {
   type HookableStream,
   type HostOutput,
 } from './intercept.js';
+import { TerminalBusyError } from './errors.js';
 import { keyboardToDiscard } from './keys.js';
 import type { Player } from './player.js';
 import {
@@ -23,17 +24,6 @@ import {
 } from './session.js';
 import type { TerminalStream } from './stream.js';
 import { monotonicMs } from './tick.js';
-
-/** Thrown when an animation would start on a terminal where another one is running. */
-export class TerminalBusyError extends Error {
-  /** The error, with its one-line message. */
-  constructor() {
-    super(
-      'fish: another animation is already running on this terminal; stop it before starting this one',
-    );
-    this.name = 'TerminalBusyError';
-  }
-}
 
 /** What an embedded animation draws and how: passed on to its session as they are. */
 export type DrawingOptions = Pick<

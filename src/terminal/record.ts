@@ -13,6 +13,7 @@ import {
   writeSync,
   type BigIntStats,
 } from 'node:fs';
+import { RecordingError } from './errors.js';
 import type { Composer } from './player.js';
 import type { TerminalStream } from './stream.js';
 import { monotonicMs } from './tick.js';
@@ -43,32 +44,6 @@ const REASONS: ReadonlyMap<string, string> = new Map([
   ['EPIPE', 'its reader went away'],
   ['EAGAIN', `nothing read from it for ${STALL_SECONDS} seconds`],
 ]);
-
-/**
- * A recording that cannot be opened or written, or that is refused: `reason` is in words a
- * user can act on, `code` the system error's (`ENOSPC`), if one caused it.
- */
-export class RecordingError extends Error {
-  /** The recording's path, as given. */
-  readonly path: string;
-  /** What is wrong. */
-  readonly reason: string;
-  /** The system error's code (`ENOSPC`), or undefined for a refusal. */
-  readonly code: string | undefined;
-
-  /**
-   * @param path - the recording's path, as given
-   * @param reason - what is wrong, in words
-   * @param code - the system error's code, if one caused it
-   */
-  constructor(path: string, reason: string, code?: string) {
-    super(`${path}: ${reason}`);
-    this.name = 'RecordingError';
-    this.path = path;
-    this.reason = reason;
-    this.code = code;
-  }
-}
 
 /** A file opened for a recording and not yet written: what it is can be looked at first. */
 export interface RecordingFile {

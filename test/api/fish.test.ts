@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fish } from '../../src/api/fish.js';
-import { TerminalBusyError } from '../../src/terminal/embedded.js';
+import { TerminalBusyError } from '../../src/terminal/errors.js';
 import type { FrameInfo } from '../../src/terminal/player.js';
 import { stoppedAfterEach } from '../helpers/animations.js';
 import { fakeTerminal } from '../helpers/fake-terminal.js';

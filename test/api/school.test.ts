@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fish } from '../../src/api/fish.js';
 import { schoolPromise } from '../../src/api/promise.js';
 import { school, type FishSchool, type SchoolOptions } from '../../src/api/school.js';
-import { TerminalBusyError } from '../../src/terminal/embedded.js';
+import { TerminalBusyError } from '../../src/terminal/errors.js';
 import type { FrameInfo } from '../../src/terminal/player.js';
 import { fakeTerminal, type FakeTerminal } from '../helpers/fake-terminal.js';
 import { inked, readCursor } from '../helpers/xterm.js';

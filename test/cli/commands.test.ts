@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { listArt } from '../../src/art/index.js';
 import { parseCli } from '../../src/cli/args.js';
 import { openRecordingFor } from '../../src/cli/recording.js';
-import { RecordingError } from '../../src/terminal/record.js';
+import { RecordingError } from '../../src/terminal/errors.js';
 import { FISH_BIN } from '../helpers/pty.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fish-cli-'));

@@ -97,6 +97,20 @@ describe('the packed package', () => {
     expect(imported.stdout, imported.stderr).toBe('function function 2');
   });
 
+  it("gives bundlers (the `module` condition) the library's own modules, which work", () => {
+    // Node takes a condition as a bundler does when asked to; the package's entry loads the
+    // rest of the library with `require`, which bundlers do not follow.
+    const bundled = inProject([
+      '--conditions=module',
+      '--input-type=module',
+      '-e',
+      "import fish, { parseArt } from 'fish'; process.stdout.write(import.meta.resolve('fish') + ' ' + typeof fish + ' ' + parseArt('<>').width)",
+    ]);
+    expect(bundled.stdout, bundled.stderr).toMatch(
+      /\/node_modules\/fish\/dist\/index\.js function 2$/,
+    );
+  });
+
   it('runs as the fish command, and its examples import it by name', () => {
     const command = inProject([join(project, 'node_modules/.bin/fish'), '--version']);
     expect(command.stdout, command.stderr).toBe(`${manifest.version}\n`);
