@@ -72,7 +72,7 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { process: 'readonly', require: 'readonly' },
+      globals: { process: 'readonly', require: 'readonly', setImmediate: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

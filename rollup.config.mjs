@@ -1,13 +1,14 @@
 /**
- * The CLI's and the library's start-up paths as one file each: Node's module loaders pay for
- * every module they resolve and read, and tsc's output is one module per source file.
- * Bundling our own modules (and get-east-asian-width, which the art loader needs at once, and
- * ansi-escapes, the escape vocabulary of the surfaces) cuts the time to the first frame and of
- * `import 'fish'`; see `npm run bench`. The CLI's bundle is CommonJS, as its entry
- * (`bin/fish.cjs`) is: starting Node's ES module loader at all costs some 10 ms and 2 MiB.
+ * The CLI's start-up path as one file, and the library as a small entry and one file it loads
+ * on first use (see `entry`): Node's module loaders pay for every module they resolve and
+ * read, and tsc's output is one module per source file. Bundling our own modules (and
+ * get-east-asian-width, which the art loader needs at once, and ansi-escapes, the escape
+ * vocabulary of the surfaces) cuts the time to the first frame and of `import 'fish'`; see
+ * `npm run bench`. The CLI's bundle is CommonJS, as its entry (`bin/fish.cjs`) is: starting
+ * Node's ES module loader at all costs some 10 ms and 2 MiB.
  *
  * More costs are the loader's, not our code's, and the bundles avoid them:
- * - In the ES module bundle, Node's built-in modules are taken with `process.getBuiltinModule`
+ * - In the ES module entry, Node's built-in modules are taken with `process.getBuiltinModule`
  *   (Node 20.16 and later; the package needs 20.19): importing one as an ES module builds a
  *   facade that reads every export, and reading `fs.ReadStream` alone loads all of Node's
  *   streams (some 5 ms). `require` has no such facade.
@@ -149,8 +150,8 @@ const bundle = (input, output, { keep = [] } = {}) => ({
  * of `import 'fish'`). It takes the error classes from `errors.cjs` at once, so that
  * `instanceof` works before anything ran, and loads `engine.cjs`, the rest of the library,
  * on the first call of any export: synchronously, as `fish().start()` draws its first frame
- * before it returns. Both are CommonJS because `require` of an ES module warns on Node 20 and
- * 22.12 outside node_modules.
+ * before it returns. Both are CommonJS: `require` of an ES module prints an experimental
+ * warning on some Node versions (20.20, measured) for a package outside node_modules.
  *
  * Each function is a stand-in of the same name and length that calls the engine's; a property
  * of a function that is another export (`fish.promise`) is that export's stand-in; a plain

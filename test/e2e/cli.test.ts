@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as moduleApi from 'node:module';
 import { join } from 'node:path';
 import {
   BASS,
@@ -39,6 +40,23 @@ describe("the command's V8 tuning", () => {
     const unknown = run(['-e', "require('node:v8').setFlagsFromString('--no-such-flag-here')"]);
     expect(unknown.stderr).toMatch(/unrecognized flag/);
   });
+
+  // Node 22.8 and later; on Node 20 there is nothing to check (test:node runs this on each).
+  it.runIf('enableCompileCache' in moduleApi)(
+    "keeps the bundle's compiled code: a second start reads it from the cache",
+    () => {
+      const cache = mkdtempSync(join(tmp, 'compile-cache-'));
+      const env = { ...process.env, NODE_COMPILE_CACHE: cache, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+      const start = () =>
+        spawnSync(process.execPath, [FISH_BIN, '--version'], { env, encoding: 'utf8' });
+      // Node 22 says `cache for PATH was …`, Node 24 `V8 code cache for CommonJS PATH was …`.
+      const bundle = /cache for (?:CommonJS )?\S*\/dist\/bundle\/cli\.cjs was (\w+)/;
+      expect(bundle.exec(start().stderr)?.[1]).toBe('not');
+      const second = start();
+      expect(second.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+      expect(bundle.exec(second.stderr)?.[1]).toBe('accepted');
+    },
+  );
 });
 
 describe('fish in a terminal', () => {
