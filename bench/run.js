@@ -18,7 +18,7 @@ import { measureDrift } from './drift.js';
 import { memoryRows } from './memory.js';
 import { snapshotGrid, steppedPlayer } from './engine.js';
 import { schoolTable } from './school.js';
-import { startupTable } from './startup.js';
+import { otherNodesTable, startupTable } from './startup.js';
 import { processTable } from './process.js';
 import { pipeTable } from './pipe.js';
 import { sparseTable } from './sparse.js';
@@ -461,6 +461,7 @@ table(
 sparseTable(table, median);
 await processTable(table);
 await startupTable(table, median);
+await otherNodesTable(table, median);
 pipeTable(table, median);
 table('Memory: peak RSS (MiB)', ['process', 'MiB'], memoryRows());
 const { rows: driftRows, verdict } = await drift;

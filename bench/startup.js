@@ -4,6 +4,7 @@
  * for a host importing the package.
  */
 import { spawn } from '@lydell/node-pty';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const FISH = fileURLToPath(new URL('../bin/fish.cjs', import.meta.url));
@@ -20,13 +21,16 @@ const ESCAPES_AS_FILES = [
   "import 'ansi-escapes'; process.stdout.write('.')",
 ];
 
-/** Milliseconds from spawn to the first output matching `first`, in a `cols`x`rows` pty. */
-function timeToFirstOutput(args, first, cols = 80, rows = 24) {
+/**
+ * Milliseconds from spawn to the first output matching `first`, in a `cols`x`rows` pty, of
+ * `node` (this one by default) run with `args`.
+ */
+function timeToFirstOutput(args, first, cols = 80, rows = 24, node = process.execPath) {
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
     delete env.CI;
     const start = performance.now();
-    const child = spawn(process.execPath, args, { cols, rows, env });
+    const child = spawn(node, args, { cols, rows, env });
     let seen = false;
     let output = '';
     child.onData((data) => {
@@ -99,6 +103,20 @@ const COMMANDS = [
   },
 ];
 
+/**
+ * The other Node versions users run, where `npm run test:node` has fetched them (into
+ * node_modules/.cache/fish-node): the command's start differs between them (Node 22.8 and
+ * later keep its compiled code).
+ */
+const OTHER_NODES = ['22.12.0', '24']
+  .map((version) => ({
+    version,
+    node: fileURLToPath(
+      new URL(`../node_modules/.cache/fish-node/${version}/package/bin/node`, import.meta.url),
+    ),
+  }))
+  .filter(({ node }) => existsSync(node));
+
 /** `median (lowest-highest)` of `values` over `base`'s median, in ms. */
 function over(values, base, median) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -133,5 +151,39 @@ export async function startupTable(table, median) {
         over(runs[k], b, median),
       ]),
     ],
+  );
+}
+
+/**
+ * Print the command's start-up on the other Node versions, each against its own bare start.
+ *
+ * @param {Function} table - prints a table
+ * @param {Function} median - median of numbers
+ */
+export async function otherNodesTable(table, median) {
+  if (OTHER_NODES.length === 0) {
+    console.log('\n(Start-up on Node 22 and 24: run `npm run test:node` once to fetch them.)');
+    return;
+  }
+  const shows = COMMANDS.filter(({ args }) => args[0] === FISH);
+  const bare = OTHER_NODES.map(() => []);
+  const runs = OTHER_NODES.map(() => shows.map(() => []));
+  for (let i = 0; i < RUNS; i++) {
+    for (const [n, { node }] of OTHER_NODES.entries()) {
+      bare[n].push(
+        await timeToFirstOutput(['-e', "process.stdout.write('.')"], /\./, 80, 24, node),
+      );
+      for (const [k, { args, first, cols, rows }] of shows.entries())
+        runs[n][k].push(await timeToFirstOutput(args, first, cols, rows, node));
+    }
+  }
+  table(
+    `Start-up on other Node versions: spawn to first output in a pty (ms, median of ${RUNS} interleaved runs)`,
+    ['node', 'bare node', ...shows.map(({ name }) => `${name}, over bare node`)],
+    OTHER_NODES.map(({ version }, n) => [
+      version,
+      median(bare[n]).toFixed(1),
+      ...shows.map((_, k) => over(runs[n][k], median(bare[n]), median)),
+    ]),
   );
 }
