@@ -117,10 +117,14 @@ const OTHER_NODES = ['22.12.0', '24']
   }))
   .filter(({ node }) => existsSync(node));
 
-/** `median (lowest-highest)` of `values` over `base`'s median, in ms. */
+/**
+ * `median (lowest-highest)` of each run's time over bare node's time in the same round, in
+ * ms: the runs take turns, so a difference within a round leaves out a burst of load that a
+ * difference of medians (each median taken at other moments) keeps.
+ */
 function over(values, base, median) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const plus = (value) => `${value >= base ? '+' : ''}${(value - base).toFixed(1)}`;
+  const sorted = values.map((value, i) => value - base[i]).sort((a, b) => a - b);
+  const plus = (value) => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
   return `${plus(median(sorted))} (${plus(sorted[0])} to ${plus(sorted.at(-1))})`;
 }
 
@@ -141,14 +145,14 @@ export async function startupTable(table, median) {
   }
   const b = median(bare);
   table(
-    `Start-up: spawn to first output in a pty (ms, median of ${RUNS} interleaved runs, lowest to highest)`,
+    `Start-up: spawn to first output in a pty (ms, median of ${RUNS} interleaved runs; over bare node: the median of each round's difference, lowest to highest)`,
     ['command', 'ms', 'over bare node'],
     [
       ['node -e "process.stdout.write(\'.\')"', b.toFixed(1), ''],
       ...COMMANDS.map(({ name }, k) => [
         name,
         median(runs[k]).toFixed(1),
-        over(runs[k], b, median),
+        over(runs[k], bare, median),
       ]),
     ],
   );
@@ -178,12 +182,12 @@ export async function otherNodesTable(table, median) {
     }
   }
   table(
-    `Start-up on other Node versions: spawn to first output in a pty (ms, median of ${RUNS} interleaved runs)`,
+    `Start-up on other Node versions: spawn to first output in a pty (ms, median of ${RUNS} interleaved runs; over bare node: as above)`,
     ['node', 'bare node', ...shows.map(({ name }) => `${name}, over bare node`)],
     OTHER_NODES.map(({ version }, n) => [
       version,
       median(bare[n]).toFixed(1),
-      ...shows.map((_, k) => over(runs[n][k], median(bare[n]), median)),
+      ...shows.map((_, k) => over(runs[n][k], bare[n], median)),
     ]),
   );
 }
