@@ -178,7 +178,7 @@ describe('fish under faults in a real terminal', () => {
             buffer.getLine(1)?.translateToString(true) === ECHOED_CTRL_C ? ECHOED_CTRL_C.length : 0;
           expect(
             { line: buffer.baseY + buffer.cursorY, col: buffer.cursorX },
-            replay(`${what}: the cursor`),
+            replay(`${what}: the cursor, the screen ${JSON.stringify(run.screen().slice(0, 4))}`),
           ).toEqual({ line: 1, col: echoed });
           return swimming;
         },
