@@ -171,15 +171,26 @@ describe('fish under faults in a real terminal', () => {
           expect(await run.exited, replay(`${what}: exit status`)).toBe(STATUS[c.signal]);
           await expectTerminalRestored(run, what, { typed: c.typed });
           // Unmoved by resizes, the region began on the line below the prompt (absolute line 1,
-          // whether or not making room scrolled the prompt off): the cursor is back there, after
-          // Ctrl+C's echo if that is still on the screen.
+          // whether or not making room scrolled the prompt off): the cursor is back there, or
+          // after Ctrl+C's echo when fish was killed before it drew. The terminal echoes a key
+          // typed before raw mode at once, between fish's writes: an echo that came before or
+          // into the bytes that open the region (spaces that end on a fresh row) moved the
+          // region to the next row, and left the echo on line 1 as a partial line, which fish
+          // keeps; the cursor is then back at column 0 of line 2.
           const buffer = run.term.buffer.active;
-          const echoed =
-            buffer.getLine(1)?.translateToString(true) === ECHOED_CTRL_C ? ECHOED_CTRL_C.length : 0;
+          const line1 = buffer.getLine(1)?.translateToString(true) ?? '';
+          const cursor = { line: buffer.baseY + buffer.cursorY, col: buffer.cursorX };
+          const echoOnLine1 = c.typed && line1.trim() === ECHOED_CTRL_C;
+          const allowed = echoOnLine1
+            ? [
+                { line: 1, col: line1.length },
+                { line: 2, col: 0 },
+              ]
+            : [{ line: 1, col: 0 }];
           expect(
-            { line: buffer.baseY + buffer.cursorY, col: buffer.cursorX },
+            allowed,
             replay(`${what}: the cursor, the screen ${JSON.stringify(run.screen().slice(0, 4))}`),
-          ).toEqual({ line: 1, col: echoed });
+          ).toContainEqual(cursor);
           return swimming;
         },
       );
