@@ -129,6 +129,23 @@ function over(values, base, median) {
   return `${plus(median(sorted))} (${plus(sorted[0])} to ${plus(sorted.at(-1))})`;
 }
 
+/** Bare node writing a dot: what every command is timed against. */
+const BARE = { args: ['-e', "process.stdout.write('.')"], first: /\./ };
+
+/**
+ * One round: bare node, then each of `commands`, one after the other on `node` (this one by
+ * default); their times in ms, bare node's first.
+ */
+async function round(commands, node) {
+  const times = [];
+  for (const { args, first, cols, rows } of [BARE, ...commands])
+    times.push(await timeToFirstOutput(args, first, cols, rows, node));
+  return times;
+}
+
+/** The `k`th time of every round. */
+const column = (rounds, k) => rounds.map((times) => times[k]);
+
 /**
  * Print the start-up table.
  *
@@ -136,25 +153,19 @@ function over(values, base, median) {
  * @param {Function} median - median of numbers
  */
 export async function startupTable(table, median) {
-  const bare = [];
-  const runs = COMMANDS.map(() => []);
   // Interleaved, so that a burst of load on the machine hits all alike.
-  for (let i = 0; i < RUNS; i++) {
-    bare.push(await timeToFirstOutput(['-e', "process.stdout.write('.')"], /\./));
-    for (const [k, { args, first, cols, rows }] of COMMANDS.entries())
-      runs[k].push(await timeToFirstOutput(args, first, cols, rows));
-  }
-  const b = median(bare);
+  const rounds = [];
+  for (let i = 0; i < RUNS; i++) rounds.push(await round(COMMANDS));
+  const bare = column(rounds, 0);
   table(
     `Start-up: spawn to first output in a pty (ms, median of ${RUNS} interleaved runs; over bare node: the median of each round's difference, lowest to highest)`,
     ['command', 'ms', 'over bare node'],
     [
-      ['node -e "process.stdout.write(\'.\')"', b.toFixed(1), ''],
-      ...COMMANDS.map(({ name }, k) => [
-        name,
-        median(runs[k]).toFixed(1),
-        over(runs[k], bare, median),
-      ]),
+      ['node -e "process.stdout.write(\'.\')"', median(bare).toFixed(1), ''],
+      ...COMMANDS.map(({ name }, k) => {
+        const times = column(rounds, k + 1);
+        return [name, median(times).toFixed(1), over(times, bare, median)];
+      }),
     ],
   );
 }
@@ -171,24 +182,19 @@ export async function otherNodesTable(table, median) {
     return;
   }
   const shows = COMMANDS.filter(({ args }) => args[0] === FISH);
-  const bare = OTHER_NODES.map(() => []);
-  const runs = OTHER_NODES.map(() => shows.map(() => []));
-  for (let i = 0; i < RUNS; i++) {
-    for (const [n, { node }] of OTHER_NODES.entries()) {
-      bare[n].push(
-        await timeToFirstOutput(['-e', "process.stdout.write('.')"], /\./, 80, 24, node),
-      );
-      for (const [k, { args, first, cols, rows }] of shows.entries())
-        runs[n][k].push(await timeToFirstOutput(args, first, cols, rows, node));
-    }
-  }
+  const rounds = OTHER_NODES.map(() => []);
+  for (let i = 0; i < RUNS; i++)
+    for (const [n, { node }] of OTHER_NODES.entries()) rounds[n].push(await round(shows, node));
   table(
     `Start-up on other Node versions: spawn to first output in a pty (ms, median of ${RUNS} interleaved runs; over bare node: as above)`,
     ['node', 'bare node', ...shows.map(({ name }) => `${name}, over bare node`)],
-    OTHER_NODES.map(({ version }, n) => [
-      version,
-      median(bare[n]).toFixed(1),
-      ...shows.map((_, k) => over(runs[n][k], bare[n], median)),
-    ]),
+    OTHER_NODES.map(({ version }, n) => {
+      const bare = column(rounds[n], 0);
+      return [
+        version,
+        median(bare).toFixed(1),
+        ...shows.map((_, k) => over(column(rounds[n], k + 1), bare, median)),
+      ];
+    }),
   );
 }

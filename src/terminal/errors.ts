@@ -3,6 +3,7 @@
  * stand apart from the code that throws them so that the package's entry can hand out the
  * classes without loading that code (rollup.config.mjs).
  */
+
 /** Thrown when an animation would start on a terminal where another one is running. */
 export class TerminalBusyError extends Error {
   /** The error, with its one-line message. */

@@ -5,7 +5,7 @@
  * package's entry loads the library's engine on first use: it must hand out the same exports.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,24 +44,27 @@ export async function resolve(specifier, context, next) {
 `,
 );
 
+/** Runs `source` as an ES module script, `nodeArgs` before it; it must end with status 0. */
+function runScript(source: string, nodeArgs: string[] = []): SpawnSyncReturns<string> {
+  const script = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(script, source);
+  const result = spawnSync(process.execPath, [...nodeArgs, script], { encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  return result;
+}
+
 /** The modules a script loads (after importing the package), by URL. */
 function modulesLoadedBy(body: string): string[] {
-  const script = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
-  writeFileSync(script, `import fish from ${JSON.stringify(PACKAGE)};\n${body}\n`);
-  const result = spawnSync(process.execPath, ['--import', HOOKS, script], { encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stderr
-    .split('\n')
+  const source = `import fish from ${JSON.stringify(PACKAGE)};\n${body}\n`;
+  return runScript(source, ['--import', HOOKS])
+    .stderr.split('\n')
     .filter((line) => line.startsWith('resolved '))
     .map((line) => line.slice('resolved '.length));
 }
 
 /** What a script that imports the package writes on stdout. */
 function outputOf(body: string): string {
-  const script = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
-  writeFileSync(script, `import * as entry from ${JSON.stringify(PACKAGE)};\n${body}\n`);
-  const result = spawnSync(process.execPath, [script], { encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
+  const result = runScript(`import * as entry from ${JSON.stringify(PACKAGE)};\n${body}\n`);
   expect(result.stderr).toBe('');
   return result.stdout;
 }
