@@ -528,6 +528,66 @@ function writeRow(diff: RowDiff, w: Writer, manner: Manner, budget = Infinity): 
   }
 }
 
+/** Whether cell `i` of `grid` is ink: anything but a blank (see {@link isBlank}). */
+function isInk(grid: Grid, i: number): boolean {
+  return grid.glyphs[i] !== ' ' || grid.widths[i] !== 1;
+}
+
+/**
+ * Write row `r` of `next` over a row the terminal shows blank (the previous grid's drawn span
+ * on it is empty), and return how many cells changed: its ink. Diffing such a row is wasted
+ * work, and the first frame of a screen is nothing but such rows, drawn before the engine's
+ * code is warm, so this walks the row once, calling nothing per blank cell. Its bytes are
+ * exactly {@link writeRow}'s: every ink cell is a change and no blank is; runs are merged
+ * across a gap of blanks that costs fewer bytes written than moved over (blanks keep the pen,
+ * so the SGR the next run needs is the same either way); a run starts at the lead of a
+ * continuation cut from its wide glyph (see `unitStart`); and no shift or erase can help, as
+ * the row holds nothing to move or erase.
+ */
+function paintRow(next: Grid, r: number, span: Span, w: Writer, manner: Manner): number {
+  const { cols, widths } = next;
+  const base = r * cols;
+  const { to } = span;
+  /** The first ink column from `col` on, or `to`. */
+  const inkFrom = (col: number): number => {
+    let c = col;
+    while (c < to && !isInk(next, base + c)) c++;
+    return c;
+  };
+  /** The run's start for ink at `col`: the cell before an orphan continuation (`unitStart`). */
+  const unitAt = (col: number): number => (col > 0 && widths[base + col] === 0 ? col - 1 : col);
+  let count = 0;
+  let change = inkFrom(span.from);
+  while (change < to) {
+    const start = unitAt(change);
+    let end = change;
+    for (;;) {
+      while (end + 1 < to && isInk(next, base + end + 1)) end++;
+      count += end - change + 1;
+      change = inkFrom(end + 1);
+      if (change === to) break;
+      const gap = unitAt(change) - end - 1;
+      if (gap >= csiMoveCost(gap)) break;
+      end = change;
+    }
+    w.out += moveCursor(w.row, w.col, r, start, manner.lineFeeds);
+    for (let c = start; c <= end; c++) {
+      const i = base + c;
+      const glyph = glyphToWrite(next, i, c);
+      if (glyph === '') continue;
+      const cellStyle = penFor(next, i, w.style, manner.color);
+      if (cellStyle !== w.style) {
+        w.out += sgrTransition(w.style, cellStyle);
+        w.style = cellStyle;
+      }
+      w.out += glyph;
+    }
+    w.row = r;
+    w.col = end + 1 < cols ? end + 1 : -1;
+  }
+  return count;
+}
+
 /** A shift of part of a row, as ICH (`insert`) or DCH (`delete`) make it, `count` cells at `at`. */
 interface Shift {
   readonly kind: 'insert' | 'delete';
@@ -872,6 +932,12 @@ export function encodeDiff(
   for (let r = 0; r < rows; r++) {
     const span = rowSpan(drawn, cols, r);
     if (span.from >= span.to) continue;
+    if (drawn.before !== undefined && drawn.before[2 * r] >= drawn.before[2 * r + 1]) {
+      const count = paintRow(next, r, span, w, manner);
+      if (count > 0) rowsChanged++;
+      cellsChanged += count;
+      continue;
+    }
     const scan = scanRow(prev, next, r * cols, span, color);
     if (scan.count === 0) continue;
     rowsChanged++;

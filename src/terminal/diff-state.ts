@@ -1,4 +1,4 @@
-import { createGrid, type Grid } from '../render/grid.js';
+import { clearGrid, createGrid, type Grid } from '../render/grid.js';
 import { encodeDiff, type Cursor, type EncodeResult } from '../render/encode.js';
 
 /** Options of {@link DiffState}. */
@@ -32,13 +32,13 @@ export class DiffState {
    */
   constructor(cols: number, rows: number, options: DiffStateOptions) {
     this.options = options;
-    this.shown = createGrid(cols, rows);
+    this.shown = blankGrid(cols, rows);
     this.cursor = options.rest ?? { row: 0, col: 0 };
   }
 
   /** A blank area of a new size, the cursor at its resting place: the next frame is drawn whole. */
   reset(cols: number, rows: number): void {
-    this.shown = createGrid(cols, rows);
+    this.shown = blankGrid(cols, rows);
     this.cursor = this.options.rest ?? { row: 0, col: 0 };
   }
 
@@ -57,4 +57,12 @@ export class DiffState {
     this.cursor = result.cursor;
     return result;
   }
+}
+
+/**
+ * A blank grid whose drawn spans are known to be empty (see `spansOf`), so that the encoder
+ * paints the first frame over it row by row rather than diffing every cell of the screen.
+ */
+function blankGrid(cols: number, rows: number): Grid {
+  return clearGrid(createGrid(cols, rows));
 }

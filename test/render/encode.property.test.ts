@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STYLE_BOLD } from '../../src/art/types.js';
-import { createGrid, type Grid } from '../../src/render/grid.js';
+import { clearGrid, createGrid, spansOf, type Grid } from '../../src/render/grid.js';
 import { drawText } from '../../src/render/compose.js';
 import { encodeDiff, type Cursor } from '../../src/render/encode.js';
 import {
@@ -283,5 +283,52 @@ describe('encodeDiff in a real terminal', () => {
     );
     // The property is about shifts: it must have seen the encoder make them.
     expect(shifted).toBeGreaterThan(10);
+  });
+});
+
+describe('encodeDiff over rows the terminal shows blank', () => {
+  /** A cell of `grid` broken by hand: half a wide glyph, an empty glyph, or a stray continuation. */
+  const breakArb = fc.record({
+    at: fc.nat(),
+    kind: fc.constantFrom('continuation', 'empty', 'lead'),
+    style: styleArb,
+  });
+
+  it('paints them with the very bytes, cursor and counts that diffing them gives', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.array(breakArb, { maxLength: 6 }),
+        fc.boolean(),
+        fc.record({ row: fc.nat(), col: fc.integer({ min: -1, max: 40 }) }),
+        (s, breaks, chained, at) => {
+          // Rows drawn in `prev` are diffed; the blank ones are painted, but only where the
+          // grid's spans say they are blank: an untracked copy of it is diffed whole.
+          const tracked = clearGrid(createGrid(s.cols, s.rows));
+          for (const { x, y, text, style } of s.second.strokes)
+            drawText(tracked, x, y, text, style, testWidth);
+          const untracked = paint(tracked, []);
+          expect(spansOf(untracked)).toBeUndefined();
+          const next = paint(createGrid(s.cols, s.rows), s.first);
+          for (const { at: cell, kind, style } of breaks) {
+            const i = cell % next.glyphs.length;
+            next.glyphs[i] = kind === 'lead' ? WIDE_GLYPHS[0] : '';
+            next.widths[i] = kind === 'continuation' ? 0 : kind === 'lead' ? 2 : 1;
+            next.styles[i] = style;
+          }
+          const cursor = { row: at.row % s.rows, col: Math.min(at.col, s.cols - 1) };
+          const options = {
+            color: s.color,
+            synchronized: s.synchronized,
+            chained,
+            rest: chained ? { row: 0, col: 0 } : undefined,
+          };
+          expect(encodeDiff(tracked, next, cursor, options)).toEqual(
+            encodeDiff(untracked, next, cursor, options),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
