@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * Compiles the built-in art at build time (run by `npm run build`, after tsc): every `.art`
- * file of `art/` and `art/scenery/` parsed by the package's own loader, written with the text
- * it came from to `art/compiled/FILE.json`, which `src/art/compiled.ts` reads instead of
- * parsing a file whose text is unchanged. test/art/compiled.test.ts holds them against the files.
+ * file of `art/` and `art/scenery/` parsed by the package's own loader, and the art written to
+ * `art/compiled/FILE.json`, which `src/art/compiled.ts` loads instead of the file.
+ * test/art/compiled.test.ts holds them against the files.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listArt, loadArt, resolveArt } from '../dist/art/index.js';
 import { resetCompiledArt } from '../dist/art/compiled.js';
@@ -20,15 +20,13 @@ rmSync(new URL('compiled.json', ART), { force: true });
 resetCompiledArt(true);
 
 const table = {};
-for (const { name, path } of listArt()) {
-  table[`${name}.art`] = { text: readFileSync(path, 'utf8'), art: resolveArt(name) };
-}
+for (const { name } of listArt()) table[`${name}.art`] = resolveArt(name);
 for (const file of readdirSync(new URL('scenery/', ART))
   .filter((f) => f.endsWith('.art'))
   .sort()) {
   const path = fileURLToPath(new URL(`scenery/${file}`, ART));
-  table[`scenery/${file}`] = { text: readFileSync(path, 'utf8'), art: loadArt(path) };
+  table[`scenery/${file}`] = loadArt(path);
 }
 mkdirSync(new URL('scenery/', OUT), { recursive: true });
-for (const [file, entry] of Object.entries(table))
-  writeFileSync(new URL(`${file}.json`, OUT), JSON.stringify(entry));
+for (const [file, art] of Object.entries(table))
+  writeFileSync(new URL(`${file}.json`, OUT), JSON.stringify(art));

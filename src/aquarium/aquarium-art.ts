@@ -60,7 +60,7 @@ export interface AquariumArt {
 /** Scenery art by name, from the package's `art/scenery/`. */
 function scenery(name: string): Art {
   const path = fileURLToPath(packageFile(`art/scenery/${name}.art`));
-  return loadArtFile(path, {}, (bytes) => compiledArt(`scenery/${name}.art`, bytes, path));
+  return compiledArt(`scenery/${name}.art`, path) ?? loadArtFile(path, {});
 }
 
 /**

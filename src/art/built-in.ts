@@ -71,8 +71,9 @@ export function resolveArt(nameOrPath: string): Art {
   const builtIn = listArt().find((info) => info.name.toLowerCase() === wanted);
   if (builtIn !== undefined) {
     const source = `built-in:${builtIn.name}`;
-    return loadArtFile(builtIn.path, { name: builtIn.name, source }, (bytes) =>
-      compiledArt(`${builtIn.name}${ART_EXTENSION}`, bytes, source),
+    return (
+      compiledArt(`${builtIn.name}${ART_EXTENSION}`, source) ??
+      loadArtFile(builtIn.path, { name: builtIn.name, source })
     );
   }
   try {

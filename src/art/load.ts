@@ -49,17 +49,10 @@ export function loadArt(path: string): Art {
  *
  * @param path - the file, as the user named it
  * @param options - the default name and the source
- * @param compiled - the art already made from these bytes, if any (the built-in art's
- *   compiled table): then the file is read and checked but not parsed
  */
-export function loadArtFile(
-  path: string,
-  options: Omit<ParseOptions, 'file'>,
-  compiled?: (bytes: Uint8Array) => Art | undefined,
-): Art {
+export function loadArtFile(path: string, options: Omit<ParseOptions, 'file'>): Art {
   const file = path === '' ? '""' : printable(path);
-  const bytes = readArtBytes(path, file);
-  return compiled?.(bytes) ?? parseArtBytes(bytes, { ...options, file: path });
+  return parseArtBytes(readArtBytes(path, file), { ...options, file: path });
 }
 
 /** Reads the file's bytes, refusing what cannot be art before reading it. */
