@@ -4,8 +4,7 @@
  * `fish --list` does not offer it as a creature. Loaded from disk here, once, by whoever
  * makes a tank (`createAquarium`): the tank itself reads no file.
  */
-import { fileURLToPath } from 'node:url';
-import { compiledArt, loadArtFile, packageFile, resolveArt, type Art } from '../art/index.js';
+import { builtInArt, compiledArt, loadArtFile, packageFile, type Art } from '../art/index.js';
 
 /** The built-in creatures that swim in the tank. */
 const TANK_FISH = [
@@ -59,7 +58,7 @@ export interface AquariumArt {
 
 /** Scenery art by name, from the package's `art/scenery/`. */
 function scenery(name: string): Art {
-  const path = fileURLToPath(packageFile(`art/scenery/${name}.art`));
+  const path = packageFile(`art/scenery/${name}.art`);
   return compiledArt(`scenery/${name}.art`, path) ?? loadArtFile(path, {});
 }
 
@@ -71,14 +70,14 @@ function scenery(name: string): Art {
  */
 export function loadAquariumArt(): AquariumArt {
   return {
-    fish: TANK_FISH.map((name) => resolveArt(name)),
+    fish: TANK_FISH.map((name) => builtInArt(name)),
     visitors: {
-      whale: resolveArt('whale'),
-      shark: resolveArt('shark'),
-      submarine: resolveArt('submarine'),
-      ship: resolveArt('ship'),
-      seaMonster: [resolveArt('seamonster'), resolveArt('seamonster-kraken')],
-      bigFish: [resolveArt('bigfish'), resolveArt('bigfish-long')],
+      whale: builtInArt('whale'),
+      shark: builtInArt('shark'),
+      submarine: builtInArt('submarine'),
+      ship: builtInArt('ship'),
+      seaMonster: [builtInArt('seamonster'), builtInArt('seamonster-kraken')],
+      bigFish: [builtInArt('bigfish'), builtInArt('bigfish-long')],
     },
     surface: scenery('surface'),
     castle: scenery('castle'),

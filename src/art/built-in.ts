@@ -3,7 +3,6 @@
  */
 import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compiledArt } from './compiled.js';
 import { ArtError } from './errors.js';
 import { loadArtFile } from './load.js';
@@ -25,10 +24,10 @@ export interface ArtInfo {
 }
 
 /**
- * The built-in folder's art, read once: the package's files do not change while it runs, and
- * the aquarium resolves twenty names at start-up.
+ * The built-in folder's art files, listed once: the package's files do not change while it
+ * runs, and a host may resolve names again and again.
  */
-let builtInArt: readonly ArtInfo[] | undefined;
+let builtInFiles: readonly ArtInfo[] | undefined;
 
 /**
  * The built-in art, sorted by name with {@link DEFAULT_ART} first.
@@ -36,13 +35,13 @@ let builtInArt: readonly ArtInfo[] | undefined;
  * @returns one entry per file in the built-in folder; none if the folder is missing
  */
 export function listArt(): ArtInfo[] {
-  builtInArt ??= readBuiltIn();
-  return [...builtInArt];
+  builtInFiles ??= readBuiltIn();
+  return [...builtInFiles];
 }
 
 /** The built-in folder's art files, sorted (see {@link listArt}). */
 function readBuiltIn(): ArtInfo[] {
-  const folder = packageFile('art/');
+  const folder = packageFile('art');
   let files: string[];
   try {
     files = readdirSync(folder);
@@ -50,10 +49,9 @@ function readBuiltIn(): ArtInfo[] {
     // A package without its art folder still runs with art files given by path.
     return [];
   }
-  const path = fileURLToPath(folder);
   return files
     .filter((file) => extname(file) === ART_EXTENSION)
-    .map((file) => ({ name: file.slice(0, -ART_EXTENSION.length), path: join(path, file) }))
+    .map((file) => ({ name: file.slice(0, -ART_EXTENSION.length), path: join(folder, file) }))
     .sort((a, b) => rank(a.name) - rank(b.name) || compare(a.name, b.name));
 }
 
@@ -69,13 +67,7 @@ function readBuiltIn(): ArtInfo[] {
 export function resolveArt(nameOrPath: string): Art {
   const wanted = nameOrPath.toLowerCase();
   const builtIn = listArt().find((info) => info.name.toLowerCase() === wanted);
-  if (builtIn !== undefined) {
-    const source = `built-in:${builtIn.name}`;
-    return (
-      compiledArt(`${builtIn.name}${ART_EXTENSION}`, source) ??
-      loadArtFile(builtIn.path, { name: builtIn.name, source })
-    );
-  }
+  if (builtIn !== undefined) return builtInArt(builtIn.name);
   try {
     return loadArtFile(nameOrPath, {});
   } catch (error) {
@@ -90,6 +82,21 @@ export function resolveArt(nameOrPath: string): Art {
     }
     throw error;
   }
+}
+
+/**
+ * A built-in art by its exact name: its compiled art (see `compiled.ts`), or else its file,
+ * parsed. For callers that know the name is built in (the aquarium), so that the folder is
+ * not listed to find it.
+ *
+ * @param name - the file's name without its extension (`bass`)
+ * @returns the art, with the source `built-in:NAME`
+ * @throws ArtError if there is no compiled art and the file is missing or broken
+ */
+export function builtInArt(name: string): Art {
+  const file = `${name}${ART_EXTENSION}`;
+  const source = `built-in:${name}`;
+  return compiledArt(file, source) ?? loadArtFile(packageFile(`art/${file}`), { name, source });
 }
 
 /** Sorts the default art before all others. */

@@ -10,4 +10,4 @@ export { loadArt, loadArtFile } from './load.js';
 export { compiledArt } from './compiled.js';
 export { packageFile } from './package-file.js';
 export { tintArt } from './tint.js';
-export { listArt, resolveArt, DEFAULT_ART, type ArtInfo } from './built-in.js';
+export { builtInArt, listArt, resolveArt, DEFAULT_ART, type ArtInfo } from './built-in.js';
