@@ -548,11 +548,12 @@ function paintRow(next: Grid, r: number, span: Span, w: Writer, manner: Manner):
   const { cols, widths } = next;
   const base = r * cols;
   const { to } = span;
-  /** The first ink column from `col` on, or `to`. */
+  /** The first ink column from `col` on, or `to`; dead blocks (see {@link Span}) hold none. */
   const inkFrom = (col: number): number => {
-    let c = col;
-    while (c < to && !isInk(next, base + c)) c++;
-    return c;
+    for (let c = liveFrom(span, col, to); c < to; c = liveFrom(span, c, to)) {
+      for (const stop = liveTo(span, c, to); c < stop; c++) if (isInk(next, base + c)) return c;
+    }
+    return to;
   };
   /** The run's start for ink at `col`: the cell before an orphan continuation (`unitStart`). */
   const unitAt = (col: number): number => (col > 0 && widths[base + col] === 0 ? col - 1 : col);
