@@ -15,6 +15,9 @@ export const DEFAULT_ART = 'bass';
 /** The extension of art files in the built-in folder. */
 const ART_EXTENSION = '.art';
 
+/** A name that may be a built-in art's: letters, digits and hyphens (`bigfish-long`). */
+const PLAIN_NAME = /^[a-z0-9-]+$/;
+
 /** A built-in art file. */
 export interface ArtInfo {
   /** Its name: the file name without {@link ART_EXTENSION}. */
@@ -66,6 +69,13 @@ function readBuiltIn(): ArtInfo[] {
  */
 export function resolveArt(nameOrPath: string): Art {
   const wanted = nameOrPath.toLowerCase();
+  // A built-in name is its file's name, and the build compiles every built-in file: a word
+  // with compiled art is found without listing the folder. Only a plain word is looked up
+  // there, so that no path can lead the lookup out of the compiled folder.
+  const compiled = PLAIN_NAME.test(wanted)
+    ? compiledArt(`${wanted}${ART_EXTENSION}`, `built-in:${wanted}`)
+    : undefined;
+  if (compiled !== undefined) return compiled;
   const builtIn = listArt().find((info) => info.name.toLowerCase() === wanted);
   if (builtIn !== undefined) return builtInArt(builtIn.name);
   try {

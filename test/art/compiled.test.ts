@@ -5,9 +5,13 @@
  * file the art file is parsed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { compiledArt, resetCompiledArt } from '../../src/art/compiled.js';
 import { listArt, resolveArt } from '../../src/art/built-in.js';
+import { ArtError } from '../../src/art/errors.js';
+import { packageFile } from '../../src/art/package-file.js';
 import { loadAquariumArt } from '../../src/aquarium/aquarium-art.js';
 
 const ART = new URL('../../art/', import.meta.url);
@@ -45,5 +49,21 @@ describe('the compiled built-in art', () => {
     expect(compiledArt('bass.art', 'elsewhere')?.source).toBe('elsewhere');
     expect(compiledArt('bass.art', 'built-in:bass')?.source).toBe('built-in:bass');
     expect(compiledArt('no-such.art', 'built-in:bass')).toBeUndefined();
+  });
+
+  it('is looked up only for a plain name: no path reaches a JSON file outside the folder', () => {
+    // In lower case: names are looked up in lower case.
+    const folder = join(tmpdir(), `fish-compiled-${process.pid}`);
+    mkdirSync(folder, { recursive: true });
+    try {
+      const art = { ...resolveArt('bass'), name: 'evil\u001b[2J' };
+      writeFileSync(join(folder, 'evil.art.json'), JSON.stringify(art));
+      const path = relative(packageFile('art/compiled'), join(folder, 'evil'));
+      expect(path.startsWith('..')).toBe(true);
+      // As a path it names no art file: it is refused as one, not read as compiled art.
+      expect(() => resolveArt(path)).toThrow(ArtError);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
