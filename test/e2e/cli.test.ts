@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as moduleApi from 'node:module';
 import { join } from 'node:path';
@@ -57,6 +65,85 @@ describe("the command's V8 tuning", () => {
       expect(bundle.exec(second.stderr)?.[1]).toBe('accepted');
     },
   );
+});
+
+// Node before 22.8 (Node 20) has no compile cache of its own: bin/code-cache.cjs keeps V8's
+// code of the bundle instead (test:node runs this on each Node; it is skipped on the others).
+describe.runIf(!('enableCompileCache' in moduleApi))("the command's own code cache", () => {
+  const temporary = mkdtempSync(join(tmp, 'code-cache-'));
+  const folder = join(temporary, `fish-code-cache-${process.getuid?.() ?? 0}`);
+  const codeFiles = (): string[] =>
+    existsSync(folder) ? readdirSync(folder).filter((file) => file.endsWith('.code')) : [];
+  /** A short run in a pty (the code is saved once the first frame is out); its debug lines. */
+  const start = async (args: string[] = [], env: Record<string, string> = {}) => {
+    const run = runInPty([FISH_BIN, '--frames', '4', '--fps', '20', ...args], {
+      env: { TMPDIR: temporary, NODE_DEBUG: 'fish', ...env },
+    });
+    try {
+      expect(await run.exited).toBe(0);
+      // Node colours the process id on a terminal.
+      const line = /FISH (?:\u001B\[\d+m)?\d+(?:\u001B\[\d+m)?: ([^\r\n\u001B]*)/g;
+      return [...run.output().matchAll(line)].map((match) => match[1]);
+    } finally {
+      run.close();
+    }
+  };
+
+  it('saves the code once the fish has swum, and a second start takes it', async () => {
+    expect(await start()).toEqual([
+      'code of the strip run: not found',
+      expect.stringMatching(/^code saved: /),
+    ]);
+    const [file] = codeFiles();
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(folder, file)).mode & 0o777).toBe(0o600);
+    const saved = statSync(join(folder, file));
+    expect(await start()).toEqual(['code of the strip run: accepted']);
+    expect(statSync(join(folder, file)).mtimeMs).toBe(saved.mtimeMs);
+    // The aquarium compiles other code than the strip: it keeps its own.
+    expect(await start(['--aquarium'])).toEqual([
+      'code of the aquarium run: not found',
+      expect.stringMatching(/^code saved: /),
+    ]);
+    expect(await start(['--aquarium'])).toEqual(['code of the aquarium run: accepted']);
+    // A run that prints and ends would save code that serves no show: it does not take part.
+    expect(await start(['--version'])).toEqual([]);
+    expect(codeFiles()).toHaveLength(2);
+  });
+
+  it('compiles as usual, and saves anew, when V8 refuses the code', async () => {
+    await start();
+    const [file] = codeFiles().filter((name) => name.includes('-strip-'));
+    writeFileSync(join(folder, file), 'not V8 code at all');
+    expect(await start()).toEqual([
+      'code of the strip run: rejected',
+      expect.stringMatching(/^code saved: /),
+    ]);
+    expect(await start()).toEqual(['code of the strip run: accepted']);
+  });
+
+  it('reads and writes nothing in a folder others may write, nor with the cache off', async () => {
+    await start();
+    const strip = codeFiles().find((name) => name.includes('-strip-'));
+    expect(strip).toBeDefined();
+    // The strip's code gone, its run would save it: not in a folder others may write.
+    rmSync(join(folder, strip ?? ''));
+    const others = codeFiles();
+    chmodSync(folder, 0o777);
+    try {
+      expect(await start()).toEqual(['code of the strip run: not read: the folder is not private']);
+      expect(await start(['--aquarium'])).toEqual([
+        'code of the aquarium run: not read: the folder is not private',
+      ]);
+      expect(codeFiles()).toEqual(others);
+    } finally {
+      chmodSync(folder, 0o700);
+    }
+    expect(await start([], { NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual([
+      'code of the strip run: off',
+    ]);
+    expect(codeFiles()).toEqual(others);
+  });
 });
 
 describe('fish in a terminal', () => {
