@@ -450,6 +450,36 @@ interface Manner {
 }
 
 /**
+ * Write columns `start` to `end` of row `r` of `next`, reached by the cheapest move, each cell
+ * in its pen (see {@link penFor}); `w` is advanced, its column -1 (pending wrap) after the last.
+ */
+function writeRun(
+  next: Grid,
+  r: number,
+  start: number,
+  end: number,
+  w: Writer,
+  manner: Manner,
+): void {
+  const { cols } = next;
+  const base = r * cols;
+  w.out += moveCursor(w.row, w.col, r, start, manner.lineFeeds);
+  for (let c = start; c <= end; c++) {
+    const i = base + c;
+    const glyph = glyphToWrite(next, i, c);
+    if (glyph === '') continue;
+    const cellStyle = penFor(next, i, w.style, manner.color);
+    if (cellStyle !== w.style) {
+      w.out += sgrTransition(w.style, cellStyle);
+      w.style = cellStyle;
+    }
+    w.out += glyph;
+  }
+  w.row = r;
+  w.col = end + 1 < cols ? end + 1 : -1;
+}
+
+/**
  * Write the cells of row `r` that differ between `prev` and `next`, run by run (see
  * {@link encodeDiff}); `w` is advanced. Only columns in `scan`'s span are looked at. A way being
  * tried stops once its bytes reach `budget`, unfinished: it has lost already.
@@ -506,20 +536,7 @@ function writeRow(diff: RowDiff, w: Writer, manner: Manner, budget = Infinity): 
         eraseIsCheaper(prev, next, base, blanks, change < cols ? cols : end + 1, scan, color);
       if (erase) end = blanks - 1;
     }
-    w.out += moveCursor(w.row, w.col, r, start, lineFeeds);
-    for (let c = start; c <= end; c++) {
-      const i = base + c;
-      const glyph = glyphToWrite(next, i, c);
-      if (glyph === '') continue;
-      const cellStyle = penFor(next, i, w.style, color);
-      if (cellStyle !== w.style) {
-        w.out += sgrTransition(w.style, cellStyle);
-        w.style = cellStyle;
-      }
-      w.out += glyph;
-    }
-    w.row = r;
-    w.col = end + 1 < cols ? end + 1 : -1;
+    writeRun(next, r, start, end, w, manner);
     if (erase) {
       // Erased cells take the terminal's background only, which the engine never sets.
       w.out += EL;
@@ -571,20 +588,7 @@ function paintRow(next: Grid, r: number, span: Span, w: Writer, manner: Manner):
       if (gap >= csiMoveCost(gap)) break;
       end = change;
     }
-    w.out += moveCursor(w.row, w.col, r, start, manner.lineFeeds);
-    for (let c = start; c <= end; c++) {
-      const i = base + c;
-      const glyph = glyphToWrite(next, i, c);
-      if (glyph === '') continue;
-      const cellStyle = penFor(next, i, w.style, manner.color);
-      if (cellStyle !== w.style) {
-        w.out += sgrTransition(w.style, cellStyle);
-        w.style = cellStyle;
-      }
-      w.out += glyph;
-    }
-    w.row = r;
-    w.col = end + 1 < cols ? end + 1 : -1;
+    writeRun(next, r, start, end, w, manner);
   }
   return count;
 }
