@@ -27,8 +27,8 @@ const debug = require('node:util').debuglog('fish');
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
 
 /**
- * The folder of the code, if caching is on and the folder, when it exists, is safe to read:
- * see {@link safeFolder}.
+ * The folder of the code, if caching is on (whether it exists, and is safe to use, is
+ * {@link safeFolder}'s to say).
  *
  * @returns {string | undefined}
  */

@@ -28,7 +28,6 @@ const argv = process.argv.slice(2);
 if (major > 22 || (major === 22 && minor >= 8)) {
   require('node:module').enableCompileCache();
   require(BUNDLE).main(argv);
-  setImmediate(tuneV8);
 } else if (argv.some((arg) => ONE_SHOT.includes(arg))) {
   require(BUNDLE).main(argv);
 } else {
@@ -39,5 +38,5 @@ if (major > 22 || (major === 22 && minor >= 8)) {
   // The code that drew the first frame is compiled by now (main draws it before its first
   // wait), and saved before the flag is set: V8 refuses code made under other flags.
   run.save?.();
-  setImmediate(tuneV8);
 }
+setImmediate(tuneV8);

@@ -72,9 +72,7 @@ export function resolveArt(nameOrPath: string): Art {
   // A built-in name is its file's name, and the build compiles every built-in file: a word
   // with compiled art is found without listing the folder. Only a plain word is looked up
   // there, so that no path can lead the lookup out of the compiled folder.
-  const compiled = PLAIN_NAME.test(wanted)
-    ? compiledArt(`${wanted}${ART_EXTENSION}`, `built-in:${wanted}`)
-    : undefined;
+  const compiled = PLAIN_NAME.test(wanted) ? compiledBuiltIn(wanted) : undefined;
   if (compiled !== undefined) return compiled;
   const builtIn = listArt().find((info) => info.name.toLowerCase() === wanted);
   if (builtIn !== undefined) return builtInArt(builtIn.name);
@@ -104,9 +102,15 @@ export function resolveArt(nameOrPath: string): Art {
  * @throws ArtError if there is no compiled art and the file is missing or broken
  */
 export function builtInArt(name: string): Art {
-  const file = `${name}${ART_EXTENSION}`;
-  const source = `built-in:${name}`;
-  return compiledArt(file, source) ?? loadArtFile(packageFile(`art/${file}`), { name, source });
+  return (
+    compiledBuiltIn(name) ??
+    loadArtFile(packageFile(`art/${name}${ART_EXTENSION}`), { name, source: `built-in:${name}` })
+  );
+}
+
+/** The compiled art of the built-in art `name`, with its source `built-in:NAME`, if compiled. */
+function compiledBuiltIn(name: string): Art | undefined {
+  return compiledArt(`${name}${ART_EXTENSION}`, `built-in:${name}`);
 }
 
 /** Sorts the default art before all others. */

@@ -236,6 +236,12 @@ function rowSpan(drawn: Drawn, cols: number, r: number): Span {
   return { from, to, live, block };
 }
 
+/** Whether row `r` of the previous grid is known blank: its drawn span is empty. */
+function blankBefore(drawn: Drawn, r: number): boolean {
+  const { before } = drawn;
+  return before !== undefined && before[2 * r] >= before[2 * r + 1];
+}
+
 /**
  * Scan the row at `base` inside `span` once (see {@link RowScan}). `lastInk` depends on `next`
  * alone: a caller that already knows it for this row passes it, and only the changes are
@@ -545,46 +551,51 @@ function writeRow(diff: RowDiff, w: Writer, manner: Manner, budget = Infinity): 
   }
 }
 
-/** Whether cell `i` of `grid` is ink: anything but a blank (see {@link isBlank}). */
-function isInk(grid: Grid, i: number): boolean {
-  return grid.glyphs[i] !== ' ' || grid.widths[i] !== 1;
+/**
+ * The first column from `col` on (before `span.to`) that is not blank in the row at `base` of
+ * `grid`, or `span.to`.
+ */
+function inkFrom(grid: Grid, base: number, span: Span, col: number): number {
+  const { to } = span;
+  // Dead blocks (see Span) are blank.
+  for (let c = liveFrom(span, col, to); c < to; c = liveFrom(span, c, to)) {
+    for (const stop = liveTo(span, c, to); c < stop; c++) if (!isBlank(grid, base + c)) return c;
+  }
+  return to;
 }
 
 /**
  * Write row `r` of `next` over a row the terminal shows blank (the previous grid's drawn span
  * on it is empty), and return how many cells changed: its ink. Diffing such a row is wasted
  * work, and the first frame of a screen is nothing but such rows, drawn before the engine's
- * code is warm, so this walks the row once, calling nothing per blank cell. Its bytes are
- * exactly {@link writeRow}'s: every ink cell is a change and no blank is; runs are merged
- * across a gap of blanks that costs fewer bytes written than moved over (blanks keep the pen,
- * so the SGR the next run needs is the same either way); a run starts at the lead of a
- * continuation cut from its wide glyph (see `unitStart`); and no shift or erase can help, as
- * the row holds nothing to move or erase.
+ * code is warm, so this walks the row once, one check a cell. Its bytes are exactly
+ * {@link writeRow}'s: every ink cell is a change and no blank is; runs are merged across a gap
+ * of blanks that costs fewer bytes written than moved over (blanks keep the pen, so the SGR
+ * the next run needs is the same either way); a run starts at the lead of a continuation cut
+ * from its wide glyph (`unitStart`); and no shift or erase can help, as the row holds nothing
+ * to move or erase.
  */
-function paintRow(next: Grid, r: number, span: Span, w: Writer, manner: Manner): number {
-  const { cols, widths } = next;
-  const base = r * cols;
+function paintRow(
+  prev: Grid,
+  next: Grid,
+  r: number,
+  span: Span,
+  w: Writer,
+  manner: Manner,
+): number {
+  const base = r * next.cols;
   const { to } = span;
-  /** The first ink column from `col` on, or `to`; dead blocks (see {@link Span}) hold none. */
-  const inkFrom = (col: number): number => {
-    for (let c = liveFrom(span, col, to); c < to; c = liveFrom(span, c, to)) {
-      for (const stop = liveTo(span, c, to); c < stop; c++) if (isInk(next, base + c)) return c;
-    }
-    return to;
-  };
-  /** The run's start for ink at `col`: the cell before an orphan continuation (`unitStart`). */
-  const unitAt = (col: number): number => (col > 0 && widths[base + col] === 0 ? col - 1 : col);
   let count = 0;
-  let change = inkFrom(span.from);
+  let change = inkFrom(next, base, span, span.from);
   while (change < to) {
-    const start = unitAt(change);
+    const start = unitStart(prev, next, base, change);
     let end = change;
     for (;;) {
-      while (end + 1 < to && isInk(next, base + end + 1)) end++;
+      while (end + 1 < to && !isBlank(next, base + end + 1)) end++;
       count += end - change + 1;
-      change = inkFrom(end + 1);
+      change = inkFrom(next, base, span, end + 1);
       if (change === to) break;
-      const gap = unitAt(change) - end - 1;
+      const gap = unitStart(prev, next, base, change) - end - 1;
       if (gap >= csiMoveCost(gap)) break;
       end = change;
     }
@@ -937,8 +948,8 @@ export function encodeDiff(
   for (let r = 0; r < rows; r++) {
     const span = rowSpan(drawn, cols, r);
     if (span.from >= span.to) continue;
-    if (drawn.before !== undefined && drawn.before[2 * r] >= drawn.before[2 * r + 1]) {
-      const count = paintRow(next, r, span, w, manner);
+    if (blankBefore(drawn, r)) {
+      const count = paintRow(prev, next, r, span, w, manner);
       if (count > 0) rowsChanged++;
       cellsChanged += count;
       continue;
