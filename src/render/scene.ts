@@ -317,6 +317,21 @@ export function createScene(entities: readonly Entity[] = []): Scene {
   let removed = false;
   let time = 0;
   const drawn: Placement[] = [];
+  /**
+   * Members in the scene now (arriving ones too), per kind: kept as they join and leave, as
+   * the tank asks at every frame and a walk over every member would cost what the scene holds.
+   */
+  const counts = new Map<string, number>();
+  const tally = (member: Member, step: 1 | -1): void => {
+    const { kind } = member.entity;
+    if (kind !== undefined) counts.set(kind, (counts.get(kind) ?? 0) + step);
+  };
+  /** The one way a member leaves: no longer posed, drawn or counted. */
+  const leave = (member: Member): void => {
+    member.pose = null;
+    member.gone = true;
+    tally(member, -1);
+  };
 
   /** Whether a member is in the scene now and of `kind`. */
   const isOf = (member: Member, kind: string): boolean =>
@@ -340,7 +355,7 @@ export function createScene(entities: readonly Entity[] = []): Scene {
       (typeof lifetime === 'object' && age >= lifetime.seconds);
     member.pose = expired ? null : pose;
     if (expired) {
-      member.gone = true;
+      leave(member);
       entity.onLeave?.({ scene, time: t, age, stage });
       return false;
     }
@@ -359,8 +374,11 @@ export function createScene(entities: readonly Entity[] = []): Scene {
       const batch = arrivals;
       arrivals = [];
       added.count += batch.length;
-      if (added.count > MAX_ADDED_PER_UPDATE)
+      if (added.count > MAX_ADDED_PER_UPDATE) {
+        // The batch is dropped: it no longer counts.
+        for (const member of batch) tally(member, -1);
         throw new RangeError('scene: entities keep adding entities in one update');
+      }
       // All in first, so that a callback of the first sees (counts, removes) the others.
       for (const member of batch) insert(member);
       for (const member of batch) if (!visit(member, t, stage)) stayed = false;
@@ -400,6 +418,7 @@ export function createScene(entities: readonly Entity[] = []): Scene {
     },
     add(entity, joinedAt = time) {
       const member: Member = { entity, joined: joinedAt, pose: null, gone: false };
+      tally(member, 1);
       if (updating) arrivals.push(member);
       else insert(member);
       return entity;
@@ -407,24 +426,19 @@ export function createScene(entities: readonly Entity[] = []): Scene {
     remove(entity) {
       const member = members.find((candidate) => candidate.entity === entity && !candidate.gone);
       if (member !== undefined) {
-        member.pose = null;
-        member.gone = true;
+        leave(member);
         // During an update the list is being walked: it is compacted when the walk is done.
         if (!updating) members = members.filter((candidate) => !candidate.gone);
         else removed = true;
         return true;
       }
       const arriving = arrivals.findIndex((candidate) => candidate.entity === entity);
-      if (arriving >= 0) arrivals.splice(arriving, 1);
-      return arriving >= 0;
+      if (arriving < 0) return false;
+      tally(arrivals[arriving], -1);
+      arrivals.splice(arriving, 1);
+      return true;
     },
-    count(kind) {
-      // Asked at every frame (is there a visitor?): counted without making a list.
-      let count = 0;
-      for (const member of members) if (isOf(member, kind)) count++;
-      for (const member of arrivals) if (isOf(member, kind)) count++;
-      return count;
-    },
+    count: (kind) => counts.get(kind) ?? 0,
     poseOf(entity) {
       const member =
         members.find((candidate) => candidate.entity === entity) ??

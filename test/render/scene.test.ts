@@ -2,6 +2,7 @@
  * The scene API: entities composed by depth, joining and leaving over time by their
  * lifetimes, with callbacks that add more.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArt } from '../../src/art/index.js';
 import { createGrid } from '../../src/render/grid.js';
@@ -187,6 +188,60 @@ describe('createScene', () => {
     expect(scene.ofKind('fish')).toEqual([second]);
     frame(scene, 3);
     expect(scene.count('parent')).toBe(0);
+  });
+
+  it('counts by kind as it finds by kind, whatever joins and leaves, and when', () => {
+    const KINDS = ['a', 'b', undefined] as const;
+    /** One entity's part: its kind, when it leaves, and what its updates do, step by step. */
+    const part = fc.record({
+      kind: fc.constantFrom(...KINDS),
+      leavesAt: fc.integer({ min: 1, max: 6 }),
+      acts: fc.array(fc.constantFrom('add', 'remove', 'none'), { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(part, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.constantFrom('add', 'remove', 'frame'), { maxLength: 30 }),
+        (parts, outside) => {
+          let next = 0;
+          const made: Entity[] = [];
+          let scene = createScene();
+          const agree = (): void => {
+            for (const kind of ['a', 'b', 'c'])
+              expect(scene.count(kind)).toBe(scene.ofKind(kind).length);
+          };
+          const make = (): Entity => {
+            const { kind, leavesAt, acts } = parts[next++ % parts.length];
+            let step = 0;
+            const entity: Entity = {
+              art: art('x'),
+              depth: 0,
+              kind,
+              pose: (t) => (t < leavesAt ? at(0) : null),
+              onUpdate: (_, context) => {
+                const act = acts[step++] ?? 'none';
+                // A bounded cast: callbacks that add without end are another test's.
+                if (act === 'add' && next < 40) context.scene.add(make());
+                // The last one made: it may be joining in this very update.
+                if (act === 'remove') context.scene.remove(made[made.length - 1]);
+                agree();
+              },
+            };
+            made.push(entity);
+            return entity;
+          };
+          scene = createScene([make()]);
+          let t = 0;
+          for (const act of outside) {
+            if (act === 'add') scene.add(make());
+            else if (act === 'remove') scene.remove(scene.entities[scene.entities.length - 1]);
+            else scene.update(t++, { cols: 4, rows: 1 });
+            agree();
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('lets a callback remove an entity joining in the same update as its own entity', () => {
