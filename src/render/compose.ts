@@ -1,5 +1,14 @@
 import type { Sprite, Style } from '../art/types.js';
-import { blankCells, clearGrid, createGrid, spansOf, widenSpan, type Grid } from './grid.js';
+import {
+  blankCells,
+  clearGrid,
+  createGrid,
+  emptySpans,
+  revision,
+  spansOf,
+  widenSpan,
+  type Grid,
+} from './grid.js';
 
 /** A sprite placed in a frame: where its top-left cell goes and how deep it sits. */
 export interface Placement {
@@ -131,6 +140,119 @@ function inDrawOrder(placements: readonly Placement[]): boolean {
 }
 
 /**
+ * How a grid was composed by {@link composeFrame}: its sprites in drawing order, each one's
+ * top-left cell (`at`: column, row, column, row…), and the grid's revision once they were
+ * drawn. A grid drawn on since (its revision moved on) is no longer what its record says.
+ */
+interface Composition {
+  readonly sprites: Sprite[];
+  readonly at: number[];
+  revision: number;
+}
+
+/** Per grid, how {@link composeFrame} last composed it (one record per grid, reused). */
+const compositions = new WeakMap<Grid, Composition>();
+
+/** Record how `grid` was just composed from `ordered` (see {@link Composition}). */
+function recordComposition(grid: Grid, ordered: readonly Placement[], spans: Int32Array): void {
+  let record = compositions.get(grid);
+  if (record === undefined) {
+    record = { sprites: [], at: [], revision: 0 };
+    compositions.set(grid, record);
+  }
+  const { sprites, at } = record;
+  sprites.length = ordered.length;
+  at.length = 2 * ordered.length;
+  for (let i = 0; i < ordered.length; i++) {
+    const { sprite, x, y } = ordered[i];
+    sprites[i] = sprite;
+    at[2 * i] = Math.floor(x);
+    at[2 * i + 1] = Math.floor(y);
+  }
+  record.revision = revision(spans);
+}
+
+/** `grid`'s record, if the grid was not drawn on since it was composed. */
+function compositionOf(grid: Grid): Composition | undefined {
+  const record = compositions.get(grid);
+  const spans = spansOf(grid);
+  return record !== undefined && spans !== undefined && revision(spans) === record.revision
+    ? record
+    : undefined;
+}
+
+/** How far ahead the walk of {@link changedArea} looks for a sprite that joined or left. */
+const LOOKAHEAD = 8;
+
+/**
+ * Where two grids composed by {@link composeFrame} may differ, as drawn spans (see `spansOf`
+ * in grid.ts: a span per row and its blocks): the cells of every sprite drawn in one and not
+ * in the other at the same place and in the same order, a column more each side (painting
+ * over half of a wide glyph blanks its other half). Everywhere else both grids hold the same
+ * sprites drawn over one another in the same order, so the same cells: a frame where most of
+ * a tank stood still is diffed where things moved. Undefined when either grid was not
+ * composed so, or was drawn on since, or their sizes differ: then any cell may differ.
+ *
+ * @param prev - the grid the terminal shows
+ * @param next - the grid to show
+ * @returns the spans, or undefined
+ */
+export function changedArea(prev: Grid, next: Grid): Int32Array | undefined {
+  const before = compositionOf(prev);
+  const after = compositionOf(next);
+  if (before === undefined || after === undefined) return undefined;
+  const { cols, rows } = next;
+  if (prev.cols !== cols || prev.rows !== rows) return undefined;
+  const spans = emptySpans(areaSpans, cols, rows);
+  areaSpans = spans;
+  const same = (i: number, j: number): boolean =>
+    before.sprites[i] === after.sprites[j] &&
+    before.at[2 * i] === after.at[2 * j] &&
+    before.at[2 * i + 1] === after.at[2 * j + 1];
+  const mark = (record: Composition, i: number): void => {
+    const { width, height } = record.sprites[i];
+    const left = record.at[2 * i];
+    const top = record.at[2 * i + 1];
+    for (let row = Math.max(0, top); row < Math.min(rows, top + height); row++)
+      widenSpan(spans, cols, row, left - 1, left + width + 1);
+  };
+  // Matched pairs go forward in both lists, so matched sprites keep their order. Whatever is
+  // not matched is marked: a wrong guess costs cells read, never a change missed.
+  const count = { before: before.sprites.length, after: after.sprites.length };
+  let i = 0;
+  let j = 0;
+  while (i < count.before && j < count.after) {
+    if (same(i, j)) {
+      i++;
+      j++;
+      continue;
+    }
+    let skip = 1;
+    while (skip <= LOOKAHEAD && i + skip < count.before && !same(i + skip, j)) skip++;
+    if (skip <= LOOKAHEAD && i + skip < count.before) {
+      // Sprites that left, or moved: `j` is found further on in `before`.
+      for (; skip > 0; skip--) mark(before, i++);
+      continue;
+    }
+    skip = 1;
+    while (skip <= LOOKAHEAD && j + skip < count.after && !same(i, j + skip)) skip++;
+    if (skip <= LOOKAHEAD && j + skip < count.after) {
+      // Sprites that joined, or moved: `i` is found further on in `after`.
+      for (; skip > 0; skip--) mark(after, j++);
+      continue;
+    }
+    mark(before, i++);
+    mark(after, j++);
+  }
+  while (i < count.before) mark(before, i++);
+  while (j < count.after) mark(after, j++);
+  return spans;
+}
+
+/** The spans {@link changedArea} last filled, reused while the size stays. */
+let areaSpans: Int32Array | undefined;
+
+/**
  * Compose a frame: draw each placement's sprite into a blank `cols × rows` grid, deepest
  * first, so that lower depth ends up on top; placements of equal depth are drawn in array
  * order (later on top). See {@link drawSprite} for transparency and clipping.
@@ -157,5 +279,7 @@ export function composeFrame(
     ? placements
     : [...placements].sort((a, b) => b.depth - a.depth);
   for (const { sprite, x, y } of ordered) drawSprite(grid, sprite, x, y);
+  const spans = spansOf(grid);
+  if (spans !== undefined) recordComposition(grid, ordered, spans);
   return grid;
 }

@@ -1,4 +1,5 @@
 import { ALL_BLOCKS, BLOCKS, blockWidth, liveBlocks, spansOf, type Grid } from './grid.js';
+import { changedArea } from './compose.js';
 import {
   CR,
   CRLF,
@@ -243,9 +244,36 @@ function blankBefore(drawn: Drawn, r: number): boolean {
 }
 
 /**
+ * The part of row `r`'s span where the grids may differ, by the changed area of the frame (see
+ * `changedArea` in compose.ts): its columns and blocks in both. Undefined when nothing there
+ * may differ.
+ */
+function changedPart(area: Int32Array, r: number, span: Span): Span | undefined {
+  const from = Math.max(span.from, area[2 * r]);
+  const to = Math.min(span.to, area[2 * r + 1]);
+  if (from >= to) return undefined;
+  const { block } = span;
+  const live = area[2 * r + 1] - area[2 * r] > 2 * block ? liveBlocks(area, r) : ALL_BLOCKS;
+  return { from, to, live: live & span.live, block };
+}
+
+/** The last column of the row at `base` inside `span` that is not blank in `grid`, or -1. */
+function lastInkOf(grid: Grid, base: number, span: Span): number {
+  const { from, live, block } = span;
+  for (let col = span.to - 1; col >= from; col--) {
+    const at = Math.floor(col / block);
+    // A dead block is blank: on to the end of the block before it.
+    if (live !== ALL_BLOCKS && ((live >>> at) & 1) === 0) col = at * block;
+    else if (!isBlank(grid, base + col)) return col;
+  }
+  return -1;
+}
+
+/**
  * Scan the row at `base` inside `span` once (see {@link RowScan}). `lastInk` depends on `next`
  * alone: a caller that already knows it for this row passes it, and only the changes are
- * looked for.
+ * looked for. Changes are looked for only `within` a part of the span, where given: outside
+ * it the grids are known to be the same.
  */
 function scanRow(
   prev: Grid,
@@ -254,15 +282,17 @@ function scanRow(
   span: Span,
   color: boolean,
   lastInk?: number,
+  within: Span = span,
 ): RowScan {
-  const { from, to } = span;
+  const { from, to } = within;
   let first = next.cols;
   let last = -1;
   let count = 0;
   let ink = -1;
-  const known = lastInk !== undefined;
-  for (let col = liveFrom(span, from, to); col < to; col = liveFrom(span, col, to)) {
-    for (const stop = liveTo(span, col, to); col < stop; col++) {
+  // The last ink is looked for on the way only when the whole span is walked.
+  const known = lastInk !== undefined || within !== span;
+  for (let col = liveFrom(within, from, to); col < to; col = liveFrom(within, col, to)) {
+    for (const stop = liveTo(within, col, to); col < stop; col++) {
       if (!known && !isBlank(next, base + col)) ink = col;
       if (!changed(prev, next, base + col, color)) continue;
       if (count === 0) first = col;
@@ -270,8 +300,10 @@ function scanRow(
       count++;
     }
   }
+  if (lastInk === undefined && within !== span)
+    ink = count === 0 ? -1 : lastInkOf(next, base, span);
   const { live, block } = span;
-  return { from, to, live, block, first, last, count, lastInk: lastInk ?? ink };
+  return { from: span.from, to: span.to, live, block, first, last, count, lastInk: lastInk ?? ink };
 }
 
 /** The first changed column of the row at `base` from column `from`, or `cols` if none. */
@@ -945,6 +977,7 @@ export function encodeDiff(
   let cellsChanged = 0;
   let rowsChanged = 0;
   const drawn: Drawn = { before: spansOf(prev), after: spansOf(next), block: blockWidth(cols) };
+  const area = changedArea(prev, next);
   for (let r = 0; r < rows; r++) {
     const span = rowSpan(drawn, cols, r);
     if (span.from >= span.to) continue;
@@ -954,7 +987,9 @@ export function encodeDiff(
       cellsChanged += count;
       continue;
     }
-    const scan = scanRow(prev, next, r * cols, span, color);
+    const within = area === undefined ? span : changedPart(area, r, span);
+    if (within === undefined) continue;
+    const scan = scanRow(prev, next, r * cols, span, color, undefined, within);
     if (scan.count === 0) continue;
     rowsChanged++;
     cellsChanged += scan.count;

@@ -44,7 +44,9 @@ export function createGrid(cols: number, rows: number): Grid {
  * once anything was drawn in its block `b`: a row where a fish swims at one end and a bubble
  * rises at the other is read for two blocks, not for the water between. Kept in the same
  * array, after the spans, so that whatever widens a span (by hand, too) marks the blocks.
- * Clearing and diffing then cost what was drawn, not the grid's area. A grid is
+ * Clearing and diffing then cost what was drawn, not the grid's area. Last, a count that
+ * every clearing and widening moves on (the grid's {@link revision}), so that a record of how
+ * the grid was drawn can tell whether it was drawn on since. A grid is
  * tracked from its first {@link clearGrid} on, so long as only the drawing functions
  * (`drawSprite`, `drawText`) write its cells; one made or written otherwise (a copy, a grid
  * set cell by cell) has no spans and is read whole. Kept beside the grid, not in it, so that
@@ -79,7 +81,21 @@ export function blockWidth(cols: number): number {
  * @param row - a row of the grid
  */
 export function liveBlocks(spans: Int32Array, row: number): number {
-  return spans[(2 * spans.length) / 3 + row];
+  return spans[maskAt(spans, row)];
+}
+
+/** Where row `row`'s mask of blocks is in a grid's spans: after every row's span. */
+const maskAt = (spans: Int32Array, row: number): number => (2 * (spans.length - 1)) / 3 + row;
+
+/**
+ * A count that moves on whenever a tracked grid is cleared or drawn on (its span widened, by a
+ * drawing function or by hand): two equal counts of the same grid mean it was not drawn on
+ * between them. It wraps past 2^31, and two frames never draw that much.
+ *
+ * @param spans - the grid's spans ({@link spansOf})
+ */
+export function revision(spans: Int32Array): number {
+  return spans[spans.length - 1];
 }
 
 /**
@@ -110,6 +126,7 @@ export function widenSpan(
   to: number,
 ): void {
   const at = 2 * row;
+  spans[spans.length - 1]++;
   const left = Math.max(0, from);
   const right = Math.min(cols, to);
   if (left < spans[at]) spans[at] = left;
@@ -119,7 +136,7 @@ export function widenSpan(
   const first = Math.floor(left / width);
   const count = Math.floor((right - 1) / width) - first + 1;
   // Bits first..first + count - 1 of the row's mask, after the spans.
-  spans[(2 * spans.length) / 3 + row] |= ((1 << count) - 1) << first;
+  spans[maskAt(spans, row)] |= ((1 << count) - 1) << first;
 }
 
 /**
@@ -138,8 +155,8 @@ export function clearGrid(grid: Grid): Grid {
     glyphs.fill(' ');
     widths.fill(1);
     styles.fill(0);
-    // The spans, then a mask of blocks per row (see drawnSpans).
-    spans = new Int32Array(3 * rows);
+    // The spans, then a mask of blocks per row, then the revision (see drawnSpans).
+    spans = new Int32Array(3 * rows + 1);
     drawnSpans.set(grid, spans);
   } else {
     const width = blockWidth(cols);
@@ -161,13 +178,29 @@ export function clearGrid(grid: Grid): Grid {
       }
     }
   }
+  spans[3 * rows]++;
+  emptySpans(spans, cols, rows);
+  return grid;
+}
+
+/**
+ * Spans for a grid of `cols × rows` with nothing drawn (see {@link drawnSpans}): `spans` made
+ * empty, or new ones; the revision is left as it was.
+ *
+ * @param spans - spans of that size to reuse, or undefined
+ * @param cols - the grid's columns
+ * @param rows - the grid's rows
+ * @returns the spans
+ */
+export function emptySpans(spans: Int32Array | undefined, cols: number, rows: number): Int32Array {
+  const into = spans?.length === 3 * rows + 1 ? spans : new Int32Array(3 * rows + 1);
   // Every row empty: `from` past `to`, no block drawn.
   for (let row = 0; row < rows; row++) {
-    spans[2 * row] = cols;
-    spans[2 * row + 1] = 0;
-    spans[2 * rows + row] = 0;
+    into[2 * row] = cols;
+    into[2 * row + 1] = 0;
+    into[2 * rows + row] = 0;
   }
-  return grid;
+  return into;
 }
 
 /**

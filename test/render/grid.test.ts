@@ -124,10 +124,13 @@ describe('drawn spans', () => {
     const grid = createGrid(4, 2);
     expect(spansOf(grid)).toBeUndefined();
     clearGrid(grid);
-    // Each row's span (none yet), then each row's blocks drawn in (none).
-    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 4, 0, 0, 0]);
+    // Each row's span (none yet), then each row's blocks drawn in (none), then the revision.
+    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 4, 0, 0, 0, 1]);
     drawText(grid, 1, 1, 'ab');
-    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 1, 3, 0, 1]);
+    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 1, 3, 0, 1, 2]);
+    clearGrid(grid);
+    // The spans empty again; the revision moves on.
+    expect([...(spansOf(grid) ?? [])]).toEqual([4, 0, 4, 0, 0, 0, 3]);
     expect(spansOf(untracked(grid))).toBeUndefined();
   });
 
