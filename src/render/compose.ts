@@ -184,6 +184,28 @@ function compositionOf(grid: Grid): Composition | undefined {
 /** How far ahead the walk of {@link changedArea} looks for a sprite that joined or left. */
 const LOOKAHEAD = 8;
 
+/** Whether sprite `i` of `a` and sprite `j` of `b` are the same sprite at the same place. */
+function samePlacement(a: Composition, i: number, b: Composition, j: number): boolean {
+  return (
+    a.sprites[i] === b.sprites[j] &&
+    a.at[2 * i] === b.at[2 * j] &&
+    a.at[2 * i + 1] === b.at[2 * j + 1]
+  );
+}
+
+/**
+ * How many sprites of `a` from `i` on come before one that is sprite `j` of `b`, looking at
+ * most {@link LOOKAHEAD} ahead; 0 when none is found.
+ */
+function distanceTo(a: Composition, i: number, b: Composition, j: number): number {
+  for (let skip = 1; skip <= LOOKAHEAD && i + skip < a.sprites.length; skip++)
+    if (samePlacement(a, i + skip, b, j)) return skip;
+  return 0;
+}
+
+/** The spans {@link changedArea} last filled, reused while the size stays. */
+let areaSpans: Int32Array | undefined;
+
 /**
  * Where two grids composed by {@link composeFrame} may differ, as drawn spans (see `spansOf`
  * in grid.ts: a span per row and its blocks): the cells of every sprite drawn in one and not
@@ -195,7 +217,7 @@ const LOOKAHEAD = 8;
  *
  * @param prev - the grid the terminal shows
  * @param next - the grid to show
- * @returns the spans, or undefined
+ * @returns the spans (valid until the next call), or undefined
  */
 export function changedArea(prev: Grid, next: Grid): Int32Array | undefined {
   const before = compositionOf(prev);
@@ -205,10 +227,6 @@ export function changedArea(prev: Grid, next: Grid): Int32Array | undefined {
   if (prev.cols !== cols || prev.rows !== rows) return undefined;
   const spans = emptySpans(areaSpans, cols, rows);
   areaSpans = spans;
-  const same = (i: number, j: number): boolean =>
-    before.sprites[i] === after.sprites[j] &&
-    before.at[2 * i] === after.at[2 * j] &&
-    before.at[2 * i + 1] === after.at[2 * j + 1];
   const mark = (record: Composition, i: number): void => {
     const { width, height } = record.sprites[i];
     const left = record.at[2 * i];
@@ -218,39 +236,29 @@ export function changedArea(prev: Grid, next: Grid): Int32Array | undefined {
   };
   // Matched pairs go forward in both lists, so matched sprites keep their order. Whatever is
   // not matched is marked: a wrong guess costs cells read, never a change missed.
-  const count = { before: before.sprites.length, after: after.sprites.length };
   let i = 0;
   let j = 0;
-  while (i < count.before && j < count.after) {
-    if (same(i, j)) {
+  while (i < before.sprites.length && j < after.sprites.length) {
+    if (samePlacement(before, i, after, j)) {
       i++;
       j++;
       continue;
     }
-    let skip = 1;
-    while (skip <= LOOKAHEAD && i + skip < count.before && !same(i + skip, j)) skip++;
-    if (skip <= LOOKAHEAD && i + skip < count.before) {
-      // Sprites that left, or moved: `j` is found further on in `before`.
-      for (; skip > 0; skip--) mark(before, i++);
-      continue;
+    // Sprites that left or moved (`j` is found further on in `before`), or else sprites that
+    // joined or moved (`i` is found further on in `after`), or else one of each.
+    const left = distanceTo(before, i, after, j);
+    const joined = left > 0 ? 0 : distanceTo(after, j, before, i);
+    for (let k = 0; k < left; k++) mark(before, i++);
+    for (let k = 0; k < joined; k++) mark(after, j++);
+    if (left === 0 && joined === 0) {
+      mark(before, i++);
+      mark(after, j++);
     }
-    skip = 1;
-    while (skip <= LOOKAHEAD && j + skip < count.after && !same(i, j + skip)) skip++;
-    if (skip <= LOOKAHEAD && j + skip < count.after) {
-      // Sprites that joined, or moved: `i` is found further on in `after`.
-      for (; skip > 0; skip--) mark(after, j++);
-      continue;
-    }
-    mark(before, i++);
-    mark(after, j++);
   }
-  while (i < count.before) mark(before, i++);
-  while (j < count.after) mark(after, j++);
+  while (i < before.sprites.length) mark(before, i++);
+  while (j < after.sprites.length) mark(after, j++);
   return spans;
 }
-
-/** The spans {@link changedArea} last filled, reused while the size stays. */
-let areaSpans: Int32Array | undefined;
 
 /**
  * Compose a frame: draw each placement's sprite into a blank `cols × rows` grid, deepest

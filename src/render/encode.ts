@@ -288,22 +288,18 @@ function scanRow(
   let first = next.cols;
   let last = -1;
   let count = 0;
-  let ink = -1;
-  // The last ink is looked for on the way only when the whole span is walked.
-  const known = lastInk !== undefined || within !== span;
   for (let col = liveFrom(within, from, to); col < to; col = liveFrom(within, col, to)) {
     for (const stop = liveTo(within, col, to); col < stop; col++) {
-      if (!known && !isBlank(next, base + col)) ink = col;
       if (!changed(prev, next, base + col, color)) continue;
       if (count === 0) first = col;
       last = col;
       count++;
     }
   }
-  if (lastInk === undefined && within !== span)
-    ink = count === 0 ? -1 : lastInkOf(next, base, span);
+  // Only a row with changes is written, and only writing reads its last ink.
+  const ink = lastInk ?? (count === 0 ? -1 : lastInkOf(next, base, span));
   const { live, block } = span;
-  return { from: span.from, to: span.to, live, block, first, last, count, lastInk: lastInk ?? ink };
+  return { from: span.from, to: span.to, live, block, first, last, count, lastInk: ink };
 }
 
 /** The first changed column of the row at `base` from column `from`, or `cols` if none. */

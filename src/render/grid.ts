@@ -178,7 +178,8 @@ export function clearGrid(grid: Grid): Grid {
       }
     }
   }
-  spans[3 * rows]++;
+  // The revision, after the spans and masks (see drawnSpans).
+  spans[spans.length - 1]++;
   emptySpans(spans, cols, rows);
   return grid;
 }

@@ -369,6 +369,8 @@ describe('encodeDiff between frames composed from sprites', () => {
     dy: fc.integer({ min: -1, max: 1 }),
     pick: fc.nat(),
   });
+  /** What happens to a placement no change is drawn for. */
+  const STAY = { kind: 'stay', dx: 0, dy: 0, pick: 0 } as const;
   const sceneArb = fc
     .record({ cols: fc.integer({ min: 1, max: 30 }), rows: fc.integer({ min: 1, max: 8 }) })
     .chain(({ cols, rows }) =>
@@ -424,17 +426,17 @@ describe('encodeDiff between frames composed from sprites', () => {
         s.frames.forEach(({ changes, scribble }, k) => {
           const after: Placement[] = [];
           placements.forEach((placement, i) => {
-            const change = changes[i % Math.max(1, changes.length)] ?? { kind: 'stay' };
+            const change = changes[i % Math.max(1, changes.length)] ?? STAY;
             const { kind } = change;
             if (kind === 'leave') return;
-            if (kind === 'move' && 'dx' in change)
+            if (kind === 'move')
               after.push({ ...placement, x: placement.x + change.dx, y: placement.y + change.dy });
-            else if (kind === 'sprite' && 'pick' in change)
+            else if (kind === 'sprite')
               after.push({ ...placement, sprite: spriteOf(change.pick + 1) });
             else if (kind === 'depth')
               after.push({ ...placement, depth: (placement.depth + 1) % 4 });
             else after.push(placement);
-            if (kind === 'join' && 'pick' in change)
+            if (kind === 'join')
               after.push({
                 ...placement,
                 sprite: spriteOf(change.pick),
