@@ -1,4 +1,12 @@
-import { ALL_BLOCKS, BLOCKS, blockWidth, liveBlocks, spansOf, type Grid } from './grid.js';
+import {
+  ALL_BLOCKS,
+  BLOCKS,
+  blankCells,
+  blockWidth,
+  liveBlocks,
+  spansOf,
+  type Grid,
+} from './grid.js';
 import { changedArea } from './compose.js';
 import {
   CR,
@@ -679,11 +687,33 @@ function sourceColumn(
 }
 
 /**
+ * The columns of a row after `shifts` where the column a cell comes from (see
+ * {@link sourceColumn}) may stop being its left neighbour's plus one, sorted: each shift's
+ * edges (`at`, `at + count`, and `cols - count` where a deletion pulls blanks in), and the
+ * edges of the shifts before it, which it may have moved by its count either way. Between two
+ * of them the cells come from one stretch of the row, or are all blanks brought in.
+ */
+function sourceBreaks(shifts: readonly Shift[], cols: number): number[] {
+  let breaks: number[] = [];
+  for (const { at, count } of shifts) {
+    breaks = breaks.flatMap((b) => [b - count, b, b + count]);
+    breaks.push(at, at + count, cols - count);
+  }
+  return breaks.sort((a, b) => a - b);
+}
+
+/** The first of sorted `breaks` after column `col`, or Infinity. */
+function breakAfter(breaks: readonly number[], col: number): number {
+  for (const b of breaks) if (b > col) return b;
+  return Infinity;
+}
+
+/**
  * Row `r` of `prev`, as the terminal shows it after `shifts`, into the same row of `into`; or
  * false where a shift would split a wide glyph (terminals disagree about what that does).
  * Only columns `region.from` to `region.to` are made, in the region's live blocks and a cell
- * either side of them, each cell read from where the shifts bring it from: the rest of
- * `into`'s row is left as it was, and the caller reads no further.
+ * either side of them, piece by piece (see {@link sourceBreaks}): the rest of `into`'s row is
+ * left as it was, and the caller reads no further.
  */
 function shiftRow(
   prev: Grid,
@@ -708,20 +738,24 @@ function shiftRow(
   }
   const { glyphs, widths, styles } = into;
   const { from, to } = region;
+  const breaks = sourceBreaks(shifts, cols);
   for (let run = liveFrom(region, from, to); run < to;) {
     const stop = liveTo(region, run, to);
     // A cell more on each side of the live blocks: writing reads the cell past a change.
-    for (let col = Math.max(from, run - 1); col < Math.min(to, stop + 1); col++) {
+    const end = Math.min(to, stop + 1);
+    for (let col = Math.max(from, run - 1); col < end;) {
+      // One piece: its cells come from one stretch of `prev`, or are all blanks brought in.
+      const pieceEnd = Math.min(end, breakAfter(breaks, col));
       const source = sourceColumn(shifts, shifts.length, col, cols);
-      const i = base + col;
       if (source < 0) {
-        glyphs[i] = ' ';
-        widths[i] = 1;
-        styles[i] = 0;
-      } else {
-        glyphs[i] = prev.glyphs[base + source];
-        widths[i] = prev.widths[base + source];
-        styles[i] = prev.styles[base + source];
+        blankCells(into, base + col, base + pieceEnd);
+        col = pieceEnd;
+        continue;
+      }
+      for (let i = base + col, j = base + source; col < pieceEnd; col++, i++, j++) {
+        glyphs[i] = prev.glyphs[j];
+        widths[i] = prev.widths[j];
+        styles[i] = prev.styles[j];
       }
     }
     run = liveFrom(region, stop, to);
