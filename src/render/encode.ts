@@ -688,24 +688,27 @@ function sourceColumn(
 
 /**
  * The columns of a row after `shifts` where the column a cell comes from (see
- * {@link sourceColumn}) may stop being its left neighbour's plus one, sorted: each shift's
- * edges (`at`, `at + count`, and `cols - count` where a deletion pulls blanks in), and the
- * edges of the shifts before it, which it may have moved by its count either way. Between two
- * of them the cells come from one stretch of the row, or are all blanks brought in.
+ * {@link sourceColumn}) may stop being its left neighbour's plus one: each shift's edges
+ * (`at`, `at + count`, and `cols - count` where a deletion pulls blanks in), and the edges of
+ * the shifts before it, which it may have moved by its count either way. Between two of them
+ * the cells come from one stretch of the row, or are all blanks brought in. Unsorted: there
+ * are a dozen at most.
  */
 function sourceBreaks(shifts: readonly Shift[], cols: number): number[] {
-  let breaks: number[] = [];
+  const breaks: number[] = [];
   for (const { at, count } of shifts) {
-    breaks = breaks.flatMap((b) => [b - count, b, b + count]);
+    for (let i = 0, made = breaks.length; i < made; i++)
+      breaks.push(breaks[i] - count, breaks[i] + count);
     breaks.push(at, at + count, cols - count);
   }
-  return breaks.sort((a, b) => a - b);
+  return breaks;
 }
 
-/** The first of sorted `breaks` after column `col`, or Infinity. */
+/** The least of `breaks` after column `col`, or Infinity. */
 function breakAfter(breaks: readonly number[], col: number): number {
-  for (const b of breaks) if (b > col) return b;
-  return Infinity;
+  let least = Infinity;
+  for (const b of breaks) if (b > col && b < least) least = b;
+  return least;
 }
 
 /**
