@@ -3,7 +3,6 @@ import {
   blankCells,
   clearGrid,
   createGrid,
-  emptySpans,
   revision,
   spansOf,
   widenSpan,
@@ -203,36 +202,126 @@ function distanceTo(a: Composition, i: number, b: Composition, j: number): numbe
   return 0;
 }
 
-/** The spans {@link changedArea} last filled, reused while the size stays. */
-let areaSpans: Int32Array | undefined;
+/**
+ * Where two grids may differ, row by row: row `r`'s columns are the runs `runs[2k]` to
+ * `runs[2k + 1]` (exclusive) for `k` from `starts[r]` to `starts[r + 1]` (exclusive), sorted
+ * and apart (two runs never touch). Every cell outside them is the same in both grids.
+ */
+export interface ChangedArea {
+  /** Per row, the index of its first run; one more entry closes the last row's. */
+  readonly starts: Int32Array;
+  /** The runs' columns, from and to, row after row. */
+  readonly runs: Int32Array;
+}
+
+/** Growable storage for {@link changedArea}, reused from one call to the next. */
+const marked = { rects: new Int32Array(96), count: 0 };
+let areaStarts = new Int32Array(0);
+let areaRuns = new Int32Array(64);
+
+/** Keep the rows `top..bottom` of columns `left..right` (exclusive) among the marked cells. */
+function markRect(top: number, bottom: number, left: number, right: number): void {
+  if (top >= bottom || left >= right) return;
+  if (4 * (marked.count + 1) > marked.rects.length) {
+    const grown = new Int32Array(2 * marked.rects.length);
+    grown.set(marked.rects);
+    marked.rects = grown;
+  }
+  const at = 4 * marked.count++;
+  marked.rects[at] = top;
+  marked.rects[at + 1] = bottom;
+  marked.rects[at + 2] = left;
+  marked.rects[at + 3] = right;
+}
 
 /**
- * Where two grids composed by {@link composeFrame} may differ, as drawn spans (see `spansOf`
- * in grid.ts: a span per row and its blocks): the cells of every sprite drawn in one and not
- * in the other at the same place and in the same order, a column more each side (painting
- * over half of a wide glyph blanks its other half). Everywhere else both grids hold the same
- * sprites drawn over one another in the same order, so the same cells: a frame where most of
- * a tank stood still is diffed where things moved. Undefined when either grid was not
- * composed so, or was drawn on since, or their sizes differ: then any cell may differ.
+ * The marked rectangles as runs per row (see {@link ChangedArea}): counted per row, laid out
+ * row after row, then sorted and merged within each row (a handful of runs a row, so
+ * insertion sort).
+ */
+function runsOfMarked(rows: number): ChangedArea {
+  const { rects, count } = marked;
+  if (areaStarts.length !== rows + 1) areaStarts = new Int32Array(rows + 1);
+  const starts = areaStarts;
+  starts.fill(0);
+  let total = 0;
+  for (let m = 0; m < count; m++) {
+    for (let row = rects[4 * m]; row < rects[4 * m + 1]; row++) starts[row + 1]++;
+    total += rects[4 * m + 1] - rects[4 * m];
+  }
+  for (let row = 0; row < rows; row++) starts[row + 1] += starts[row];
+  if (2 * total > areaRuns.length) areaRuns = new Int32Array(4 * total);
+  const runs = areaRuns;
+  // Each row's next free run, then its runs filled in.
+  const fill = starts.slice(0, rows);
+  for (let m = 0; m < count; m++) {
+    for (let row = rects[4 * m]; row < rects[4 * m + 1]; row++) {
+      const at = 2 * fill[row]++;
+      runs[at] = rects[4 * m + 2];
+      runs[at + 1] = rects[4 * m + 3];
+    }
+  }
+  // Sort each row's runs by their start, merge those that touch, and close the gaps left.
+  let kept = 0;
+  for (let row = 0; row < rows; row++) {
+    const first = starts[row];
+    const end = starts[row + 1];
+    starts[row] = kept;
+    for (let k = first + 1; k < end; k++) {
+      const from = runs[2 * k];
+      const to = runs[2 * k + 1];
+      let j = k - 1;
+      for (; j >= first && runs[2 * j] > from; j--) {
+        runs[2 * j + 2] = runs[2 * j];
+        runs[2 * j + 3] = runs[2 * j + 1];
+      }
+      runs[2 * j + 2] = from;
+      runs[2 * j + 3] = to;
+    }
+    for (let k = first; k < end; k++) {
+      if (kept > starts[row] && runs[2 * k] <= runs[2 * kept - 1]) {
+        runs[2 * kept - 1] = Math.max(runs[2 * kept - 1], runs[2 * k + 1]);
+        continue;
+      }
+      runs[2 * kept] = runs[2 * k];
+      runs[2 * kept + 1] = runs[2 * k + 1];
+      kept++;
+    }
+  }
+  starts[rows] = kept;
+  return { starts, runs };
+}
+
+/**
+ * Where two grids composed by {@link composeFrame} may differ (see {@link ChangedArea}): the
+ * cells of every sprite drawn in one and not in the other at the same place and in the same
+ * order, a column more each side (painting over half of a wide glyph blanks its other half).
+ * Everywhere else both grids hold the same sprites drawn over one another in the same order,
+ * so the same cells: a frame where most of a tank stood still is diffed where things moved.
+ * Undefined when either grid was not composed so, or was drawn on since, or their sizes
+ * differ: then any cell may differ.
  *
  * @param prev - the grid the terminal shows
  * @param next - the grid to show
- * @returns the spans (valid until the next call), or undefined
+ * @returns the area (valid until the next call), or undefined
  */
-export function changedArea(prev: Grid, next: Grid): Int32Array | undefined {
+export function changedArea(prev: Grid, next: Grid): ChangedArea | undefined {
   const before = compositionOf(prev);
   const after = compositionOf(next);
   if (before === undefined || after === undefined) return undefined;
   const { cols, rows } = next;
   if (prev.cols !== cols || prev.rows !== rows) return undefined;
-  const spans = emptySpans(areaSpans, cols, rows);
-  areaSpans = spans;
+  marked.count = 0;
   const mark = (record: Composition, i: number): void => {
     const { width, height } = record.sprites[i];
     const left = record.at[2 * i];
     const top = record.at[2 * i + 1];
-    for (let row = Math.max(0, top); row < Math.min(rows, top + height); row++)
-      widenSpan(spans, cols, row, left - 1, left + width + 1);
+    markRect(
+      Math.max(0, top),
+      Math.min(rows, top + height),
+      Math.max(0, left - 1),
+      Math.min(cols, left + width + 1),
+    );
   };
   // Matched pairs go forward in both lists, so matched sprites keep their order. Whatever is
   // not matched is marked: a wrong guess costs cells read, never a change missed.
@@ -257,7 +346,7 @@ export function changedArea(prev: Grid, next: Grid): Int32Array | undefined {
   }
   while (i < before.sprites.length) mark(before, i++);
   while (j < after.sprites.length) mark(after, j++);
-  return spans;
+  return runsOfMarked(rows);
 }
 
 /**

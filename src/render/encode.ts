@@ -7,7 +7,7 @@ import {
   spansOf,
   type Grid,
 } from './grid.js';
-import { changedArea } from './compose.js';
+import { changedArea, type ChangedArea } from './compose.js';
 import {
   CR,
   CRLF,
@@ -179,19 +179,35 @@ function changed(prev: Grid, next: Grid, i: number, color: boolean): boolean {
  * grids: nothing changes there, so the encoder never looks (see `spansOf` in grid.ts). A
  * frame that drew little is diffed for little. Finer, `live`: the row's blocks of `block`
  * columns where either grid drew (bit b for block b; see `liveBlocks`), blank in both
- * elsewhere; {@link ALL_BLOCKS} where that is not known.
+ * elsewhere; {@link ALL_BLOCKS} where that is not known. A span of where changes may be
+ * (see `changedArea` in compose.ts) can be finer than blocks: then `runs` holds its columns,
+ * `runs[k]` to `runs[k + 1]` for even `k` from `lo` to `hi`, and only they are live.
  */
 interface Span {
   readonly from: number;
   readonly to: number;
   readonly live: number;
   readonly block: number;
+  readonly runs: Int32Array | undefined;
+  readonly lo: number;
+  readonly hi: number;
 }
 
-/** The first column from `col` on (before `to`) in a live block of `span`, or `to`. */
+/** A span whose live columns are known by blocks only (see {@link Span}). */
+function blockSpan(from: number, to: number, live: number, block: number): Span {
+  return { from, to, live, block, runs: undefined, lo: 0, hi: 0 };
+}
+
+/** The first column from `col` on (before `to`) in a live block or run of `span`, or `to`. */
 function liveFrom(span: Span, col: number, to: number): number {
-  const { live, block } = span;
-  if (live === ALL_BLOCKS || col >= to) return col;
+  const { live, block, runs } = span;
+  if (col >= to) return col;
+  if (runs !== undefined) {
+    for (let k = span.lo; k < span.hi; k += 2)
+      if (runs[k + 1] > col) return Math.min(to, Math.max(col, runs[k]));
+    return to;
+  }
+  if (live === ALL_BLOCKS) return col;
   const at = Math.floor(col / block);
   if (((live >>> at) & 1) !== 0) return col;
   // The live blocks after this one; the lowest of them is the next.
@@ -200,9 +216,17 @@ function liveFrom(span: Span, col: number, to: number): number {
   return Math.min(to, (31 - Math.clz32(after & -after)) * block);
 }
 
-/** Where the live blocks from the one holding `col` (a live one) end, or `to` before that. */
+/**
+ * Where the live blocks from the one holding `col` (a live one), or the run holding it, end;
+ * or `to` before that.
+ */
 function liveTo(span: Span, col: number, to: number): number {
-  const { live, block } = span;
+  const { live, block, runs } = span;
+  if (runs !== undefined) {
+    for (let k = span.lo; k < span.hi; k += 2)
+      if (runs[k + 1] > col) return Math.min(to, runs[k + 1]);
+    return to;
+  }
   if (live === ALL_BLOCKS) return to;
   const at = Math.floor(col / block);
   // The dead blocks after this one; the lowest of them ends the run.
@@ -214,13 +238,28 @@ function liveTo(span: Span, col: number, to: number): number {
 /**
  * What one pass over a row's span found, so that writing the row never scans it again: the
  * span, the first and last changed columns (`cols` and -1 when none changed), how many cells
- * changed, and the last column not blank in `next` (-1 when the row is blank in `next`).
+ * changed, and the last column not blank in `next` (-1 when the row is blank in `next`); and
+ * `changes`, the part of the span the changes can only be in (the span itself, or finer).
  */
 interface RowScan extends Span {
+  readonly changes: Span;
   readonly first: number;
   readonly last: number;
   readonly count: number;
   readonly lastInk: number;
+}
+
+/** A {@link RowScan} of `span`, its changes in `changes`, made in one shape. */
+function rowScan(
+  span: Span,
+  changes: Span,
+  first: number,
+  last: number,
+  count: number,
+  lastInk: number,
+): RowScan {
+  const { from, to, live, block, runs, lo, hi } = span;
+  return { from, to, live, block, runs, lo, hi, changes, first, last, count, lastInk };
 }
 
 /** The grids' drawn spans (see grid.ts), looked up once a frame rather than once a row. */
@@ -237,12 +276,11 @@ interface Drawn {
  */
 function rowSpan(drawn: Drawn, cols: number, r: number): Span {
   const { before, after, block } = drawn;
-  if (before === undefined || after === undefined)
-    return { from: 0, to: cols, live: ALL_BLOCKS, block };
+  if (before === undefined || after === undefined) return blockSpan(0, cols, ALL_BLOCKS, block);
   const from = Math.min(before[2 * r], after[2 * r]);
   const to = Math.max(before[2 * r + 1], after[2 * r + 1]);
   const live = to - from > 2 * block ? liveBlocks(before, r) | liveBlocks(after, r) : ALL_BLOCKS;
-  return { from, to, live, block };
+  return blockSpan(from, to, live, block);
 }
 
 /** Whether row `r` of the previous grid is known blank: its drawn span is empty. */
@@ -253,19 +291,24 @@ function blankBefore(drawn: Drawn, r: number): boolean {
 
 /**
  * The part of row `r`'s span where the grids may differ, by the changed area of the frame (see
- * `changedArea` in compose.ts): its columns and blocks in both. Undefined when nothing there
- * may differ.
+ * `changedArea` in compose.ts): the area's runs on the row, inside the span's bounds.
+ * Undefined when nothing there may differ.
  */
-function changedPart(area: Int32Array, r: number, span: Span): Span | undefined {
-  const from = Math.max(span.from, area[2 * r]);
-  const to = Math.min(span.to, area[2 * r + 1]);
+function changedPart(area: ChangedArea, r: number, span: Span): Span | undefined {
+  const { starts, runs } = area;
+  const lo = 2 * starts[r];
+  const hi = 2 * starts[r + 1];
+  if (lo === hi) return undefined;
+  const from = Math.max(span.from, runs[lo]);
+  const to = Math.min(span.to, runs[hi - 1]);
   if (from >= to) return undefined;
-  const { block } = span;
-  const live = area[2 * r + 1] - area[2 * r] > 2 * block ? liveBlocks(area, r) : ALL_BLOCKS;
-  return { from, to, live: live & span.live, block };
+  return { from, to, live: ALL_BLOCKS, block: span.block, runs, lo, hi };
 }
 
-/** The last column of the row at `base` inside `span` that is not blank in `grid`, or -1. */
+/**
+ * The last column of the row at `base` inside `span` (where either grid may hold ink, so
+ * known by blocks: see {@link Span}) that is not blank in `grid`, or -1.
+ */
 function lastInkOf(grid: Grid, base: number, span: Span): number {
   const { from, live, block } = span;
   for (let col = span.to - 1; col >= from; col--) {
@@ -306,8 +349,7 @@ function scanRow(
   }
   // Only a row with changes is written, and only writing reads its last ink.
   const ink = lastInk ?? (count === 0 ? -1 : lastInkOf(next, base, span));
-  const { live, block } = span;
-  return { from: span.from, to: span.to, live, block, first, last, count, lastInk: ink };
+  return rowScan(span, within, first, last, count, ink);
 }
 
 /** The first changed column of the row at `base` from column `from`, or `cols` if none. */
@@ -320,10 +362,11 @@ function nextChange(
   color: boolean,
 ): number {
   const to = scan.last + 1;
-  for (let col = liveFrom(scan, Math.max(from, scan.first), to); col < to;) {
-    for (const stop = liveTo(scan, col, to); col < stop; col++)
+  const { changes } = scan;
+  for (let col = liveFrom(changes, Math.max(from, scan.first), to); col < to;) {
+    for (const stop = liveTo(changes, col, to); col < stop; col++)
       if (changed(prev, next, base + col, color)) return col;
-    col = liveFrom(scan, col, to);
+    col = liveFrom(changes, col, to);
   }
   return next.cols;
 }
@@ -447,12 +490,13 @@ function eraseIsCheaper(
   let gap = 0;
   // Past the last change only gaps are left, which cost nothing unless a change follows.
   const end = Math.min(to, scan.last + 1);
+  const { changes } = scan;
   for (let col = from; col < end;) {
-    // Dead blocks change nothing: they only lengthen the gap.
-    const live = liveFrom(scan, col, end);
+    // Outside the live blocks or runs nothing changes: they only lengthen the gap.
+    const live = liveFrom(changes, col, end);
     gap += live - col;
     col = live;
-    for (const stop = liveTo(scan, col, end); col < stop; col++) {
+    for (const stop = liveTo(changes, col, end); col < stop; col++) {
       if (!changed(prev, next, base + col, color)) {
         gap++;
         continue;
@@ -802,7 +846,7 @@ function trialRegion(
   while (from > 0 && continues(base + from - 1)) from--;
   if (from > 0) from--;
   while (to < cols && continues(base + to)) to++;
-  return { from, to: Math.min(cols, to + 1), live: window.live, block: window.block };
+  return blockSpan(from, Math.min(cols, to + 1), window.live, window.block);
 }
 
 /** The largest shift tried: creatures move a cell or two a frame. */
@@ -914,28 +958,19 @@ function encodeRow(diff: RowDiff, w: Writer, manner: Manner): void {
     // A shift moves a cell less than a block: where a block and its neighbours are dead in
     // both grids, the shifted row is blank too.
     const { live, block } = scan;
-    const window: Span = {
-      from: Math.max(0, scan.from - MAX_SHIFT),
-      to: Math.min(next.cols, scan.to + MAX_SHIFT),
-      live: (live | (live << 1) | (live >>> 1)) & ALL_BLOCKS,
+    const window = blockSpan(
+      Math.max(0, scan.from - MAX_SHIFT),
+      Math.min(next.cols, scan.to + MAX_SHIFT),
+      (live | (live << 1) | (live >>> 1)) & ALL_BLOCKS,
       block,
-    };
+    );
     const region = trialRegion(prev, next, r, tried, scan, window);
     if (!shiftRow(prev, r, tried, region, shifted)) continue;
     // Only the region can change; the row's bounds stay the window's, and `next`'s last ink
     // is the same row's.
-    const changes = scanRow(shifted, next, r * next.cols, region, manner.color, scan.lastInk);
-    const { first, last, count, lastInk } = changes;
-    const shiftedScan: RowScan = {
-      from: window.from,
-      to: window.to,
-      live: window.live,
-      block,
-      first,
-      last,
-      count,
-      lastInk,
-    };
+    const found = scanRow(shifted, next, r * next.cols, region, manner.color, scan.lastInk);
+    const { first, last, count, lastInk } = found;
+    const shiftedScan = rowScan(window, region, first, last, count, lastInk);
     writeRow({ prev: shifted, next, r, scan: shiftedScan }, trial, manner, bestCost);
     const cost = utf8Length(trial.out);
     if (cost < bestCost) {

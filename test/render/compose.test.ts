@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STYLE_BOLD } from '../../src/art/types.js';
 import { createGrid } from '../../src/render/grid.js';
-import { composeFrame, drawSprite, drawText } from '../../src/render/compose.js';
+import { changedArea, composeFrame, drawSprite, drawText } from '../../src/render/compose.js';
 import { gridOf, spriteOf, testWidth, textOf, wideGlyphsWhole, WIDE_GLYPHS } from './fixtures.js';
 
 describe('composeFrame', () => {
@@ -140,6 +140,51 @@ describe('composeFrame', () => {
         },
       ),
     );
+  });
+});
+
+describe('changedArea', () => {
+  /** Row `r`'s runs of `area`, as [from, to] pairs. */
+  const runsOn = (area: ReturnType<typeof changedArea>, r: number): number[][] => {
+    if (area === undefined) throw new Error('no area');
+    const pairs: number[][] = [];
+    for (let k = area.starts[r]; k < area.starts[r + 1]; k++)
+      pairs.push([area.runs[2 * k], area.runs[2 * k + 1]]);
+    return pairs;
+  };
+
+  it('gives the cells of sprites that moved, a column more each side, merged per row in order', () => {
+    const fish = spriteOf(['><>']);
+    const tall = spriteOf(['#', '#']);
+    const still = { sprite: spriteOf(['~~']), x: 14, y: 0, depth: 0 };
+    const before = composeFrame(20, 3, [
+      still,
+      { sprite: fish, x: 10, y: 1, depth: 0 },
+      { sprite: tall, x: 1, y: 0, depth: 0 },
+    ]);
+    const after = composeFrame(20, 3, [
+      still,
+      { sprite: fish, x: 11, y: 1, depth: 0 },
+      { sprite: tall, x: 3, y: 1, depth: 0 },
+    ]);
+    const area = changedArea(before, after);
+    // The column sprite left rows 0-1 at column 1 and came to rows 1-2 at column 3.
+    expect(runsOn(area, 0)).toEqual([[0, 3]]);
+    // Row 1: both columns of it, overlapping, merged; the fish's two places, merged.
+    expect(runsOn(area, 1)).toEqual([
+      [0, 5],
+      [9, 15],
+    ]);
+    expect(runsOn(area, 2)).toEqual([[2, 5]]);
+  });
+
+  it('is undefined once a grid was drawn on after composing', () => {
+    const placed = [{ sprite: spriteOf(['a']), x: 0, y: 0, depth: 0 }];
+    const before = composeFrame(6, 1, placed);
+    const after = composeFrame(6, 1, placed);
+    expect(changedArea(before, after)?.starts).toEqual(Int32Array.from([0, 0]));
+    drawText(after, 3, 0, 'x');
+    expect(changedArea(before, after)).toBeUndefined();
   });
 });
 
