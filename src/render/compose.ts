@@ -147,6 +147,10 @@ interface Composition {
   readonly sprites: Sprite[];
   readonly at: number[];
   revision: number;
+  /** Where the sprites' cells are (see {@link inkRuns}), once asked for; reset by recording. */
+  ink: RowRuns | undefined;
+  /** The storage `ink` is made in, kept for the grid's next composition. */
+  readonly inkStore: RunStore;
 }
 
 /** Per grid, how {@link composeFrame} last composed it (one record per grid, reused). */
@@ -156,7 +160,7 @@ const compositions = new WeakMap<Grid, Composition>();
 function recordComposition(grid: Grid, ordered: readonly Placement[], spans: Int32Array): void {
   let record = compositions.get(grid);
   if (record === undefined) {
-    record = { sprites: [], at: [], revision: 0 };
+    record = { sprites: [], at: [], revision: 0, ink: undefined, inkStore: runStore() };
     compositions.set(grid, record);
   }
   const { sprites, at } = record;
@@ -169,6 +173,7 @@ function recordComposition(grid: Grid, ordered: readonly Placement[], spans: Int
     at[2 * i + 1] = Math.floor(y);
   }
   record.revision = revision(spans);
+  record.ink = undefined;
 }
 
 /** `grid`'s record, if the grid was not drawn on since it was composed. */
@@ -203,46 +208,82 @@ function distanceTo(a: Composition, i: number, b: Composition, j: number): numbe
 }
 
 /**
- * Where two grids may differ, row by row: row `r`'s columns are the runs `runs[2k]` to
- * `runs[2k + 1]` (exclusive) for `k` from `starts[r]` to `starts[r + 1]` (exclusive), sorted
- * and apart (two runs never touch). Every cell outside them is the same in both grids.
+ * Columns of a grid, row by row: row `r`'s are the runs `runs[2k]` to `runs[2k + 1]`
+ * (exclusive) for `k` from `starts[r]` to `starts[r + 1]` (exclusive), sorted and apart (two
+ * runs never touch). See {@link changedArea} and {@link inkRuns} for what they hold.
  */
-export interface ChangedArea {
+export interface RowRuns {
   /** Per row, the index of its first run; one more entry closes the last row's. */
   readonly starts: Int32Array;
   /** The runs' columns, from and to, row after row. */
   readonly runs: Int32Array;
 }
 
-/** Growable storage for {@link changedArea}, reused from one call to the next. */
-const marked = { rects: new Int32Array(96), count: 0 };
-let areaStarts = new Int32Array(0);
-let areaRuns = new Int32Array(64);
+/** Rectangles of cells, and the {@link RowRuns} made of them, in storage reused and grown. */
+interface RunStore {
+  /** Top, bottom, left, right (exclusive ends) of each rectangle. */
+  rects: Int32Array;
+  count: number;
+  starts: Int32Array;
+  runs: Int32Array;
+}
 
-/** Keep the rows `top..bottom` of columns `left..right` (exclusive) among the marked cells. */
-function markRect(top: number, bottom: number, left: number, right: number): void {
+/** Empty storage for rectangles and their runs. */
+function runStore(): RunStore {
+  return {
+    rects: new Int32Array(96),
+    count: 0,
+    starts: new Int32Array(0),
+    runs: new Int32Array(64),
+  };
+}
+
+/** Add rows `top..bottom` of columns `left..right` (exclusive) to `store`'s rectangles. */
+function markRect(store: RunStore, top: number, bottom: number, left: number, right: number): void {
   if (top >= bottom || left >= right) return;
-  if (4 * (marked.count + 1) > marked.rects.length) {
-    const grown = new Int32Array(2 * marked.rects.length);
-    grown.set(marked.rects);
-    marked.rects = grown;
+  if (4 * (store.count + 1) > store.rects.length) {
+    const grown = new Int32Array(2 * store.rects.length);
+    grown.set(store.rects);
+    store.rects = grown;
   }
-  const at = 4 * marked.count++;
-  marked.rects[at] = top;
-  marked.rects[at + 1] = bottom;
-  marked.rects[at + 2] = left;
-  marked.rects[at + 3] = right;
+  const at = 4 * store.count++;
+  store.rects[at] = top;
+  store.rects[at + 1] = bottom;
+  store.rects[at + 2] = left;
+  store.rects[at + 3] = right;
+}
+
+/** Add the cells of sprite `i` of `record` to `store`, `margin` columns more each side. */
+function markSprite(
+  store: RunStore,
+  record: Composition,
+  i: number,
+  margin: number,
+  cols: number,
+  rows: number,
+): void {
+  const { width, height } = record.sprites[i];
+  const left = record.at[2 * i];
+  const top = record.at[2 * i + 1];
+  const clip = (value: number, end: number): number => Math.min(end, Math.max(0, value));
+  markRect(
+    store,
+    clip(top, rows),
+    clip(top + height, rows),
+    clip(left - margin, cols),
+    clip(left + width + margin, cols),
+  );
 }
 
 /**
- * The marked rectangles as runs per row (see {@link ChangedArea}): counted per row, laid out
- * row after row, then sorted and merged within each row (a handful of runs a row, so
- * insertion sort).
+ * `store`'s rectangles as runs per row (see {@link RowRuns}): counted per row, laid out row
+ * after row, then sorted and merged within each row (a handful of runs a row, so insertion
+ * sort).
  */
-function runsOfMarked(rows: number): ChangedArea {
-  const { rects, count } = marked;
-  if (areaStarts.length !== rows + 1) areaStarts = new Int32Array(rows + 1);
-  const starts = areaStarts;
+function runsOf(store: RunStore, rows: number): RowRuns {
+  const { rects, count } = store;
+  if (store.starts.length !== rows + 1) store.starts = new Int32Array(rows + 1);
+  const { starts } = store;
   starts.fill(0);
   let total = 0;
   for (let m = 0; m < count; m++) {
@@ -250,8 +291,8 @@ function runsOfMarked(rows: number): ChangedArea {
     total += rects[4 * m + 1] - rects[4 * m];
   }
   for (let row = 0; row < rows; row++) starts[row + 1] += starts[row];
-  if (2 * total > areaRuns.length) areaRuns = new Int32Array(4 * total);
-  const runs = areaRuns;
+  if (2 * total > store.runs.length) store.runs = new Int32Array(4 * total);
+  const { runs } = store;
   // Each row's next free run, then its runs filled in.
   const fill = starts.slice(0, rows);
   for (let m = 0; m < count; m++) {
@@ -292,8 +333,33 @@ function runsOfMarked(rows: number): ChangedArea {
   return { starts, runs };
 }
 
+/** The storage {@link changedArea} fills, reused from one call to the next. */
+const areaStore = runStore();
+
 /**
- * Where two grids composed by {@link composeFrame} may differ (see {@link ChangedArea}): the
+ * Where a grid composed by {@link composeFrame} may hold anything but blanks (see
+ * {@link RowRuns}): the cells of its sprites' rectangles. Every cell outside them is blank.
+ * Made once per composition, when first asked for. Undefined when the grid was not composed
+ * so, or was drawn on since.
+ *
+ * @param grid - a grid
+ * @returns the runs (valid until the grid is composed again), or undefined
+ */
+export function inkRuns(grid: Grid): RowRuns | undefined {
+  const record = compositionOf(grid);
+  if (record === undefined) return undefined;
+  if (record.ink === undefined) {
+    const store = record.inkStore;
+    store.count = 0;
+    for (let i = 0; i < record.sprites.length; i++)
+      markSprite(store, record, i, 0, grid.cols, grid.rows);
+    record.ink = runsOf(store, grid.rows);
+  }
+  return record.ink;
+}
+
+/**
+ * Where two grids composed by {@link composeFrame} may differ (see {@link RowRuns}): the
  * cells of every sprite drawn in one and not in the other at the same place and in the same
  * order, a column more each side (painting over half of a wide glyph blanks its other half).
  * Everywhere else both grids hold the same sprites drawn over one another in the same order,
@@ -305,24 +371,15 @@ function runsOfMarked(rows: number): ChangedArea {
  * @param next - the grid to show
  * @returns the area (valid until the next call), or undefined
  */
-export function changedArea(prev: Grid, next: Grid): ChangedArea | undefined {
+export function changedArea(prev: Grid, next: Grid): RowRuns | undefined {
   const before = compositionOf(prev);
   const after = compositionOf(next);
   if (before === undefined || after === undefined) return undefined;
   const { cols, rows } = next;
   if (prev.cols !== cols || prev.rows !== rows) return undefined;
-  marked.count = 0;
-  const mark = (record: Composition, i: number): void => {
-    const { width, height } = record.sprites[i];
-    const left = record.at[2 * i];
-    const top = record.at[2 * i + 1];
-    markRect(
-      Math.max(0, top),
-      Math.min(rows, top + height),
-      Math.max(0, left - 1),
-      Math.min(cols, left + width + 1),
-    );
-  };
+  areaStore.count = 0;
+  const mark = (record: Composition, i: number): void =>
+    markSprite(areaStore, record, i, 1, cols, rows);
   // Matched pairs go forward in both lists, so matched sprites keep their order. Whatever is
   // not matched is marked: a wrong guess costs cells read, never a change missed.
   let i = 0;
@@ -346,7 +403,7 @@ export function changedArea(prev: Grid, next: Grid): ChangedArea | undefined {
   }
   while (i < before.sprites.length) mark(before, i++);
   while (j < after.sprites.length) mark(after, j++);
-  return runsOfMarked(rows);
+  return runsOf(areaStore, rows);
 }
 
 /**

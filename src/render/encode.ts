@@ -7,7 +7,7 @@ import {
   spansOf,
   type Grid,
 } from './grid.js';
-import { changedArea, type ChangedArea } from './compose.js';
+import { changedArea, inkRuns, type RowRuns } from './compose.js';
 import {
   CR,
   CRLF,
@@ -294,7 +294,7 @@ function blankBefore(drawn: Drawn, r: number): boolean {
  * `changedArea` in compose.ts): the area's runs on the row, inside the span's bounds.
  * Undefined when nothing there may differ.
  */
-function changedPart(area: ChangedArea, r: number, span: Span): Span | undefined {
+function changedPart(area: RowRuns, r: number, span: Span): Span | undefined {
   const { starts, runs } = area;
   const lo = 2 * starts[r];
   const hi = 2 * starts[r + 1];
@@ -846,7 +846,7 @@ function trialRegion(
   while (from > 0 && continues(base + from - 1)) from--;
   if (from > 0) from--;
   while (to < cols && continues(base + to)) to++;
-  return blockSpan(from, Math.min(cols, to + 1), window.live, window.block);
+  return { ...window, from, to: Math.min(cols, to + 1) };
 }
 
 /** The largest shift tried: creatures move a cell or two a frame. */
@@ -931,6 +931,63 @@ function shiftBytes(w: Writer, r: number, shift: Shift, lineFeeds: boolean): str
   return moveCursor(w.row, w.col, r, shift.at, lineFeeds) + op;
 }
 
+/** The runs of the last {@link trialWindow} made of runs, reused row after row. */
+let windowRuns = new Int32Array(64);
+
+/**
+ * Where a trial's shifted row and `next` may hold anything but blanks on row `r`: a shift
+ * moves a cell at most {@link MAX_SHIFT} columns, so outside the columns where either grid
+ * may hold ink, widened that much, both are blank. Known by the grids' sprites where both were
+ * composed from sprites (see `inkRuns` in compose.ts), else by their blocks (a shift moves a
+ * cell less than a block, so where a block and its neighbours are dead in both grids, the
+ * shifted row is blank too).
+ */
+function trialWindow(prev: Grid, next: Grid, r: number, scan: RowScan): Span {
+  const { cols } = next;
+  const from = Math.max(0, scan.from - MAX_SHIFT);
+  const to = Math.min(cols, scan.to + MAX_SHIFT);
+  const before = inkRuns(prev);
+  const after = before === undefined ? undefined : inkRuns(next);
+  const { live, block } = scan;
+  if (before === undefined || after === undefined)
+    return blockSpan(from, to, (live | (live << 1) | (live >>> 1)) & ALL_BLOCKS, block);
+  const hi = widenedUnion(before, after, r, cols);
+  return { from, to, live: ALL_BLOCKS, block, runs: windowRuns, lo: 0, hi };
+}
+
+/**
+ * Row `r`'s runs of `a` and of `b`, each widened by {@link MAX_SHIFT} columns each side
+ * (inside the row) and merged where they touch, into {@link windowRuns}; returns how many of
+ * its entries they take. Both lists are sorted by their starts, and widening keeps the order.
+ */
+function widenedUnion(a: RowRuns, b: RowRuns, r: number, cols: number): number {
+  let i = 2 * a.starts[r];
+  const aEnd = 2 * a.starts[r + 1];
+  let j = 2 * b.starts[r];
+  const bEnd = 2 * b.starts[r + 1];
+  if (aEnd - i + bEnd - j > windowRuns.length)
+    windowRuns = new Int32Array(2 * (aEnd - i + bEnd - j));
+  const out = windowRuns;
+  let n = 0;
+  while (i < aEnd || j < bEnd) {
+    const fromA = i < aEnd && (j >= bEnd || a.runs[i] <= b.runs[j]);
+    const runs = fromA ? a.runs : b.runs;
+    const k = fromA ? i : j;
+    if (fromA) i += 2;
+    else j += 2;
+    const from = Math.max(0, runs[k] - MAX_SHIFT);
+    const to = Math.min(cols, runs[k + 1] + MAX_SHIFT);
+    if (n > 0 && from <= out[n - 1]) {
+      out[n - 1] = Math.max(out[n - 1], to);
+      continue;
+    }
+    out[n] = from;
+    out[n + 1] = to;
+    n += 2;
+  }
+  return n;
+}
+
 /**
  * Write row `r`: the plain diff, or a shift of part of the row (ICH/DCH, which move cells the
  * terminal already shows) and the diff that is left after it, whichever costs fewer bytes.
@@ -944,6 +1001,7 @@ function encodeRow(diff: RowDiff, w: Writer, manner: Manner): void {
   let bestCost = utf8Length(plain.out);
   // A way with a shift costs its ICH or DCH at least: a row written for that little needs none.
   const shifts = bestCost > SHIFT_MIN_BYTES ? shiftsToTry(prev, next, r, scan) : [];
+  let window: Span | undefined;
   for (const tried of shifts) {
     const trial: Writer = { ...w, out: '' };
     for (const shift of tried) {
@@ -954,16 +1012,7 @@ function encodeRow(diff: RowDiff, w: Writer, manner: Manner): void {
     // UTF-16 units never outnumber UTF-8 bytes: a trial this long already costs too much.
     if (trial.out.length >= bestCost) continue;
     const shifted = scratchFor(next);
-    // A shift moves cells at most MAX_SHIFT either way: outside this, both rows are blank.
-    // A shift moves a cell less than a block: where a block and its neighbours are dead in
-    // both grids, the shifted row is blank too.
-    const { live, block } = scan;
-    const window = blockSpan(
-      Math.max(0, scan.from - MAX_SHIFT),
-      Math.min(next.cols, scan.to + MAX_SHIFT),
-      (live | (live << 1) | (live >>> 1)) & ALL_BLOCKS,
-      block,
-    );
+    window ??= trialWindow(prev, next, r, scan);
     const region = trialRegion(prev, next, r, tried, scan, window);
     if (!shiftRow(prev, r, tried, region, shifted)) continue;
     // Only the region can change; the row's bounds stay the window's, and `next`'s last ink

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STYLE_BOLD } from '../../src/art/types.js';
 import { createGrid } from '../../src/render/grid.js';
-import { changedArea, composeFrame, drawSprite, drawText } from '../../src/render/compose.js';
+import {
+  changedArea,
+  composeFrame,
+  drawSprite,
+  drawText,
+  inkRuns,
+} from '../../src/render/compose.js';
 import { gridOf, spriteOf, testWidth, textOf, wideGlyphsWhole, WIDE_GLYPHS } from './fixtures.js';
 
 describe('composeFrame', () => {
@@ -176,6 +182,23 @@ describe('changedArea', () => {
       [9, 15],
     ]);
     expect(runsOn(area, 2)).toEqual([[2, 5]]);
+  });
+
+  it('has inkRuns give where the sprites are, clipped to the grid', () => {
+    const grid = composeFrame(10, 2, [
+      { sprite: spriteOf(['ab', 'cd']), x: -1, y: 0, depth: 0 },
+      { sprite: spriteOf(['xyz']), x: 8, y: 1, depth: 0 },
+      { sprite: spriteOf(['q']), x: 3, y: 1, depth: 0 },
+    ]);
+    const ink = inkRuns(grid);
+    expect(runsOn(ink, 0)).toEqual([[0, 1]]);
+    expect(runsOn(ink, 1)).toEqual([
+      [0, 1],
+      [3, 4],
+      [8, 10],
+    ]);
+    drawText(grid, 5, 0, 'x');
+    expect(inkRuns(grid)).toBeUndefined();
   });
 
   it('is undefined once a grid was drawn on after composing', () => {

@@ -17,7 +17,7 @@ import {
   type Terminal,
 } from '../helpers/xterm.js';
 import { InlineRegion } from '../../src/terminal/region.js';
-import { testWidth, WIDE_GLYPHS } from './fixtures.js';
+import { spriteOf as fixtureSprite, testWidth, WIDE_GLYPHS } from './fixtures.js';
 
 const NARROW = [...'abcxyz<>()/\\|_-=~.,;:\'"`^*#@!?0123456789 '];
 
@@ -402,6 +402,22 @@ describe('encodeDiff between frames composed from sprites', () => {
         chained: fc.boolean(),
       }),
     );
+  it('tries shifts over the ink of both frames: a creature that left is still erased', () => {
+    // A fish moves a cell right (worth a shift) while, far to its right, a bubble leaves: the
+    // shifted row still holds the bubble, and the trial must see it there to erase it.
+    const fish = fixtureSprite(['abcdefgh']);
+    const bubble = fixtureSprite(['o']);
+    const prev = composeFrame(40, 1, [
+      { sprite: fish, x: 2, y: 0, depth: 0 },
+      { sprite: bubble, x: 30, y: 0, depth: 0 },
+    ]);
+    const next = composeFrame(40, 1, [{ sprite: fish, x: 3, y: 0, depth: 0 }]);
+    const cursor: Cursor = { row: 0, col: 0 };
+    const result = encodeDiff(prev, next, cursor);
+    expect(result.bytes).toContain('\u001b[@');
+    expect(result).toEqual(encodeDiff(paint(prev, []), paint(next, []), cursor));
+  });
+
   it('diffs only where sprites changed, with the very bytes that diffing the whole grids gives', () => {
     let narrowed = 0;
     fc.assert(
