@@ -307,11 +307,12 @@ function changedPart(area: RowRuns, r: number, span: Span): Span | undefined {
 
 /**
  * The last column of the row at `base` inside `span` (where either grid may hold ink, so
- * known by blocks: see {@link Span}) that is not blank in `grid`, or -1.
+ * known by blocks: see {@link Span}), and before column `before` where given, that is not
+ * blank in `grid`; or -1.
  */
-function lastInkOf(grid: Grid, base: number, span: Span): number {
+function lastInkOf(grid: Grid, base: number, span: Span, before = span.to): number {
   const { from, live, block } = span;
-  for (let col = span.to - 1; col >= from; col--) {
+  for (let col = Math.min(before, span.to) - 1; col >= from; col--) {
     const at = Math.floor(col / block);
     // A dead block is blank: on to the end of the block before it.
     if (live !== ALL_BLOCKS && ((live >>> at) & 1) === 0) col = at * block;
@@ -902,17 +903,15 @@ function shiftsToTry(prev: Grid, next: Grid, r: number, scan: RowScan): Shift[][
   // Where the rest of the row moves too, the shift may start anywhere in the blanks before the
   // first change (moving blanks changes nothing): at the row's start if it can, which the
   // cursor reaches for the least.
-  let at = first;
+  // It can start at `at` if `prev` is blank from there to the first change, and a deletion
+  // (by `need`) pulls in only blanks there too: just past the last ink before either.
   const need = k > 0 ? 0 : -k;
-  while (
-    at > 0 &&
-    isBlank(prev, base + at - 1) &&
-    (need === 0 || isBlank(prev, base + at - 1 + need))
-  ) {
-    // Left of the span `prev` is blank: the walk would go on to the row's start.
-    if (at - 1 + need < scan.from) at = 1;
-    at--;
-  }
+  const at =
+    Math.max(
+      lastInkOf(prev, base, scan, first),
+      lastInkOf(prev, base, scan, first + need) - need,
+      -1,
+    ) + 1;
   if (k > 0) {
     const right = (from: number): Shift => ({ kind: 'insert', at: from, count: k });
     return last + 1 < cols
