@@ -179,9 +179,10 @@ function changed(prev: Grid, next: Grid, i: number, color: boolean): boolean {
  * grids: nothing changes there, so the encoder never looks (see `spansOf` in grid.ts). A
  * frame that drew little is diffed for little. Finer, `live`: the row's blocks of `block`
  * columns where either grid drew (bit b for block b; see `liveBlocks`), blank in both
- * elsewhere; {@link ALL_BLOCKS} where that is not known. A span of where changes may be
- * (see `changedArea` in compose.ts) can be finer than blocks: then `runs` holds its columns,
- * `runs[k]` to `runs[k + 1]` for even `k` from `lo` to `hi`, and only they are live.
+ * elsewhere; {@link ALL_BLOCKS} where that is not known. Finer than blocks where the
+ * columns are known from sprites (see `inkRuns` and `changedArea` in compose.ts): then `runs`
+ * holds them, `runs[k]` to `runs[k + 1]` for even `k` from `lo` to `hi`, and only they are
+ * live.
  */
 interface Span {
   readonly from: number;
@@ -262,26 +263,87 @@ function rowScan(
   return { from, to, live, block, runs, lo, hi, changes, first, last, count, lastInk };
 }
 
-/** The grids' drawn spans (see grid.ts), looked up once a frame rather than once a row. */
+/**
+ * The grids' drawn spans (see grid.ts), and where their sprites are when both were composed
+ * from sprites (see `inkRuns` in compose.ts), looked up once a frame rather than once a row.
+ */
 interface Drawn {
   readonly before: Int32Array | undefined;
   readonly after: Int32Array | undefined;
   readonly block: number;
+  readonly inkBefore: RowRuns | undefined;
+  readonly inkAfter: RowRuns | undefined;
 }
 
 /**
- * The span of row `r` where `prev` or `next` may hold something (the whole row if unknown).
- * Its blocks are read only where it is wider than two: in a narrower one, stepping over dead
- * blocks would save less than it costs.
+ * The span of row `r` where `prev` or `next` may hold something (the whole row if unknown):
+ * the runs their sprites cover, where known; else their drawn spans, with blocks read only
+ * where the span is wider than two (in a narrower one, stepping over dead blocks would save
+ * less than it costs).
  */
 function rowSpan(drawn: Drawn, cols: number, r: number): Span {
-  const { before, after, block } = drawn;
+  const { before, after, block, inkBefore, inkAfter } = drawn;
   if (before === undefined || after === undefined) return blockSpan(0, cols, ALL_BLOCKS, block);
+  if (inkBefore !== undefined && inkAfter !== undefined) {
+    const hi = widenedUnion(inkBefore, inkAfter, r, 0, cols, 'span');
+    const runs = rowRuns.span;
+    if (hi === 0) return blockSpan(cols, 0, 0, block);
+    return { from: runs[0], to: runs[hi - 1], live: ALL_BLOCKS, block, runs, lo: 0, hi };
+  }
   const from = Math.min(before[2 * r], after[2 * r]);
   const to = Math.max(before[2 * r + 1], after[2 * r + 1]);
   const live = to - from > 2 * block ? liveBlocks(before, r) | liveBlocks(after, r) : ALL_BLOCKS;
   return blockSpan(from, to, live, block);
 }
+
+/** Runs made for one row at a time, one array for each use, reused row after row. */
+const rowRuns = { span: new Int32Array(64), window: new Int32Array(64) };
+
+/**
+ * Row `r`'s runs of `a` and of `b` (either a {@link RowRuns}, or a span's own runs), each
+ * widened by `widen` columns each side (inside the row) and merged where they touch, into
+ * `rowRuns[use]`; returns how many of its entries they take. Both lists are sorted by their
+ * starts, and widening keeps the order.
+ */
+function widenedUnion(
+  a: RowRuns | Span,
+  b: RowRuns | Span | undefined,
+  r: number,
+  widen: number,
+  cols: number,
+  use: keyof typeof rowRuns,
+): number {
+  let i = 'starts' in a ? 2 * a.starts[r] : a.lo;
+  const aEnd = 'starts' in a ? 2 * a.starts[r + 1] : a.hi;
+  let j = b === undefined ? 0 : 'starts' in b ? 2 * b.starts[r] : b.lo;
+  const bEnd = b === undefined ? 0 : 'starts' in b ? 2 * b.starts[r + 1] : b.hi;
+  const aRuns = a.runs ?? EMPTY_RUNS;
+  const bRuns = b?.runs ?? EMPTY_RUNS;
+  if (aEnd - i + bEnd - j > rowRuns[use].length)
+    rowRuns[use] = new Int32Array(2 * (aEnd - i + bEnd - j));
+  const out = rowRuns[use];
+  let n = 0;
+  while (i < aEnd || j < bEnd) {
+    const fromA = i < aEnd && (j >= bEnd || aRuns[i] <= bRuns[j]);
+    const runs = fromA ? aRuns : bRuns;
+    const k = fromA ? i : j;
+    if (fromA) i += 2;
+    else j += 2;
+    const from = Math.max(0, runs[k] - widen);
+    const to = Math.min(cols, runs[k + 1] + widen);
+    if (n > 0 && from <= out[n - 1]) {
+      out[n - 1] = Math.max(out[n - 1], to);
+      continue;
+    }
+    out[n] = from;
+    out[n + 1] = to;
+    n += 2;
+  }
+  return n;
+}
+
+/** No runs. */
+const EMPTY_RUNS = new Int32Array(0);
 
 /** Whether row `r` of the previous grid is known blank: its drawn span is empty. */
 function blankBefore(drawn: Drawn, r: number): boolean {
@@ -306,12 +368,19 @@ function changedPart(area: RowRuns, r: number, span: Span): Span | undefined {
 }
 
 /**
- * The last column of the row at `base` inside `span` (where either grid may hold ink, so
- * known by blocks: see {@link Span}), and before column `before` where given, that is not
- * blank in `grid`; or -1.
+ * The last column of the row at `base` in the live blocks or runs of `span` (where either
+ * grid may hold ink), and before column `before` where given, that is not blank in `grid`;
+ * or -1.
  */
 function lastInkOf(grid: Grid, base: number, span: Span, before = span.to): number {
-  const { from, live, block } = span;
+  const { from, live, block, runs } = span;
+  if (runs !== undefined) {
+    for (let k = span.hi - 2; k >= span.lo; k -= 2) {
+      for (let col = Math.min(before, runs[k + 1]) - 1; col >= runs[k]; col--)
+        if (!isBlank(grid, base + col)) return col;
+    }
+    return -1;
+  }
   for (let col = Math.min(before, span.to) - 1; col >= from; col--) {
     const at = Math.floor(col / block);
     // A dead block is blank: on to the end of the block before it.
@@ -930,61 +999,21 @@ function shiftBytes(w: Writer, r: number, shift: Shift, lineFeeds: boolean): str
   return moveCursor(w.row, w.col, r, shift.at, lineFeeds) + op;
 }
 
-/** The runs of the last {@link trialWindow} made of runs, reused row after row. */
-let windowRuns = new Int32Array(64);
-
 /**
- * Where a trial's shifted row and `next` may hold anything but blanks on row `r`: a shift
- * moves a cell at most {@link MAX_SHIFT} columns, so outside the columns where either grid
- * may hold ink, widened that much, both are blank. Known by the grids' sprites where both were
- * composed from sprites (see `inkRuns` in compose.ts), else by their blocks (a shift moves a
- * cell less than a block, so where a block and its neighbours are dead in both grids, the
- * shifted row is blank too).
+ * Where a trial's shifted row and `next` may hold anything but blanks on the row of `scan`: a
+ * shift moves a cell at most {@link MAX_SHIFT} columns, so outside the columns where either
+ * grid may hold ink, widened that much, both are blank. By the span's runs where it has them;
+ * else by its blocks (a shift moves a cell less than a block, so where a block and its
+ * neighbours are dead in both grids, the shifted row is blank too).
  */
-function trialWindow(prev: Grid, next: Grid, r: number, scan: RowScan): Span {
-  const { cols } = next;
+function trialWindow(scan: RowScan, r: number, cols: number): Span {
   const from = Math.max(0, scan.from - MAX_SHIFT);
   const to = Math.min(cols, scan.to + MAX_SHIFT);
-  const before = inkRuns(prev);
-  const after = before === undefined ? undefined : inkRuns(next);
-  const { live, block } = scan;
-  if (before === undefined || after === undefined)
+  const { live, block, runs } = scan;
+  if (runs === undefined)
     return blockSpan(from, to, (live | (live << 1) | (live >>> 1)) & ALL_BLOCKS, block);
-  const hi = widenedUnion(before, after, r, cols);
-  return { from, to, live: ALL_BLOCKS, block, runs: windowRuns, lo: 0, hi };
-}
-
-/**
- * Row `r`'s runs of `a` and of `b`, each widened by {@link MAX_SHIFT} columns each side
- * (inside the row) and merged where they touch, into {@link windowRuns}; returns how many of
- * its entries they take. Both lists are sorted by their starts, and widening keeps the order.
- */
-function widenedUnion(a: RowRuns, b: RowRuns, r: number, cols: number): number {
-  let i = 2 * a.starts[r];
-  const aEnd = 2 * a.starts[r + 1];
-  let j = 2 * b.starts[r];
-  const bEnd = 2 * b.starts[r + 1];
-  if (aEnd - i + bEnd - j > windowRuns.length)
-    windowRuns = new Int32Array(2 * (aEnd - i + bEnd - j));
-  const out = windowRuns;
-  let n = 0;
-  while (i < aEnd || j < bEnd) {
-    const fromA = i < aEnd && (j >= bEnd || a.runs[i] <= b.runs[j]);
-    const runs = fromA ? a.runs : b.runs;
-    const k = fromA ? i : j;
-    if (fromA) i += 2;
-    else j += 2;
-    const from = Math.max(0, runs[k] - MAX_SHIFT);
-    const to = Math.min(cols, runs[k + 1] + MAX_SHIFT);
-    if (n > 0 && from <= out[n - 1]) {
-      out[n - 1] = Math.max(out[n - 1], to);
-      continue;
-    }
-    out[n] = from;
-    out[n + 1] = to;
-    n += 2;
-  }
-  return n;
+  const hi = widenedUnion(scan, undefined, r, MAX_SHIFT, cols, 'window');
+  return { from, to, live: ALL_BLOCKS, block, runs: rowRuns.window, lo: 0, hi };
 }
 
 /**
@@ -1011,7 +1040,7 @@ function encodeRow(diff: RowDiff, w: Writer, manner: Manner): void {
     // UTF-16 units never outnumber UTF-8 bytes: a trial this long already costs too much.
     if (trial.out.length >= bestCost) continue;
     const shifted = scratchFor(next);
-    window ??= trialWindow(prev, next, r, scan);
+    window ??= trialWindow(scan, r, next.cols);
     const region = trialRegion(prev, next, r, tried, scan, window);
     if (!shiftRow(prev, r, tried, region, shifted)) continue;
     // Only the region can change; the row's bounds stay the window's, and `next`'s last ink
@@ -1092,7 +1121,13 @@ export function encodeDiff(
   };
   let cellsChanged = 0;
   let rowsChanged = 0;
-  const drawn: Drawn = { before: spansOf(prev), after: spansOf(next), block: blockWidth(cols) };
+  const drawn: Drawn = {
+    before: spansOf(prev),
+    after: spansOf(next),
+    block: blockWidth(cols),
+    inkBefore: inkRuns(prev),
+    inkAfter: inkRuns(next),
+  };
   const area = changedArea(prev, next);
   for (let r = 0; r < rows; r++) {
     const span = rowSpan(drawn, cols, r);
