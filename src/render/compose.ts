@@ -7,6 +7,7 @@ import {
   spansOf,
   widenSpan,
   type Grid,
+  type RowRuns,
 } from './grid.js';
 
 /** A sprite placed in a frame: where its top-left cell goes and how deep it sits. */
@@ -205,18 +206,6 @@ function distanceTo(a: Composition, i: number, b: Composition, j: number): numbe
   for (let skip = 1; skip <= LOOKAHEAD && i + skip < a.sprites.length; skip++)
     if (samePlacement(a, i + skip, b, j)) return skip;
   return 0;
-}
-
-/**
- * Columns of a grid, row by row: row `r`'s are the runs `runs[2k]` to `runs[2k + 1]`
- * (exclusive) for `k` from `starts[r]` to `starts[r + 1]` (exclusive), sorted and apart (two
- * runs never touch). See {@link changedArea} and {@link inkRuns} for what they hold.
- */
-export interface RowRuns {
-  /** Per row, the index of its first run; one more entry closes the last row's. */
-  readonly starts: Int32Array;
-  /** The runs' columns, from and to, row after row. */
-  readonly runs: Int32Array;
 }
 
 /** Rectangles of cells, and the {@link RowRuns} made of them, in storage reused and grown. */
@@ -427,7 +416,11 @@ export function composeFrame(
   placements: readonly Placement[],
   into?: Grid,
 ): Grid {
-  const grid = clearGrid(into?.cols === cols && into.rows === rows ? into : createGrid(cols, rows));
+  // A grid last composed here (and not drawn on since) holds ink only where its sprites were.
+  const grid =
+    into?.cols === cols && into.rows === rows
+      ? clearGrid(into, inkRuns(into))
+      : clearGrid(createGrid(cols, rows));
   // Array.prototype.sort is stable, so ties keep array order (later drawn later, on top).
   const ordered = inDrawOrder(placements)
     ? placements

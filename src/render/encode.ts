@@ -6,8 +6,9 @@ import {
   liveBlocks,
   spansOf,
   type Grid,
+  type RowRuns,
 } from './grid.js';
-import { changedArea, inkRuns, type RowRuns } from './compose.js';
+import { changedArea, inkRuns } from './compose.js';
 import {
   CR,
   CRLF,

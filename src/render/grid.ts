@@ -140,15 +140,30 @@ export function widenSpan(
 }
 
 /**
+ * Columns of a grid, row by row: row `r`'s are the runs `runs[2k]` to `runs[2k + 1]`
+ * (exclusive) for `k` from `starts[r]` to `starts[r + 1]` (exclusive), sorted and apart (two
+ * runs never touch). See `changedArea` and `inkRuns` in compose.ts for what they hold.
+ */
+export interface RowRuns {
+  /** Per row, the index of its first run; one more entry closes the last row's. */
+  readonly starts: Int32Array;
+  /** The runs' columns, from and to, row after row. */
+  readonly runs: Int32Array;
+}
+
+/**
  * Blank every cell of `grid` in place (a default-style space), so that a frame can be
  * composed into last frame's grid without allocating a new one. A tracked grid has only the
- * drawn blocks of its drawn spans blanked; every grid is tracked from here on (see
+ * drawn blocks of its drawn spans blanked, or only the runs of `drawn` where the caller knows
+ * that nothing was drawn outside them since the grid was last cleared (they are finer: the
+ * cells a composition's sprites cover). Every grid is tracked from here on (see
  * {@link spansOf}).
  *
  * @param grid - the grid to clear
+ * @param drawn - where everything drawn on it since it was last cleared is, if known
  * @returns the same grid
  */
-export function clearGrid(grid: Grid): Grid {
+export function clearGrid(grid: Grid, drawn?: RowRuns): Grid {
   const { cols, rows, glyphs, widths, styles } = grid;
   let spans = drawnSpans.get(grid);
   if (spans === undefined) {
@@ -158,6 +173,13 @@ export function clearGrid(grid: Grid): Grid {
     // The spans, then a mask of blocks per row, then the revision (see drawnSpans).
     spans = new Int32Array(3 * rows + 1);
     drawnSpans.set(grid, spans);
+  } else if (drawn !== undefined) {
+    const { starts, runs } = drawn;
+    for (let row = 0; row < rows; row++) {
+      const base = row * cols;
+      for (let k = starts[row]; k < starts[row + 1]; k++)
+        blankCells(grid, base + runs[2 * k], base + runs[2 * k + 1]);
+    }
   } else {
     const width = blockWidth(cols);
     for (let row = 0; row < rows; row++) {

@@ -118,6 +118,50 @@ describe('composeFrame', () => {
     expect(textOf(other)).toEqual(['     ']);
   });
 
+  it('composes into a reused grid exactly as into a new one, frame after frame', () => {
+    const glyph = fc.constantFrom('a', 'b', ' ', '.', ...WIDE_GLYPHS);
+    const placement = fc.record({
+      lines: fc.array(
+        fc.array(glyph, { minLength: 1, maxLength: 6 }).map((g) => g.join('')),
+        { minLength: 1, maxLength: 3 },
+      ),
+      x: fc.integer({ min: -8, max: 12 }),
+      y: fc.integer({ min: -2, max: 4 }),
+      depth: fc.integer({ min: 0, max: 3 }),
+    });
+    const frame = fc.record({
+      placements: fc.array(placement, { maxLength: 6 }),
+      // Drawn on after composing, as a label would be: the grid's record no longer holds.
+      label: fc.option(
+        fc.record({ x: fc.nat(12), y: fc.nat(4), text: fc.constantFrom('#', 'xy') }),
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(frame, { minLength: 1, maxLength: 6 }),
+        (cols, rows, frames) => {
+          // Two grids taking turns, as the player's do.
+          const grids = [createGrid(cols, rows), createGrid(cols, rows)];
+          frames.forEach(({ placements, label }, k) => {
+            const list = placements.map(({ lines, x, y, depth }) => ({
+              sprite: spriteOf(lines, { transparent: '.' }),
+              x,
+              y,
+              depth,
+            }));
+            const reused = composeFrame(cols, rows, list, grids[k % 2]);
+            expect(reused).toBe(grids[k % 2]);
+            expect(reused).toEqual(composeFrame(cols, rows, list));
+            if (label !== null) drawText(reused, label.x, label.y, label.text);
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('never leaves half a wide glyph, whatever is drawn where', () => {
     const glyph = fc.constantFrom('a', 'b', ' ', '.', ...WIDE_GLYPHS);
     const placement = fc.record({
