@@ -215,6 +215,9 @@ interface RunStore {
   count: number;
   starts: Int32Array;
   runs: Int32Array;
+  /** Scratch: the rectangles in order of their left edges, and each row's end of runs. */
+  order: Float64Array;
+  ends: Int32Array;
 }
 
 /** Empty storage for rectangles and their runs. */
@@ -224,6 +227,8 @@ function runStore(): RunStore {
     count: 0,
     starts: new Int32Array(0),
     runs: new Int32Array(64),
+    order: new Float64Array(24),
+    ends: new Int32Array(0),
   };
 }
 
@@ -265,54 +270,55 @@ function markSprite(
 }
 
 /**
- * `store`'s rectangles as runs per row (see {@link RowRuns}): counted per row, laid out row
- * after row, then sorted and merged within each row (a handful of runs a row, so insertion
- * sort).
+ * `store`'s rectangles as runs per row (see {@link RowRuns}): the rectangles taken by their
+ * left edges (one numeric sort), so that each row's runs are laid out already sorted, and
+ * merged where they touch.
  */
 function runsOf(store: RunStore, rows: number): RowRuns {
   const { rects, count } = store;
   if (store.starts.length !== rows + 1) store.starts = new Int32Array(rows + 1);
+  if (store.order.length < count) store.order = new Float64Array(2 * count);
   const { starts } = store;
-  starts.fill(0);
+  // Left edge, then the rectangle's index, in one number a numeric sort orders by both.
+  const order = store.order.subarray(0, count);
   let total = 0;
   for (let m = 0; m < count; m++) {
-    for (let row = rects[4 * m]; row < rects[4 * m + 1]; row++) starts[row + 1]++;
+    order[m] = rects[4 * m + 2] * ORDER_SPAN + m;
     total += rects[4 * m + 1] - rects[4 * m];
+  }
+  order.sort();
+  // Each row's runs may take as many entries as rectangles cross it: count, then lay out.
+  starts.fill(0);
+  for (let m = 0; m < count; m++) {
+    for (let row = rects[4 * m], bottom = rects[4 * m + 1]; row < bottom; row++) starts[row + 1]++;
   }
   for (let row = 0; row < rows; row++) starts[row + 1] += starts[row];
   if (2 * total > store.runs.length) store.runs = new Int32Array(4 * total);
-  const { runs } = store;
-  // Each row's next free run, then its runs filled in.
-  const fill = starts.slice(0, rows);
-  for (let m = 0; m < count; m++) {
-    for (let row = rects[4 * m]; row < rects[4 * m + 1]; row++) {
-      const at = 2 * fill[row]++;
-      runs[at] = rects[4 * m + 2];
-      runs[at + 1] = rects[4 * m + 3];
+  if (store.ends.length < rows) store.ends = new Int32Array(rows);
+  const { runs, ends } = store;
+  // Where each row's runs end so far: a run merges into the row's last when they touch.
+  ends.set(starts.subarray(0, rows));
+  for (let o = 0; o < count; o++) {
+    const m = order[o] % ORDER_SPAN;
+    const left = rects[4 * m + 2];
+    const right = rects[4 * m + 3];
+    for (let row = rects[4 * m], bottom = rects[4 * m + 1]; row < bottom; row++) {
+      const end = ends[row];
+      if (end > starts[row] && left <= runs[2 * end - 1]) {
+        runs[2 * end - 1] = Math.max(runs[2 * end - 1], right);
+        continue;
+      }
+      runs[2 * end] = left;
+      runs[2 * end + 1] = right;
+      ends[row] = end + 1;
     }
   }
-  // Sort each row's runs by their start, merge those that touch, and close the gaps left.
+  // Close the gaps merging left: each row's runs move down to follow the row before's.
   let kept = 0;
   for (let row = 0; row < rows; row++) {
     const first = starts[row];
-    const end = starts[row + 1];
     starts[row] = kept;
-    for (let k = first + 1; k < end; k++) {
-      const from = runs[2 * k];
-      const to = runs[2 * k + 1];
-      let j = k - 1;
-      for (; j >= first && runs[2 * j] > from; j--) {
-        runs[2 * j + 2] = runs[2 * j];
-        runs[2 * j + 3] = runs[2 * j + 1];
-      }
-      runs[2 * j + 2] = from;
-      runs[2 * j + 3] = to;
-    }
-    for (let k = first; k < end; k++) {
-      if (kept > starts[row] && runs[2 * k] <= runs[2 * kept - 1]) {
-        runs[2 * kept - 1] = Math.max(runs[2 * kept - 1], runs[2 * k + 1]);
-        continue;
-      }
+    for (let k = first; k < ends[row]; k++) {
       runs[2 * kept] = runs[2 * k];
       runs[2 * kept + 1] = runs[2 * k + 1];
       kept++;
@@ -321,6 +327,9 @@ function runsOf(store: RunStore, rows: number): RowRuns {
   starts[rows] = kept;
   return { starts, runs };
 }
+
+/** Rectangles are told apart within one left edge by their index, below this. */
+const ORDER_SPAN = 2 ** 24;
 
 /** The storage {@link changedArea} fills, reused from one call to the next. */
 const areaStore = runStore();
