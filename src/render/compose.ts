@@ -72,14 +72,22 @@ export function drawSprite(grid: Grid, sprite: Sprite, x: number, y: number): vo
   const colStart = Math.max(0, -left);
   const colEnd = Math.min(width, grid.cols - left);
   const spans = spansOf(grid);
+  const { glyphs, widths, styles } = grid;
   for (let sy = Math.max(0, -top); sy < rowEnd; sy++) {
     const rowStart = sy * width;
     // A wide glyph's far half that painting blanks past either end stays blank: no wider.
     if (spans !== undefined) widenSpan(spans, grid.cols, top + sy, left + colStart, left + colEnd);
+    const at = (top + sy) * grid.cols + left;
     for (let sx = colStart; sx < colEnd; sx++) {
       const cell = cells[rowStart + sx];
       // A continuation is drawn with its lead; one whose lead is clipped is clipped with it.
       if (cell === null || cell.width === 0) continue;
+      // Most often a narrow glyph over a narrow cell: no half of a wide glyph to blank.
+      if (cell.width === 1 && widths[at + sx] === 1) {
+        glyphs[at + sx] = cell.glyph;
+        styles[at + sx] = cell.style;
+        continue;
+      }
       paintGlyph(grid, top + sy, left + sx, cell.glyph, cell.width === 2 ? 2 : 1, cell.style);
     }
   }
