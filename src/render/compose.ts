@@ -255,6 +255,11 @@ function markRect(store: RunStore, top: number, bottom: number, left: number, ri
   store.rects[at + 3] = right;
 }
 
+/** `value` kept inside `0..end`. */
+function clip(value: number, end: number): number {
+  return Math.min(end, Math.max(0, value));
+}
+
 /** Add the cells of sprite `i` of `record` to `store`, `margin` columns more each side. */
 function markSprite(
   store: RunStore,
@@ -267,7 +272,6 @@ function markSprite(
   const { width, height } = record.sprites[i];
   const left = record.at[2 * i];
   const top = record.at[2 * i + 1];
-  const clip = (value: number, end: number): number => Math.min(end, Math.max(0, value));
   markRect(
     store,
     clip(top, rows),
@@ -321,7 +325,7 @@ function runsOf(store: RunStore, rows: number): RowRuns {
       ends[row] = end + 1;
     }
   }
-  // Close the gaps merging left: each row's runs move down to follow the row before's.
+  // Merging left gaps after each row's runs: move every row's runs down to close them.
   let kept = 0;
   for (let row = 0; row < rows; row++) {
     const first = starts[row];

@@ -286,7 +286,15 @@ function rowSpan(drawn: Drawn, cols: number, r: number): Span {
   const { before, after, block, inkBefore, inkAfter } = drawn;
   if (before === undefined || after === undefined) return blockSpan(0, cols, ALL_BLOCKS, block);
   if (inkBefore !== undefined && inkAfter !== undefined) {
-    const hi = widenedUnion(inkBefore, inkAfter, r, 0, cols, 'span');
+    const hi = widenedUnion(
+      inkBefore.runs,
+      onRow(inkBefore, r),
+      inkAfter.runs,
+      onRow(inkAfter, r),
+      0,
+      cols,
+      'span',
+    );
     const runs = rowRuns.span;
     if (hi === 0) return blockSpan(cols, 0, 0, block);
     return { from: runs[0], to: runs[hi - 1], live: ALL_BLOCKS, block, runs, lo: 0, hi };
@@ -301,32 +309,27 @@ function rowSpan(drawn: Drawn, cols: number, r: number): Span {
 const rowRuns = { span: new Int32Array(64), window: new Int32Array(64) };
 
 /**
- * Row `r`'s runs of `a` and of `b` (either a {@link RowRuns}, or a span's own runs), each
- * widened by `widen` columns each side (inside the row) and merged where they touch, into
- * `rowRuns[use]`; returns how many of its entries they take. Both lists are sorted by their
- * starts, and widening keeps the order.
+ * Two lists of runs (`a[aLo]` to `a[aHi]`, and `b[bLo]` to `b[bHi]`, each sorted by their
+ * starts), each run widened by `widen` columns each side (inside the row) and merged where
+ * they touch, into `rowRuns[use]`; returns how many of its entries they take. Widening keeps
+ * the order, so one pass over both lists makes the union.
  */
 function widenedUnion(
-  a: RowRuns | Span,
-  b: RowRuns | Span | undefined,
-  r: number,
+  a: Int32Array,
+  [aLo, aHi]: readonly [number, number],
+  b: Int32Array,
+  [bLo, bHi]: readonly [number, number],
   widen: number,
   cols: number,
   use: keyof typeof rowRuns,
 ): number {
-  let i = 'starts' in a ? 2 * a.starts[r] : a.lo;
-  const aEnd = 'starts' in a ? 2 * a.starts[r + 1] : a.hi;
-  let j = b === undefined ? 0 : 'starts' in b ? 2 * b.starts[r] : b.lo;
-  const bEnd = b === undefined ? 0 : 'starts' in b ? 2 * b.starts[r + 1] : b.hi;
-  const aRuns = a.runs ?? EMPTY_RUNS;
-  const bRuns = b?.runs ?? EMPTY_RUNS;
-  if (aEnd - i + bEnd - j > rowRuns[use].length)
-    rowRuns[use] = new Int32Array(2 * (aEnd - i + bEnd - j));
+  if (aHi - aLo + bHi - bLo > rowRuns[use].length)
+    rowRuns[use] = new Int32Array(2 * (aHi - aLo + bHi - bLo));
   const out = rowRuns[use];
   let n = 0;
-  while (i < aEnd || j < bEnd) {
-    const fromA = i < aEnd && (j >= bEnd || aRuns[i] <= bRuns[j]);
-    const runs = fromA ? aRuns : bRuns;
+  for (let i = aLo, j = bLo; i < aHi || j < bHi;) {
+    const fromA = i < aHi && (j >= bHi || a[i] <= b[j]);
+    const runs = fromA ? a : b;
     const k = fromA ? i : j;
     if (fromA) i += 2;
     else j += 2;
@@ -341,6 +344,11 @@ function widenedUnion(
     n += 2;
   }
   return n;
+}
+
+/** Where row `r`'s runs of `rows` are in its `runs`: from and to, as entries. */
+function onRow(rows: RowRuns, r: number): [number, number] {
+  return [2 * rows.starts[r], 2 * rows.starts[r + 1]];
 }
 
 /** No runs. */
@@ -1007,13 +1015,13 @@ function shiftBytes(w: Writer, r: number, shift: Shift, lineFeeds: boolean): str
  * else by its blocks (a shift moves a cell less than a block, so where a block and its
  * neighbours are dead in both grids, the shifted row is blank too).
  */
-function trialWindow(scan: RowScan, r: number, cols: number): Span {
+function trialWindow(scan: RowScan, cols: number): Span {
   const from = Math.max(0, scan.from - MAX_SHIFT);
   const to = Math.min(cols, scan.to + MAX_SHIFT);
   const { live, block, runs } = scan;
   if (runs === undefined)
     return blockSpan(from, to, (live | (live << 1) | (live >>> 1)) & ALL_BLOCKS, block);
-  const hi = widenedUnion(scan, undefined, r, MAX_SHIFT, cols, 'window');
+  const hi = widenedUnion(runs, [scan.lo, scan.hi], EMPTY_RUNS, [0, 0], MAX_SHIFT, cols, 'window');
   return { from, to, live: ALL_BLOCKS, block, runs: rowRuns.window, lo: 0, hi };
 }
 
@@ -1041,7 +1049,7 @@ function encodeRow(diff: RowDiff, w: Writer, manner: Manner): void {
     // UTF-16 units never outnumber UTF-8 bytes: a trial this long already costs too much.
     if (trial.out.length >= bestCost) continue;
     const shifted = scratchFor(next);
-    window ??= trialWindow(scan, r, next.cols);
+    window ??= trialWindow(scan, next.cols);
     const region = trialRegion(prev, next, r, tried, scan, window);
     if (!shiftRow(prev, r, tried, region, shifted)) continue;
     // Only the region can change; the row's bounds stay the window's, and `next`'s last ink
