@@ -2,6 +2,7 @@ import type { Sprite, Style } from '../art/types.js';
 import {
   blankCells,
   clearGrid,
+  coarseBlocks,
   createGrid,
   revision,
   spansOf,
@@ -290,15 +291,14 @@ function runsOf(store: RunStore, rows: number): RowRuns {
   const { rects, count } = store;
   if (store.starts.length !== rows + 1) store.starts = new Int32Array(rows + 1);
   if (store.order.length < count) store.order = new Float64Array(2 * count);
-  const { starts } = store;
+  const { starts, order } = store;
   // Left edge, then the rectangle's index, in one number a numeric sort orders by both.
-  const order = store.order.subarray(0, count);
   let total = 0;
   for (let m = 0; m < count; m++) {
     order[m] = rects[4 * m + 2] * ORDER_SPAN + m;
     total += rects[4 * m + 1] - rects[4 * m];
   }
-  order.sort();
+  sortStart(order, count);
   // Each row's runs may take as many entries as rectangles cross it: count, then lay out.
   starts.fill(0);
   for (let m = 0; m < count; m++) {
@@ -309,7 +309,7 @@ function runsOf(store: RunStore, rows: number): RowRuns {
   if (store.ends.length < rows) store.ends = new Int32Array(rows);
   const { runs, ends } = store;
   // Where each row's runs end so far: a run merges into the row's last when they touch.
-  ends.set(starts.subarray(0, rows));
+  for (let row = 0; row < rows; row++) ends[row] = starts[row];
   for (let o = 0; o < count; o++) {
     const m = order[o] % ORDER_SPAN;
     const left = rects[4 * m + 2];
@@ -338,6 +338,23 @@ function runsOf(store: RunStore, rows: number): RowRuns {
   }
   starts[rows] = kept;
   return { starts, runs };
+}
+
+/**
+ * Sort the first `count` numbers of `values` in place: by insertion when they are few (a
+ * frame of one or two sprites), where making a view to sort natively would cost more.
+ */
+function sortStart(values: Float64Array, count: number): void {
+  if (count > 16) {
+    values.subarray(0, count).sort();
+    return;
+  }
+  for (let i = 1; i < count; i++) {
+    const value = values[i];
+    let j = i - 1;
+    for (; j >= 0 && values[j] > value; j--) values[j + 1] = values[j];
+    values[j + 1] = value;
+  }
 }
 
 /** Rectangles are told apart within one left edge by their index, below this. */
@@ -437,10 +454,11 @@ export function composeFrame(
   placements: readonly Placement[],
   into?: Grid,
 ): Grid {
-  // A grid last composed here (and not drawn on since) holds ink only where its sprites were.
+  // A grid last composed here (and not drawn on since) holds ink only where its sprites were:
+  // finer than its blocks where they are coarse.
   const grid =
     into?.cols === cols && into.rows === rows
-      ? clearGrid(into, inkRuns(into))
+      ? clearGrid(into, coarseBlocks(cols) ? inkRuns(into) : undefined)
       : clearGrid(createGrid(cols, rows));
   // Array.prototype.sort is stable, so ties keep array order (later drawn later, on top).
   const ordered = inDrawOrder(placements)

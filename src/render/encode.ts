@@ -3,6 +3,7 @@ import {
   BLOCKS,
   blankCells,
   blockWidth,
+  coarseBlocks,
   liveBlocks,
   spansOf,
   type Grid,
@@ -1134,8 +1135,9 @@ export function encodeDiff(
     before: spansOf(prev),
     after: spansOf(next),
     block: blockWidth(cols),
-    inkBefore: inkRuns(prev),
-    inkAfter: inkRuns(next),
+    // Where blocks are as narrow as they go, where the sprites are is not finer by enough.
+    inkBefore: coarseBlocks(cols) ? inkRuns(prev) : undefined,
+    inkAfter: coarseBlocks(cols) ? inkRuns(next) : undefined,
   };
   const area = changedArea(prev, next);
   for (let r = 0; r < rows; r++) {

@@ -63,6 +63,9 @@ export const BLOCKS = 30;
 /** Every block of a row live: a row whose blocks are not known. */
 export const ALL_BLOCKS = 2 ** BLOCKS - 1;
 
+/** The narrowest a block is (see {@link blockWidth}). */
+const MIN_BLOCK_WIDTH = 8;
+
 /**
  * The columns of one block of a row of a grid `cols` wide: at least 8, and enough that
  * {@link BLOCKS} blocks cover the row.
@@ -70,7 +73,18 @@ export const ALL_BLOCKS = 2 ** BLOCKS - 1;
  * @param cols - the grid's columns
  */
 export function blockWidth(cols: number): number {
-  return Math.max(8, Math.ceil(cols / BLOCKS));
+  return Math.max(MIN_BLOCK_WIDTH, Math.ceil(cols / BLOCKS));
+}
+
+/**
+ * Whether a grid `cols` wide has blocks wider than the narrowest (it is wider than 240
+ * columns): only then is knowing where things were drawn column by column (see `inkRuns` in
+ * compose.ts) finer than its blocks by enough to pay for working it out each frame.
+ *
+ * @param cols - the grid's columns
+ */
+export function coarseBlocks(cols: number): boolean {
+  return blockWidth(cols) > MIN_BLOCK_WIDTH;
 }
 
 /**

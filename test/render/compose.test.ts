@@ -126,6 +126,9 @@ describe('composeFrame', () => {
         { minLength: 1, maxLength: 3 },
       ),
       x: fc.integer({ min: -8, max: 12 }),
+      // Near the right end instead: a wide grid (more than 240 columns) is cleared by where
+      // its sprites were, a narrow one by its blocks.
+      far: fc.boolean(),
       y: fc.integer({ min: -2, max: 4 }),
       depth: fc.integer({ min: 0, max: 3 }),
     });
@@ -138,16 +141,16 @@ describe('composeFrame', () => {
     });
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 12 }),
+        fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 241, max: 260 })),
         fc.integer({ min: 1, max: 4 }),
         fc.array(frame, { minLength: 1, maxLength: 6 }),
         (cols, rows, frames) => {
           // Two grids taking turns, as the player's do.
           const grids = [createGrid(cols, rows), createGrid(cols, rows)];
           frames.forEach(({ placements, label }, k) => {
-            const list = placements.map(({ lines, x, y, depth }) => ({
+            const list = placements.map(({ lines, x, far, y, depth }) => ({
               sprite: spriteOf(lines, { transparent: '.' }),
-              x,
+              x: far ? x + cols - 12 : x,
               y,
               depth,
             }));

@@ -372,7 +372,11 @@ describe('encodeDiff between frames composed from sprites', () => {
   /** What happens to a placement no change is drawn for. */
   const STAY = { kind: 'stay', dx: 0, dy: 0, pick: 0 } as const;
   const sceneArb = fc
-    .record({ cols: fc.integer({ min: 1, max: 30 }), rows: fc.integer({ min: 1, max: 8 }) })
+    .record({
+      // Wider than 240 columns, a row is read by where the sprites are (see coarseBlocks).
+      cols: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 241, max: 300 })),
+      rows: fc.integer({ min: 1, max: 8 }),
+    })
     .chain(({ cols, rows }) =>
       fc.record({
         cols: fc.constant(cols),
@@ -407,11 +411,12 @@ describe('encodeDiff between frames composed from sprites', () => {
     // shifted row still holds the bubble, and the trial must see it there to erase it.
     const fish = fixtureSprite(['abcdefgh']);
     const bubble = fixtureSprite(['o']);
-    const prev = composeFrame(40, 1, [
+    // Wide enough (over 240 columns) to be read by where the sprites are, not by blocks.
+    const prev = composeFrame(300, 1, [
       { sprite: fish, x: 2, y: 0, depth: 0 },
-      { sprite: bubble, x: 30, y: 0, depth: 0 },
+      { sprite: bubble, x: 250, y: 0, depth: 0 },
     ]);
-    const next = composeFrame(40, 1, [{ sprite: fish, x: 3, y: 0, depth: 0 }]);
+    const next = composeFrame(300, 1, [{ sprite: fish, x: 3, y: 0, depth: 0 }]);
     const cursor: Cursor = { row: 0, col: 0 };
     const result = encodeDiff(prev, next, cursor);
     expect(result.bytes).toContain('\u001b[@');
