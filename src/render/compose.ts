@@ -386,6 +386,18 @@ export function inkRuns(grid: Grid): RowRuns | undefined {
 }
 
 /**
+ * `grid`'s {@link inkRuns} where they are worth their cost: in a grid wider than 240 columns,
+ * whose blocks are wider than their narrowest (see `coarseBlocks` in grid.ts). In a narrower
+ * one the blocks are as fine, and cheaper: undefined, as for a grid with no runs.
+ *
+ * @param grid - a grid
+ * @returns the runs, or undefined
+ */
+export function inkFinerThanBlocks(grid: Grid): RowRuns | undefined {
+  return coarseBlocks(grid.cols) ? inkRuns(grid) : undefined;
+}
+
+/**
  * Where two grids composed by {@link composeFrame} may differ (see {@link RowRuns}): the
  * cells of every sprite drawn in one and not in the other at the same place and in the same
  * order, a column more each side (painting over half of a wide glyph blanks its other half).
@@ -454,11 +466,10 @@ export function composeFrame(
   placements: readonly Placement[],
   into?: Grid,
 ): Grid {
-  // A grid last composed here (and not drawn on since) holds ink only where its sprites were:
-  // finer than its blocks where they are coarse.
+  // A grid last composed here (and not drawn on since) holds ink only where its sprites were.
   const grid =
     into?.cols === cols && into.rows === rows
-      ? clearGrid(into, coarseBlocks(cols) ? inkRuns(into) : undefined)
+      ? clearGrid(into, inkFinerThanBlocks(into))
       : clearGrid(createGrid(cols, rows));
   // Array.prototype.sort is stable, so ties keep array order (later drawn later, on top).
   const ordered = inDrawOrder(placements)

@@ -3,13 +3,12 @@ import {
   BLOCKS,
   blankCells,
   blockWidth,
-  coarseBlocks,
   liveBlocks,
   spansOf,
   type Grid,
   type RowRuns,
 } from './grid.js';
-import { changedArea, inkRuns } from './compose.js';
+import { changedArea, inkFinerThanBlocks } from './compose.js';
 import {
   CR,
   CRLF,
@@ -1135,9 +1134,8 @@ export function encodeDiff(
     before: spansOf(prev),
     after: spansOf(next),
     block: blockWidth(cols),
-    // Where blocks are as narrow as they go, where the sprites are is not finer by enough.
-    inkBefore: coarseBlocks(cols) ? inkRuns(prev) : undefined,
-    inkAfter: coarseBlocks(cols) ? inkRuns(next) : undefined,
+    inkBefore: inkFinerThanBlocks(prev),
+    inkAfter: inkFinerThanBlocks(next),
   };
   const area = changedArea(prev, next);
   for (let r = 0; r < rows; r++) {

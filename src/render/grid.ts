@@ -214,30 +214,15 @@ export function clearGrid(grid: Grid, drawn?: RowRuns): Grid {
       }
     }
   }
-  // The revision, after the spans and masks (see drawnSpans).
-  spans[spans.length - 1]++;
-  emptySpans(spans, cols, rows);
-  return grid;
-}
-
-/**
- * Spans for a grid of `cols × rows` with nothing drawn (see {@link drawnSpans}): `spans` made
- * empty, or new ones; the revision is left as it was.
- *
- * @param spans - spans of that size to reuse, or undefined
- * @param cols - the grid's columns
- * @param rows - the grid's rows
- * @returns the spans
- */
-export function emptySpans(spans: Int32Array | undefined, cols: number, rows: number): Int32Array {
-  const into = spans?.length === 3 * rows + 1 ? spans : new Int32Array(3 * rows + 1);
-  // Every row empty: `from` past `to`, no block drawn.
+  // Every row empty: `from` past `to`, no block drawn; and the revision moved on, after the
+  // spans and masks (see drawnSpans).
   for (let row = 0; row < rows; row++) {
-    into[2 * row] = cols;
-    into[2 * row + 1] = 0;
-    into[2 * rows + row] = 0;
+    spans[2 * row] = cols;
+    spans[2 * row + 1] = 0;
+    spans[2 * rows + row] = 0;
   }
-  return into;
+  spans[spans.length - 1]++;
+  return grid;
 }
 
 /**
